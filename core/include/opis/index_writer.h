@@ -1,0 +1,57 @@
+// The index writer: turns Records into Xapian documents according to the
+// schema and writes them into a database on disk. Re-indexing a record with
+// the same id replaces it. Changes become durable at commit(): a crash or a
+// kill loses at most the records since the last commit, never earlier ones.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+#include "opis/record.h"
+
+namespace opis {
+
+/// Build the Xapian document for a record: terms of every schema field,
+/// value slots, and the record as JSON document data. `tg` must have its
+/// stemmer set (see make_term_generator()).
+Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
+
+/// The TermGenerator set up as both index and query side expect
+/// (English stemming, positions on unstemmed words only).
+Xapian::TermGenerator make_term_generator();
+
+/// Thrown when the database is locked by another writer.
+struct DatabaseLocked : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class IndexWriter {
+ public:
+  /// Open (creating if needed) the database at `path`. Throws
+  /// DatabaseLocked when another process is writing it, Xapian::Error on
+  /// other failures.
+  explicit IndexWriter(const std::string& path);
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  /// Add or replace a record. Returns true when a record with the same id
+  /// was already in the index (it is replaced). Commits every
+  /// `commit_every` records.
+  bool add(const Record& r);
+  /// Make everything added so far durable.
+  void commit();
+  /// Number of records in the index (including uncommitted ones).
+  Xapian::doccount size() const;
+
+  void set_commit_every(unsigned n) { m_commit_every = n; }
+
+ private:
+  Xapian::WritableDatabase m_db;
+  Xapian::TermGenerator m_tg;
+  unsigned m_commit_every = 1000;
+  unsigned m_pending = 0;
+};
+
+}  // namespace opis

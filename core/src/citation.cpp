@@ -1,0 +1,201 @@
+// Citation parsing. Written by hand: no library knows the shape of an
+// archive citation. The grammar we accept is documented in
+// docs/record-format.md.
+#include "opis/citation.h"
+
+#include <cctype>
+#include <regex>
+
+#include "opis/date.h"
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+// One or more credit verbs joined by commas/"and", then "by":
+// "Contributed by", "Obtained and translated by",
+// "Contributed, transcribed, and translated by".
+const std::regex& credit_regex() {
+  static const std::regex re(
+      R"(\b((?:(?:contributed|obtained|translated|transcribed|donated|edited|provided)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*(?:contributed|obtained|translated|transcribed|donated|edited|provided))\s+by\s+)",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+bool is_initial_or_abbrev(std::string_view word) {
+  // "N." "Jr." "Dr." "St." : a period that does not end a sentence.
+  if (word.empty() || word.back() != '.') return false;
+  std::string_view w = word.substr(0, word.size() - 1);
+  auto dot = w.rfind('.');
+  if (dot != std::string_view::npos) w = w.substr(dot + 1);
+  return w.size() <= 2 || w == "Jr" || w == "Sr" || w == "Prof";
+}
+
+// Cut a list of names at the end of its sentence: ". " followed by a
+// capitalised word, unless the period belongs to an initial.
+std::string_view cut_sentence(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] == '.' && s[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(s[i + 2]))) {
+      std::size_t ws = s.rfind(' ', i);
+      std::string_view word = s.substr(ws == std::string_view::npos ? 0 : ws + 1, i + 1 - (ws == std::string_view::npos ? 0 : ws + 1));
+      if (!is_initial_or_abbrev(word)) return s.substr(0, i + 1);
+    }
+  }
+  return s;
+}
+
+std::string strip_trailing(std::string_view s) {
+  s = trim(s);
+  for (;;) {
+    std::string_view before = s;
+    if (s.size() >= 4 && ascii_lower(s.substr(s.size() - 4)) == " and") s.remove_suffix(4);
+    s = trim(s);
+    while (!s.empty() && (s.back() == ',' || s.back() == ';')) s.remove_suffix(1);
+    s = trim(s);
+    if (s == before) break;
+  }
+  return std::string(s);
+}
+
+// Drop a sentence-final period from a name, keeping "Jr." and initials.
+std::string strip_final_period(std::string_view name) {
+  name = trim(name);
+  if (!name.empty() && name.back() == '.') {
+    auto sp = name.rfind(' ');
+    std::string_view last = name.substr(sp == std::string_view::npos ? 0 : sp + 1);
+    if (!is_initial_or_abbrev(last)) name.remove_suffix(1);
+  }
+  return std::string(trim(name));
+}
+
+// A reference that ends in one of these keeps its final period.
+bool ends_with_abbreviation(std::string_view s) {
+  auto sp = s.find_last_of(" ,-");
+  std::string_view last = s.substr(sp == std::string_view::npos ? 0 : sp + 1);
+  std::string l = ascii_lower(last);
+  for (std::string_view a : {"ob.", "l.", "ll.", "d.", "f.", "op.", "p.", "k.", "s.", "pp.", "no."}) {
+    if (l.size() >= a.size() && l.compare(l.size() - a.size(), a.size(), a) == 0) return true;
+  }
+  return false;
+}
+
+void split_commas(std::string_view s, std::vector<std::string>& parts) {
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t c = s.find(',', start);
+    parts.push_back(trim_copy(s.substr(start, c == std::string_view::npos ? std::string_view::npos : c - start)));
+    if (c == std::string_view::npos) break;
+    start = c + 1;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> split_names(std::string_view text) {
+  static const std::regex sep(R"(\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*)",
+                              std::regex::icase | std::regex::optimize);
+  std::vector<std::string> names;
+  std::string s(text);
+  for (std::sregex_token_iterator it(s.begin(), s.end(), sep, -1), end; it != end; ++it) {
+    std::string n = strip_final_period(it->str());
+    if (!n.empty()) names.push_back(n);
+  }
+  return names;
+}
+
+std::string reference_repository(std::string_view reference) {
+  std::string_view first = trim(reference.substr(0, reference.find(',')));
+  if (first.empty() || first.size() > 40 || first.size() == trim(reference).size()) return "";
+  for (char c : first) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isdigit(u) || c == '/' || c == '.') return "";
+  }
+  return std::string(first);
+}
+
+Citation parse_citation(std::string_view text) {
+  Citation c;
+  std::string s = squash_spaces(text);
+
+  // The URL: "<https://...>" or a bare http(s) address.
+  static const std::regex url_re(R"(<\s*(https?://[^>\s]+)\s*>|(https?://\S+))",
+                                 std::regex::icase);
+  std::smatch um;
+  if (std::regex_search(s, um, url_re)) {
+    std::string url = um[1].matched ? um[1].str() : um[2].str();
+    while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ')')) url.pop_back();
+    c.url = url;
+    s = squash_spaces(s.substr(0, um.position(0)) + " " + s.substr(um.position(0) + um.length(0)));
+  }
+
+  // The quoted title, straight or curly quotes.
+  std::string_view rest = s;
+  auto take_title = [&](std::string_view open, std::string_view close) {
+    if (rest.substr(0, open.size()) != open) return false;
+    std::size_t end = rest.find(close, open.size());
+    if (end == std::string_view::npos) return false;
+    std::string_view t = trim(rest.substr(open.size(), end - open.size()));
+    if (!t.empty() && t.back() == ',') t.remove_suffix(1);  // "Title,"
+    c.title = std::string(trim(t));
+    rest = trim(rest.substr(end + close.size()));
+    if (!rest.empty() && rest.front() == ',') rest.remove_prefix(1);
+    rest = trim(rest);
+    return true;
+  };
+  if (!take_title("\"", "\"")) take_title("\xE2\x80\x9C", "\xE2\x80\x9D");
+
+  // Credit phrases and the names after each.
+  std::string r(rest);
+  std::vector<std::smatch> credits;
+  for (std::sregex_iterator it(r.begin(), r.end(), credit_regex()), end; it != end; ++it) {
+    credits.push_back(*it);
+  }
+  std::size_t main_end = credits.empty() ? r.size() : static_cast<std::size_t>(credits[0].position(0));
+  for (std::size_t i = 0; i < credits.size(); ++i) {
+    std::size_t from = credits[i].position(0) + credits[i].length(0);
+    std::size_t to = i + 1 < credits.size() ? credits[i + 1].position(0) : r.size();
+    std::string_view seg = std::string_view(r).substr(from, to - from);
+    seg = cut_sentence(seg);
+    std::vector<std::string> names = split_names(strip_trailing(seg));
+    std::string verbs = ascii_lower(credits[i][1].str());
+    auto add = [&](std::vector<std::string>& to_list) {
+      for (const auto& n : names) to_list.push_back(n);
+    };
+    if (verbs.find("contributed") != std::string::npos || verbs.find("obtained") != std::string::npos ||
+        verbs.find("donated") != std::string::npos || verbs.find("provided") != std::string::npos) {
+      add(c.contributors);
+    }
+    if (verbs.find("translated") != std::string::npos) add(c.translators);
+    if (verbs.find("transcribed") != std::string::npos) add(c.transcribers);
+    if (verbs.find("edited") != std::string::npos) add(c.editors);
+  }
+
+  // The main part: "DATE, ARCHIVE, REFERENCE."
+  std::string_view main = trim(std::string_view(r).substr(0, main_end));
+  if (!main.empty() && main.back() == '.' && !ends_with_abbreviation(main)) main.remove_suffix(1);
+  std::vector<std::string> parts;
+  if (!main.empty()) split_commas(main, parts);
+  std::size_t k = 0;
+  if (parts.size() >= 2 && parse_query_date(parts[0] + ", " + parts[1])) {
+    c.date_text = parts[0] + ", " + parts[1];  // "November 19, 1958"
+    k = 2;
+  } else if (!parts.empty()) {
+    DateParse d = parse_date(parts[0]);
+    std::string l = ascii_lower(parts[0]);
+    if (d.date.known() || l == "n.d." || l == "n.d" || l == "undated") {
+      c.date_text = parts[0];
+      k = 1;
+    }
+  }
+  if (k < parts.size()) c.archive = parts[k++];
+  std::string ref;
+  for (; k < parts.size(); ++k) {
+    if (!ref.empty()) ref += ", ";
+    ref += parts[k];
+  }
+  c.reference = ref;
+  return c;
+}
+
+}  // namespace opis

@@ -1,0 +1,122 @@
+// The index writer: Record -> Xapian document by the schema, and the
+// database it goes into.
+#include "opis/index_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "opis/language.h"
+#include "opis/schema.h"
+
+namespace opis {
+
+namespace {
+
+// Index one text field: prefixed, and unprefixed too when the schema says it
+// belongs to plain-word search. increase_termpos() keeps phrases from
+// matching across the boundary between two fields or two names.
+void index_field(Xapian::TermGenerator& tg, std::string_view name, std::string_view text) {
+  if (text.empty()) return;
+  const Field& f = field(name);
+  std::string t(text);
+  if (f.in_default) {
+    tg.index_text(t, f.weight);
+    tg.increase_termpos();
+  }
+  tg.index_text(t, 1, std::string(f.prefix));
+  tg.increase_termpos();
+}
+
+void index_names(Xapian::TermGenerator& tg, std::string_view name, const std::vector<std::string>& names) {
+  for (const auto& n : names) index_field(tg, name, n);
+}
+
+}  // namespace
+
+Xapian::TermGenerator make_term_generator() {
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  // STEM_SOME: each word as written (with positions, for phrases) and its
+  // stem with the Z prefix (no positions: phrases use the exact words).
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  return tg;
+}
+
+Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg) {
+  Xapian::Document doc;
+  tg.set_document(doc);
+
+  // Body first: the unprefixed default field, weight 1.
+  if (!r.body.empty()) {
+    tg.index_text(r.body, kBodyWeight);
+    tg.increase_termpos();
+  }
+  index_field(tg, "title", r.title);
+  index_field(tg, "summary", r.summary);
+  for (const auto& h : r.handwritten) index_field(tg, "handwritten", h);
+  for (const auto& n : r.footnotes) index_field(tg, "footnote", n.text);
+  index_names(tg, "contributor", r.contributors);
+  index_names(tg, "translator", r.translators);
+  index_names(tg, "transcriber", r.transcribers);
+  index_field(tg, "archive", r.archive);
+  index_field(tg, "ref", r.reference);
+  index_field(tg, "citation", r.citation);
+  index_field(tg, "funder", r.credits);
+  if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
+  for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
+
+  // Exact fields.
+  doc.add_boolean_term(id_term(r.id));
+  if (!r.repository.empty()) doc.add_boolean_term(boolean_term(field("repo"), r.repository));
+  for (const auto& k : language_keys(r.original_language)) doc.add_boolean_term(boolean_term(field("lang"), k));
+  for (const auto& k : language_keys(r.translation_language)) doc.add_boolean_term(boolean_term(field("tlang"), k));
+  if (!r.url.empty()) doc.add_boolean_term(boolean_term(field("url"), r.url));
+  if (!r.source.empty()) doc.add_boolean_term(boolean_term(field("path"), r.source));
+
+  // Dates: Omega's Y/M/D terms to the record's precision, and the interval
+  // in two value slots for range queries.
+  doc.add_value(slot::id, r.id);
+  if (r.date.known()) {
+    const Ymd& s = r.date.start;
+    doc.add_boolean_term(boolean_term(field("year"), s.key().substr(0, 4)));
+    if (r.date.precision >= DatePrecision::month) doc.add_boolean_term("M" + s.key().substr(0, 6));
+    if (r.date.precision == DatePrecision::day) doc.add_boolean_term("D" + s.key());
+    doc.add_value(slot::date_start, s.key());
+    doc.add_value(slot::date_end, r.date.end.key());
+    doc.add_value(slot::sort_asc, s.key());
+    doc.add_value(slot::sort_desc, s.key());
+  } else {
+    // Undated records sort after dated ones in both directions.
+    doc.add_value(slot::sort_asc, "99999999");
+    doc.add_value(slot::sort_desc, "00000000");
+  }
+
+  doc.set_data(to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return doc;
+}
+
+IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) {
+  try {
+    m_db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw DatabaseLocked("database '" + path + "' is being written by another process (" + e.get_msg() + ")");
+  }
+  m_db.set_metadata("opis:schema", "1");
+}
+
+bool IndexWriter::add(const Record& r) {
+  Xapian::Document doc = make_document(r, m_tg);
+  std::string q = id_term(r.id);
+  bool existed = m_db.term_exists(q);
+  m_db.replace_document(q, doc);
+  if (++m_pending >= m_commit_every) commit();
+  return existed;
+}
+
+void IndexWriter::commit() {
+  m_db.commit();
+  m_pending = 0;
+}
+
+Xapian::doccount IndexWriter::size() const { return m_db.get_doccount(); }
+
+}  // namespace opis

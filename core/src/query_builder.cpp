@@ -1,0 +1,152 @@
+// The query front end: Xapian's QueryParser configured from the schema, with
+// field processors for dates and exact fields.
+#include "opis/query_builder.h"
+
+#include <fmt/format.h>
+
+#include "opis/schema.h"
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+// The English stop words of the Snowball project's list. Xapian 1.4 ships no
+// stop list in its library, so it is written here. Stop words are indexed;
+// the parser drops them outside phrases only, so "the bay of pigs" matches.
+constexpr const char* kStopWords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+    "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
+    "yourself", "yourselves"};
+
+const Xapian::Stopper& stopper() {
+  static const Xapian::SimpleStopper s(std::begin(kStopWords), std::end(kStopWords));
+  return s;
+}
+
+// `date:1958`, `date:1958-11..1958-12`, `date:1958..`, `date:undated`.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& str) override { return parse_date_range(str); }
+};
+
+// Exact fields: the value is folded (lang:Russian = lang:russian).
+class FoldedFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit FoldedFieldProcessor(const Field& f) : m_field(f) {}
+  Xapian::Query operator()(const std::string& str) override {
+    return Xapian::Query(boolean_term(m_field, str));
+  }
+
+ private:
+  const Field& m_field;
+};
+
+std::string date_key_or_throw(const std::string& text, bool end) {
+  auto d = parse_query_date(text);
+  if (!d) {
+    throw QueryError(fmt::format(
+        "cannot read date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", text));
+  }
+  return end ? d->end.key() : d->start.key();
+}
+
+}  // namespace
+
+Xapian::Query date_overlap_query(const std::optional<Date>& from, const std::optional<Date>& to) {
+  // A record [s, e] overlaps [from, to] when s <= to.end and e >= from.start.
+  // Records without a date have no values and so never match.
+  std::vector<Xapian::Query> parts;
+  if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot::date_start, to->end.key());
+  if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_end, from->start.key());
+  if (parts.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::date_start, "0");
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query parse_date_range(const std::string& raw) {
+  std::string text = trim_copy(raw);
+  std::string lower = ascii_lower(text);
+  if (lower == "undated" || lower == "n.d." || lower == "none") {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::sort_asc, "99999999");
+  }
+  auto dots = text.find("..");
+  std::optional<Date> from, to;
+  if (dots == std::string::npos) {
+    auto d = parse_query_date(text);
+    if (!d) date_key_or_throw(text, false);  // throws with the message
+    from = to = d;
+  } else {
+    std::string a = trim_copy(text.substr(0, dots));
+    std::string b = trim_copy(text.substr(dots + 2));
+    if (a.empty() && b.empty()) throw QueryError("empty date range '..': give at least one end");
+    if (!a.empty()) {
+      date_key_or_throw(a, false);
+      from = parse_query_date(a);
+    }
+    if (!b.empty()) {
+      date_key_or_throw(b, true);
+      to = parse_query_date(b);
+    }
+    if (from && to && from->start.key() > to->end.key()) {
+      throw QueryError(fmt::format("date range '{}' ends before it starts", text));
+    }
+  }
+  return date_overlap_query(from, to);
+}
+
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts) {
+  Xapian::Query q;
+  if (trim(text).empty()) {
+    q = Xapian::Query::MatchAll;
+  } else {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper());
+    qp.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    qp.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    for (const Field& f : fields()) {
+      std::vector<std::string> names{std::string(f.name)};
+      if (!f.alias.empty()) names.emplace_back(f.alias);
+      for (const auto& n : names) {
+        if (f.kind == FieldKind::text) {
+          qp.add_prefix(n, std::string(f.prefix));
+        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year") {
+          qp.add_boolean_prefix(n, std::string(f.prefix));
+        } else {
+          qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f))->release());
+        }
+      }
+    }
+    qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+      q = qp.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
+    }
+    if (q.empty()) {
+      // Only stop words ("the of"): search them as written rather than
+      // returning nothing.
+      qp.set_stopper(nullptr);
+      q = qp.parse_query(text, flags);
+    }
+  }
+  if (opts.from || opts.to) {
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, date_overlap_query(opts.from, opts.to));
+  }
+  return q;
+}
+
+}  // namespace opis

@@ -1,0 +1,88 @@
+// The schema table. Every prefix Opis uses is here.
+#include "opis/schema.h"
+
+#include <array>
+#include <cassert>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+using K = FieldKind;
+
+// name, prefix, kind, weight, in default search, alias, description
+constexpr std::array<Field, 18> kFields = {{
+    {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
+    {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
+    {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
+    {"handwritten", "XHW", K::text, kBodyWeight, false, "", "words of [Handwritten: ...] annotations"},
+    {"footnote", "XFN", K::text, kBodyWeight, false, "note", "words of footnotes"},
+    {"contributor", "XCON", K::text, kBodyWeight, true, "", "names of contributors (also obtained by, donated by)"},
+    {"translator", "XTR", K::text, kBodyWeight, true, "", "names of translators"},
+    {"transcriber", "XTRS", K::text, kBodyWeight, false, "", "names of transcribers"},
+    {"archive", "XARC", K::text, kBodyWeight, false, "", "words of the holding archive's name"},
+    {"ref", "XREF", K::text, kBodyWeight, false, "reference", "words of the archive reference (ref:RGANI, ref:\"f. 52\")"},
+    {"citation", "XCIT", K::text, kBodyWeight, false, "", "words of the whole citation"},
+    {"funder", "XFUND", K::text, kBodyWeight, false, "credits", "words of the credits and funder"},
+    {"repo", "XREPO", K::boolean, 0, false, "repository", "repository of the reference, exact (repo:RGANI)"},
+    {"lang", "XLANG", K::boolean, 0, false, "language", "original language, name or ISO 639 code (lang:russian, lang:ru)"},
+    {"tlang", "XTLANG", K::boolean, 0, false, "", "language of the translation (tlang:english)"},
+    {"year", "Y", K::boolean, 0, false, "", "year of the date, exact (year:1958)"},
+    {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
+    {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
+}};
+
+}  // namespace
+
+std::span<const Field> fields() { return kFields; }
+
+const Field* find_field(std::string_view name) {
+  for (const auto& f : kFields) {
+    if (f.name == name || (!f.alias.empty() && f.alias == name)) return &f;
+  }
+  return nullptr;
+}
+
+const Field& field(std::string_view name) {
+  const Field* f = nullptr;
+  for (const auto& ff : kFields) {
+    if (ff.name == name) f = &ff;
+  }
+  assert(f && "unknown schema field");
+  return *f;
+}
+
+namespace {
+
+// Keep a term under Xapian's limit: a long value is cut and suffixed with
+// a hash of the whole, so distinct long values stay distinct.
+std::string cap(std::string term) {
+  if (term.size() <= kMaxTermBytes) return term;
+  std::size_t h = std::hash<std::string>{}(term);
+  term.resize(kMaxTermBytes - 17);
+  // Do not leave half a UTF-8 sequence before the hash.
+  while (!term.empty() && (static_cast<unsigned char>(term.back()) & 0xC0) == 0x80) term.pop_back();
+  if (!term.empty() && static_cast<unsigned char>(term.back()) >= 0xC0) term.pop_back();
+  return term + fmt::format("#{:016x}", h);
+}
+
+}  // namespace
+
+std::string boolean_term(const Field& f, std::string_view value) {
+  // Values of exact fields other than url/path are folded so that
+  // lang:Russian = lang:russian; url and path are case-sensitive.
+  std::string v = (f.prefix == "U" || f.prefix == "P") ? std::string(value) : fold(trim(value));
+  std::string term(f.prefix);
+  if (!v.empty() && f.prefix.size() > 1 && std::isupper(static_cast<unsigned char>(v[0]))) term += ':';
+  term += v;
+  return cap(std::move(term));
+}
+
+std::string id_term(std::string_view id) { return cap("Q" + std::string(id)); }
+
+}  // namespace opis

@@ -1,0 +1,135 @@
+// The searcher: Enquire over the index, results as values.
+#include "opis/searcher.h"
+
+#include <nlohmann/json.hpp>
+
+#include "opis/schema.h"
+
+namespace opis {
+
+namespace {
+
+constexpr char kHiStart[] = "\x02";
+constexpr char kHiEnd[] = "\x03";
+
+void unescape_into(std::string_view s, std::string& out) {
+  // MSet::snippet() escapes &, <, > and " as HTML entities.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& [ent, ch] : kEntities) {
+        if (s.substr(i, ent.size()) == ent) {
+          out += ch;
+          i += ent.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += s[i];
+  }
+}
+
+}  // namespace
+
+std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view marked) {
+  std::string text;
+  std::vector<Highlight> hl;
+  std::size_t i = 0;
+  while (i < marked.size()) {
+    std::size_t s = marked.find(kHiStart[0], i);
+    if (s == std::string_view::npos) {
+      unescape_into(marked.substr(i), text);
+      break;
+    }
+    unescape_into(marked.substr(i, s - i), text);
+    std::size_t e = marked.find(kHiEnd[0], s + 1);
+    if (e == std::string_view::npos) e = marked.size();
+    std::size_t begin = text.size();
+    unescape_into(marked.substr(s + 1, e - s - 1), text);
+    if (text.size() > begin) hl.push_back({begin, text.size() - begin});
+    i = e + 1;
+  }
+  return {std::move(text), std::move(hl)};
+}
+
+Searcher::Searcher(const std::string& path) : m_db(path) {}
+
+SearchResult Searcher::search(const SearchOptions& opts) {
+  // A writer committing while we read can invalidate our snapshot: reopen
+  // at the new revision and run again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return run(opts);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) throw;
+      m_db.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::run(const SearchOptions& opts) {
+  SearchResult res;
+  res.query = opts.query;
+  res.offset = opts.offset;
+  Xapian::Query q = build_query(m_db, opts.query, opts.query_options);
+  res.parsed = q.get_description();
+
+  Xapian::Enquire enq(m_db);
+  enq.set_query(q);
+  switch (opts.sort) {
+    case SortOrder::relevance: break;
+    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
+    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
+  }
+  Xapian::MSet mset;
+  try {
+    mset = enq.get_mset(opts.offset, opts.limit);
+  } catch (const Xapian::WildcardError& e) {
+    throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
+  }
+  res.total = mset.get_matches_estimated();
+  res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  Xapian::Stem stem("english");
+  unsigned rank = opts.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h;
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    h.record = record_from_stored_json(nlohmann::json::parse(it.get_document().get_data()));
+    // A snippet of the body around the matched words; the summary when the
+    // body has none of them (the match was in the title or a field).
+    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
+      if (text->empty()) continue;
+      auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, flags, kHiStart, kHiEnd, "…"));
+      if (h.snippet.empty() || !hl.empty()) {
+        h.snippet = std::move(plain);
+        h.highlights = std::move(hl);
+      }
+      if (!h.highlights.empty()) break;
+    }
+    res.hits.push_back(std::move(h));
+  }
+  return res;
+}
+
+std::optional<Record> Searcher::record(const std::string& id) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto pl = m_db.postlist_begin(id_term(id));
+      if (pl == m_db.postlist_end(id_term(id))) return std::nullopt;
+      return record_from_stored_json(nlohmann::json::parse(m_db.get_document(*pl).get_data()));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) throw;
+      m_db.reopen();
+    }
+  }
+}
+
+}  // namespace opis

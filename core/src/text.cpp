@@ -1,0 +1,120 @@
+// Text helpers: ICU folding and small string utilities.
+#include "opis/text.h"
+
+#include <memory>
+#include <mutex>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+namespace opis {
+
+namespace {
+
+// ICU transliterators are not thread-safe for concurrent use of one
+// instance, and are costly to create: one per thread, made on first use.
+icu::Transliterator* folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+        "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) tr.reset();
+    return tr;
+  }();
+  return t.get();
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  }
+  if (ascii) return ascii_lower(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (auto* t = folder()) {
+    t->transliterate(u);
+  } else {
+    u.toLower();
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto nbsp_at_start = [](std::string_view v) {
+    return v.size() >= 2 && static_cast<unsigned char>(v[0]) == 0xC2 &&
+           static_cast<unsigned char>(v[1]) == 0xA0;
+  };
+  auto nbsp_at_end = [](std::string_view v) {
+    return v.size() >= 2 && static_cast<unsigned char>(v[v.size() - 2]) == 0xC2 &&
+           static_cast<unsigned char>(v[v.size() - 1]) == 0xA0;
+  };
+  for (;;) {
+    if (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    else if (nbsp_at_start(s)) s.remove_prefix(2);
+    else break;
+  }
+  for (;;) {
+    if (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    else if (nbsp_at_end(s)) s.remove_suffix(2);
+    else break;
+  }
+  return s;
+}
+
+std::string trim_copy(std::string_view s) { return std::string(trim(s)); }
+
+std::string squash_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : trim(s)) {
+    if (is_space(c)) {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  return ascii_lower(s.substr(0, prefix.size())) == ascii_lower(prefix);
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < text.size()) lines.push_back(text.substr(start));
+      break;
+    }
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace opis
