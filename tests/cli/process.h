@@ -1,0 +1,96 @@
+// Result a real binary as a child process and capture its stdout, stderr and
+// exit status: the end-to-end tests drive opis-index and opis-search exactly
+// as a user's shell would.
+#pragma once
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace opis::test {
+
+struct Result {
+  int status = -1;  ///< exit status, or 128+signal
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// A fresh temporary directory, removed when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "opis-test-XXXXXX").string();
+    m_path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+  }
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+/// Result `argv` with extra environment entries ("NAME=value"), stdin from
+/// /dev/null, and capture output.
+inline Result run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+               const std::filesystem::path& cwd = {}) {
+  TempDir io;
+  auto out = io.path() / "out", err = io.path() / "err";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> args = argv;
+  std::vector<std::string> envs;
+  for (char** e = environ; *e; ++e) {
+    std::string s = *e;
+    if (s.rfind("OPIS_DB=", 0) == 0 || s.rfind("NO_COLOR=", 0) == 0) continue;
+    envs.push_back(s);
+  }
+  for (const auto& e : env) envs.push_back(e);
+  std::string cmd;
+  if (!cwd.empty()) {
+    // posix_spawn has no portable chdir: go through the shell.
+    std::string line = "cd '" + cwd.string() + "' && exec";
+    for (const auto& a : argv) line += " '" + a + "'";
+    args = {"/bin/sh", "-c", line};
+  }
+  std::vector<char*> cargv, cenv;
+  for (auto& a : args) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  for (auto& e : envs) cenv.push_back(e.data());
+  cenv.push_back(nullptr);
+  pid_t pid;
+  Result r;
+  if (posix_spawn(&pid, cargv[0], &fa, nullptr, cargv.data(), cenv.data()) == 0) {
+    int st = 0;
+    waitpid(pid, &st, 0);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+}  // namespace opis::test

@@ -1,0 +1,258 @@
+// Unit tests for opis/citation.h: the seed record's citation, then a table of
+// the variants archive citations take (credit phrases, quotes, URL forms,
+// date forms, references), split_names() and reference_repository().
+#include "opis/citation.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace opis {
+namespace {
+
+using Names = std::vector<std::string>;
+
+const std::string kTitle =
+    "Record of a Conversation of Cde. N.S. Khrushchev with a Delegation of Baghdad City Government";
+const std::string kArchive = "Wilson Center Digital Archive";
+const std::string kReference = "RGANI, f. 52, op. 1, d. 566, ll. 8-11";
+const std::string kUrl = "https://digitalarchive.umd.edu/document/209747";
+// The citation of /work/shared/corpus/records/209747.txt, as one line.
+const std::string kSeedCitation =
+    "\"Record of a Conversation of Cde. N.S. Khrushchev with a Delegation of Baghdad City "
+    "Government\", November 19, 1958, Wilson Center Digital Archive, RGANI, f. 52, op. 1, d. 566, "
+    "ll. 8-11. Contributed by Sergey Radchenko and translated by Angela Greenfield. "
+    "<https://digitalarchive.umd.edu/document/209747>";
+// The seed citation up to its credits: title, date, archive, reference.
+const std::string kHead = "\"" + kTitle + "\", November 19, 1958, " + kArchive + ", " + kReference + ".";
+
+void expect_citation(const Citation& got, const Citation& want) {
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.date_text, want.date_text);
+  EXPECT_EQ(got.archive, want.archive);
+  EXPECT_EQ(got.reference, want.reference);
+  EXPECT_EQ(got.url, want.url);
+  EXPECT_EQ(got.contributors, want.contributors);
+  EXPECT_EQ(got.translators, want.translators);
+  EXPECT_EQ(got.transcribers, want.transcribers);
+  EXPECT_EQ(got.editors, want.editors);
+}
+
+TEST(ParseCitation, SeedRecordExactly) {
+  Citation want;
+  want.title = kTitle;
+  want.date_text = "November 19, 1958";
+  want.archive = kArchive;
+  want.reference = kReference;
+  want.url = kUrl;
+  want.contributors = {"Sergey Radchenko"};
+  want.translators = {"Angela Greenfield"};
+  expect_citation(parse_citation(kSeedCitation), want);
+}
+
+TEST(ParseCitation, SeedRecordOverSeveralLines) {
+  // The reader squashes white space, but the parser must not depend on it.
+  std::string text =
+      "\"Record of a Conversation of Cde. N.S. Khrushchev\nwith a Delegation of Baghdad City "
+      "Government\", November 19, 1958,  Wilson Center Digital Archive, RGANI, f. 52, op. 1, d. 566,\n"
+      "ll. 8-11. Contributed by Sergey Radchenko and translated by Angela Greenfield.\n"
+      "<https://digitalarchive.umd.edu/document/209747>";
+  Citation c = parse_citation(text);
+  EXPECT_EQ(c.title, kTitle);
+  EXPECT_EQ(c.archive, kArchive);
+  EXPECT_EQ(c.reference, kReference);
+  EXPECT_EQ(c.url, kUrl);
+  EXPECT_EQ(c.contributors, Names{"Sergey Radchenko"});
+  EXPECT_EQ(c.translators, Names{"Angela Greenfield"});
+}
+
+struct CitationCase {
+  std::string name;
+  std::string text;
+  Citation want;
+};
+
+std::ostream& operator<<(std::ostream& os, const CitationCase& c) { return os << c.name; }
+
+// A citation with the seed's title, date, archive and reference.
+Citation seed_parts(Names contributors = {}, Names translators = {}, Names transcribers = {},
+                    std::string url = "") {
+  Citation c;
+  c.title = kTitle;
+  c.date_text = "November 19, 1958";
+  c.archive = kArchive;
+  c.reference = kReference;
+  c.url = std::move(url);
+  c.contributors = std::move(contributors);
+  c.translators = std::move(translators);
+  c.transcribers = std::move(transcribers);
+  return c;
+}
+
+Citation with(Citation c, std::string Citation::*field, std::string value) {
+  c.*field = std::move(value);
+  return c;
+}
+
+class ParseCitationTable : public ::testing::TestWithParam<CitationCase> {};
+
+TEST_P(ParseCitationTable, Fields) { expect_citation(parse_citation(GetParam().text), GetParam().want); }
+
+const std::string kLink = " <" + kUrl + ">";
+
+INSTANTIATE_TEST_SUITE_P(
+    Credits, ParseCitationTable,
+    ::testing::Values(
+        CitationCase{"TranslatedOnly", kHead + " Translated by Angela Greenfield." + kLink,
+                     seed_parts({}, {"Angela Greenfield"}, {}, kUrl)},
+        CitationCase{"ObtainedOnly", kHead + " Obtained by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"ContributedTranscribedAndTranslated",
+                     kHead + " Contributed, transcribed, and translated by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {"Sergey Radchenko"}, {"Sergey Radchenko"}, kUrl)},
+        CitationCase{"ObtainedByTwo", kHead + " Obtained by Sergey Radchenko and Angela Greenfield." + kLink,
+                     seed_parts({"Sergey Radchenko", "Angela Greenfield"}, {}, {}, kUrl)},
+        CitationCase{"ThreeContributorsAndATranslator",
+                     kHead +
+                         " Contributed by Anna Smith, Boris Ivanov and Chen Wei and translated by Dmitri "
+                         "Orlov." +
+                         kLink,
+                     seed_parts({"Anna Smith", "Boris Ivanov", "Chen Wei"}, {"Dmitri Orlov"}, {}, kUrl)},
+        CitationCase{"SerialComma", kHead + " Contributed by Anna Smith, Boris Ivanov, and Chen Wei." + kLink,
+                     seed_parts({"Anna Smith", "Boris Ivanov", "Chen Wei"}, {}, {}, kUrl)},
+        CitationCase{"ObtainedAndTranslated", kHead + " Obtained and translated by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {"Sergey Radchenko"}, {}, kUrl)},
+        CitationCase{"DonatedAndProvided",
+                     kHead + " Donated by Anna Smith. Provided by Boris Ivanov." + kLink,
+                     seed_parts({"Anna Smith", "Boris Ivanov"}, {}, {}, kUrl)},
+        CitationCase{"LowerCaseVerb", kHead + " translated by Angela Greenfield." + kLink,
+                     seed_parts({}, {"Angela Greenfield"}, {}, kUrl)},
+        CitationCase{"NameWithInitial", kHead + " Translated by N. Smith." + kLink,
+                     seed_parts({}, {"N. Smith"}, {}, kUrl)},
+        CitationCase{"NameWithInitialsAndSuffix", kHead + " Translated by J.R. Smith Jr." + kLink,
+                     seed_parts({}, {"J.R. Smith Jr."}, {}, kUrl)},
+        CitationCase{"NoCredits", kHead + kLink, seed_parts({}, {}, {}, kUrl)},
+        CitationCase{"SentenceAfterCredits",
+                     kHead + " Translated by Angela Greenfield. Published with permission." + kLink,
+                     seed_parts({}, {"Angela Greenfield"}, {}, kUrl)}));
+
+Citation edited_case() {
+  Citation c = seed_parts({}, {}, {}, kUrl);
+  c.editors = {"Anna Smith"};
+  return c;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Editors, ParseCitationTable,
+    ::testing::Values(CitationCase{"Edited", kHead + " Edited by Anna Smith." + kLink, edited_case()}));
+
+INSTANTIATE_TEST_SUITE_P(
+    QuotesAndUrls, ParseCitationTable,
+    ::testing::Values(
+        CitationCase{"CurlyQuotes",
+                     "\xE2\x80\x9C" + kTitle + "\xE2\x80\x9D, November 19, 1958, " + kArchive + ", " + kReference +
+                         ". Contributed by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"CurlyQuotesCommaInside",
+                     "\xE2\x80\x9C" + kTitle + ",\xE2\x80\x9D November 19, 1958, " + kArchive + ", " + kReference +
+                         ". Contributed by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"StraightQuotesCommaInside",
+                     "\"" + kTitle + ",\" November 19, 1958, " + kArchive + ", " + kReference +
+                         ". Contributed by Sergey Radchenko." + kLink,
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"BareUrl", kHead + " Contributed by Sergey Radchenko. " + kUrl,
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"BareUrlWithFinalPeriod", kHead + " Contributed by Sergey Radchenko. " + kUrl + ".",
+                     seed_parts({"Sergey Radchenko"}, {}, {}, kUrl)},
+        CitationCase{"NoUrl", kHead + " Contributed by Sergey Radchenko and translated by Angela Greenfield.",
+                     seed_parts({"Sergey Radchenko"}, {"Angela Greenfield"}, {}, "")},
+        CitationCase{"NoTitleQuotes",
+                     "November 19, 1958, " + kArchive + ", " + kReference + ". Contributed by Sergey Radchenko.",
+                     with(seed_parts({"Sergey Radchenko"}), &Citation::title, "")}));
+
+INSTANTIATE_TEST_SUITE_P(
+    DatesAndReferences, ParseCitationTable,
+    ::testing::Values(
+        CitationCase{"DayMonthYear",
+                     "\"" + kTitle + "\", 19 November, 1958, " + kArchive + ", " + kReference + "." + kLink,
+                     with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "19 November, 1958")},
+        CitationCase{"YearOnly", "\"" + kTitle + "\", 1958, " + kArchive + ", " + kReference + "." + kLink,
+                     with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "1958")},
+        CitationCase{"MonthYear",
+                     "\"" + kTitle + "\", November 1967, " + kArchive + ", " + kReference + "." + kLink,
+                     with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "November 1967")},
+        CitationCase{"NoDate", "\"" + kTitle + "\", n.d., " + kArchive + ", " + kReference + "." + kLink,
+                     with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "n.d.")},
+        CitationCase{"ReferenceEndingInVerso",
+                     kHead.substr(0, kHead.size() - std::string("ll. 8-11.").size()) +
+                         "ll. 2-2ob. Translated by Angela Greenfield." + kLink,
+                     with(seed_parts({}, {"Angela Greenfield"}, {}, kUrl), &Citation::reference,
+                          "RGANI, f. 52, op. 1, d. 566, ll. 2-2ob.")},
+        CitationCase{"NoReference",
+                     "\"" + kTitle + "\", November 19, 1958, " + kArchive + ". Contributed by Sergey Radchenko." +
+                         kLink,
+                     with(seed_parts({"Sergey Radchenko"}, {}, {}, kUrl), &Citation::reference, "")},
+        // "Archives." ends in "s." but is no abbreviation: the period ends
+        // the sentence and is not part of the archive's name.
+        CitationCase{"NoReferenceArchiveEndingInS",
+                     "\"" + kTitle + "\", November 19, 1958, The National Archives. Obtained by Anna Smith." + kLink,
+                     with(with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference, ""),
+                          &Citation::archive, "The National Archives")},
+        CitationCase{"ReferenceEndingInWord",
+                     "\"" + kTitle + "\", November 19, 1958, " + kArchive +
+                         ", RG 59, Central Decimal Files. Obtained by Anna Smith." + kLink,
+                     with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference,
+                          "RG 59, Central Decimal Files")}));
+
+TEST(ParseCitation, EmptyAndJunkGiveEmptyParts) {
+  expect_citation(parse_citation(""), Citation{});
+  Citation c = parse_citation("   ");
+  EXPECT_EQ(c.title, "");
+  EXPECT_EQ(c.url, "");
+  EXPECT_TRUE(c.contributors.empty());
+  EXPECT_NO_THROW(parse_citation("\"unclosed title, by by by Contributed by"));
+  EXPECT_NO_THROW(parse_citation("<https://>"));
+}
+
+struct NamesCase {
+  std::string text;
+  Names want;
+};
+
+std::ostream& operator<<(std::ostream& os, const NamesCase& c) { return os << "'" << c.text << "'"; }
+
+class SplitNamesTable : public ::testing::TestWithParam<NamesCase> {};
+
+TEST_P(SplitNamesTable, Names) { EXPECT_EQ(split_names(GetParam().text), GetParam().want); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, SplitNamesTable,
+    ::testing::Values(NamesCase{"Sergey Radchenko", {"Sergey Radchenko"}},
+                      NamesCase{"Sergey Radchenko.", {"Sergey Radchenko"}},
+                      NamesCase{"A. Smith and B. Jones", {"A. Smith", "B. Jones"}},
+                      NamesCase{"Anna Smith and Boris Ivanov", {"Anna Smith", "Boris Ivanov"}},
+                      NamesCase{"Anna Smith, Boris Ivanov and Chen Wei", {"Anna Smith", "Boris Ivanov", "Chen Wei"}},
+                      NamesCase{"Anna Smith, Boris Ivanov, and Chen Wei", {"Anna Smith", "Boris Ivanov", "Chen Wei"}},
+                      NamesCase{"Anna Smith & Boris Ivanov", {"Anna Smith", "Boris Ivanov"}},
+                      NamesCase{"Anna Smith; Boris Ivanov", {"Anna Smith", "Boris Ivanov"}},
+                      NamesCase{"N. Smith", {"N. Smith"}},
+                      NamesCase{"John Smith Jr.", {"John Smith Jr."}},
+                      // "and" inside a name is not a separator.
+                      NamesCase{"Alexander Anderson and Rand Paul", {"Alexander Anderson", "Rand Paul"}},
+                      NamesCase{"", {}},
+                      NamesCase{" , and ", {}}));
+
+TEST(ReferenceRepository, FirstPartWhenItNamesAnArchive) {
+  EXPECT_EQ(reference_repository("RGANI, f. 52, op. 1, d. 566, ll. 8-11"), "RGANI");
+  EXPECT_EQ(reference_repository("BArch, B 136/59748, 297-301"), "BArch");
+  EXPECT_EQ(reference_repository("  AVPRF , f. 0100, op. 46"), "AVPRF");
+  EXPECT_EQ(reference_repository("RG 59, Central Files, 611.61/11-1958"), "");  // digits: not a name
+  EXPECT_EQ(reference_repository("f. 52, op. 1"), "");                           // a period: not a name
+  EXPECT_EQ(reference_repository(""), "");
+}
+
+}  // namespace
+}  // namespace opis

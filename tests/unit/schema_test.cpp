@@ -1,0 +1,133 @@
+// Schema and index writer: index a record, assert the prefixed terms and
+// values present and absent (as omindexcheck does for Omega).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "opis/index_writer.h"
+#include "opis/schema.h"
+
+namespace {
+
+using namespace opis;
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  std::set<std::string> t;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) t.insert(*it);
+  return t;
+}
+
+Record sample() {
+  Record r;
+  r.id = "209747";
+  r.source = "records/209747.txt";
+  r.title = "Record of a Conversation with a Delegation of Baghdad";
+  r.summary = "Khrushchev meets with a delegation";
+  r.body = "a demonstration of military force\n\n[1] note about Kuban";
+  r.footnotes = {{"1", "note about Kuban"}};
+  r.handwritten = {"Sent out on 24-XI"};
+  r.contributors = {"Sergey Radchenko"};
+  r.translators = {"Angela Greenfield"};
+  r.archive = "Wilson Center Digital Archive";
+  r.reference = "RGANI, f. 52, op. 1, d. 566, ll. 8-11";
+  r.repository = "RGANI";
+  r.url = "https://digitalarchive.umd.edu/document/209747";
+  r.original_language = "Russian";
+  r.translation_language = "English";
+  r.credits = "made possible with support from Blavatnik Family Foundation";
+  r.funder = "Blavatnik Family Foundation";
+  r.date = parse_date("November 19, 1958").date;
+  return r;
+}
+
+TEST(Schema, PrefixesAreUniqueAndFieldsFound) {
+  std::set<std::string_view> prefixes, names;
+  for (const Field& f : fields()) {
+    EXPECT_TRUE(prefixes.insert(f.prefix).second) << f.prefix;
+    EXPECT_TRUE(names.insert(f.name).second) << f.name;
+    EXPECT_EQ(find_field(f.name), &f);
+    if (!f.alias.empty()) EXPECT_EQ(find_field(f.alias), &f);
+  }
+  EXPECT_EQ(find_field("nope"), nullptr);
+  EXPECT_EQ(field("id").prefix, "Q");
+  EXPECT_EQ(field("title").prefix, "S");
+}
+
+TEST(Schema, BooleanTermsAreFoldedAndCapped) {
+  EXPECT_EQ(boolean_term(field("lang"), "Russian"), "XLANGrussian");
+  EXPECT_EQ(boolean_term(field("repo"), " RGANI "), "XREPOrgani");
+  EXPECT_EQ(boolean_term(field("lang"), "Română"), "XLANGromana");
+  EXPECT_EQ(boolean_term(field("url"), "https://X/Y"), "Uhttps://X/Y");  // exact
+  std::string huge(5000, 'a');
+  std::string t = boolean_term(field("url"), huge);
+  EXPECT_LE(t.size(), kMaxTermBytes);
+  EXPECT_NE(t, boolean_term(field("url"), huge + "b"));  // still distinct
+  EXPECT_LE(id_term(huge).size(), kMaxTermBytes);
+}
+
+TEST(Schema, DocumentHasTheTermsOfEveryField) {
+  auto tg = make_term_generator();
+  auto terms = terms_of(make_document(sample(), tg));
+  for (const char* t : {"Q209747", "military", "Zforc", "baghdad", "Sbaghdad", "ZSbaghdad", "XSUMkhrushchev",
+                        "XHWsent", "XFNkuban", "XCONradchenko", "XTRgreenfield", "XARCwilson", "XREFrgani",
+                        "XREF52", "XREPOrgani", "XLANGrussian", "XLANGru", "XLANGrus", "XTLANGenglish", "XTLANGen",
+                        "XFUNDblavatnik", "Y1958", "M195811", "D19581119",
+                        "Uhttps://digitalarchive.umd.edu/document/209747", "Precords/209747.txt",
+                        "radchenko", "greenfield"}) {
+    EXPECT_TRUE(terms.count(t)) << "missing " << t;
+  }
+  // Body words are not title words; the archive and reference are not in
+  // the default field; a field's words do not carry another's prefix.
+  for (const char* t : {"Smilitary", "XSUMmilitary", "wilson", "rgani", "XTRradchenko", "XCONgreenfield",
+                        "XLANGenglish", "XHWmilitary"}) {
+    EXPECT_FALSE(terms.count(t)) << "unexpected " << t;
+  }
+}
+
+TEST(Schema, TitleWeighsMoreThanSummaryMoreThanBody) {
+  Record r;
+  r.id = "w";
+  r.title = "alpha";
+  r.summary = "beta";
+  r.body = "gamma";
+  auto tg = make_term_generator();
+  Xapian::Document doc = make_document(r, tg);
+  std::map<std::string, Xapian::termcount> wdf;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) wdf[*it] = it.get_wdf();
+  EXPECT_EQ(wdf["alpha"], kTitleWeight);
+  EXPECT_EQ(wdf["beta"], kSummaryWeight);
+  EXPECT_EQ(wdf["gamma"], kBodyWeight);
+  EXPECT_GT(kTitleWeight, kSummaryWeight);
+  EXPECT_GT(kSummaryWeight, kBodyWeight);
+}
+
+TEST(Schema, DateValuesAndUndatedSortLast) {
+  auto tg = make_term_generator();
+  Xapian::Document dated = make_document(sample(), tg);
+  EXPECT_EQ(dated.get_value(slot::date_start), "19581119");
+  EXPECT_EQ(dated.get_value(slot::date_end), "19581119");
+  EXPECT_EQ(dated.get_value(slot::id), "209747");
+  Record month = sample();
+  month.date = parse_date("November 1958").date;
+  Xapian::Document m = make_document(month, tg);
+  EXPECT_EQ(m.get_value(slot::date_start), "19581101");
+  EXPECT_EQ(m.get_value(slot::date_end), "19581130");
+  EXPECT_FALSE(terms_of(m).count("D19581101"));
+  Record none = sample();
+  none.date = parse_date("n.d.").date;
+  Xapian::Document u = make_document(none, tg);
+  EXPECT_EQ(u.get_value(slot::date_start), "");
+  EXPECT_GT(u.get_value(slot::sort_asc), dated.get_value(slot::sort_asc));
+  EXPECT_LT(u.get_value(slot::sort_desc), dated.get_value(slot::sort_desc));
+}
+
+TEST(Schema, StoredDataRoundTrips) {
+  auto tg = make_term_generator();
+  Record r = sample();
+  Record back = record_from_stored_json(nlohmann::json::parse(make_document(r, tg).get_data()));
+  EXPECT_EQ(to_json(back), to_json(r));
+}
+
+}  // namespace
