@@ -7,15 +7,12 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "opis/cli.h"
-#include "opis/index_writer.h"
-#include "opis/record_reader.h"
+#include "opis/batch_indexer.h"
 
 namespace fs = std::filesystem;
 using namespace opis;
@@ -38,41 +35,35 @@ Examples:
   opis-index corpus/                      index a folder, recursively
   opis-index --db ~/idx a.txt batch.jsonl index files into ~/idx
   OPIS_DB=~/idx opis-index new/           same database via the environment
+  opis-index --prune corpus/              re-index, dropping deleted files' records
   opis-index --format json corpus/        summary as JSON, for scripts
 
-Re-indexing a record with the same id replaces it. Records are committed
-every --commit-every records and at the end: a killed run keeps everything
-committed before it; run the same command again to finish.
+Incremental: a re-run skips files unchanged since the last run (same size
+and modification time, or same content), re-indexes changed ones, and with
+--prune deletes the records of files that are gone. Re-indexing a record
+with the same id replaces it. Records are committed every --commit-every
+records and at the end: a killed run keeps everything committed before it;
+run the same command again to finish.
 
 Exit status: 0 all records indexed, 1 some records rejected (each has an
 error line on stderr: path:line: error: what; what was done), 2 fatal error
 (database cannot be opened or is locked), 130 interrupted (committed first).
 )";
 
-struct Counts {
-  std::size_t files = 0, added = 0, replaced = 0, rejected = 0, duplicates = 0, warnings = 0;
-  std::map<std::string, std::size_t> reasons;
-};
-
-// "invalid JSON: ...; line skipped" -> "invalid JSON"
-std::string reason_of(const std::string& message) {
-  std::size_t cut = message.find_first_of(":;(");
-  return cut == std::string::npos ? message : message.substr(0, cut);
-}
-
 class Progress {
  public:
   explicit Progress(bool on) : m_on(on), m_start(std::chrono::steady_clock::now()) {}
-  void update(std::size_t files_done, std::size_t files_total, std::size_t records, bool force = false) {
+  void update(const BatchProgress& p) {
     if (!m_on) return;
     auto now = std::chrono::steady_clock::now();
-    if (!force && now - m_last < std::chrono::milliseconds(100)) return;
+    if (p.files_done < p.files_total && now - m_last < std::chrono::milliseconds(100)) return;
     m_last = now;
     double secs = std::chrono::duration<double>(now - m_start).count();
-    double rate = secs > 0 ? records / secs : 0;
-    double eta = files_done ? secs * (files_total - files_done) / files_done : 0;
-    std::cerr << fmt::format("\r\x1b[K[{}/{} files] {} records, {:.0f} records/s, ETA {:.0f} s", files_done,
-                             files_total, records, rate, eta)
+    double mbs = secs > 0 ? p.bytes_done / 1e6 / secs : 0;
+    double rate = secs > 0 ? p.records / secs : 0;
+    double eta = p.bytes_done ? secs * (p.bytes_total - p.bytes_done) / p.bytes_done : 0;
+    std::cerr << fmt::format("\r\x1b[K{} records, {}/{} files, {:.1f} MB/s, {:.0f} records/s, ETA {:.0f} s",
+                             p.records, p.files_done, p.files_total, mbs, rate, eta)
               << std::flush;
     m_shown = true;
   }
@@ -87,41 +78,8 @@ class Progress {
   std::chrono::steady_clock::time_point m_start, m_last{};
 };
 
-bool hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
-// Expand the arguments to a sorted list of files. Problems become diagnostics.
-std::vector<fs::path> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags) {
-  std::vector<fs::path> files;
-  for (const auto& a : args) {
-    fs::path p(a);
-    std::error_code ec;
-    auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
-      diags.push_back({Severity::error, a, 0, 0, "no such file or directory; skipped"});
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      std::vector<fs::path> found;
-      auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        std::error_code fec;
-        if (it->is_regular_file(fec) && is_record_file(it->path())) found.push_back(it->path());
-      }
-      if (ec) diags.push_back({Severity::error, a, 0, 0, fmt::format("cannot walk folder: {}; rest of it skipped", ec.message())});
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(p);  // named explicitly: read whatever its extension
-    }
-  }
-  return files;
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -133,13 +91,15 @@ int main(int argc, char** argv) {
   std::string db;
   std::vector<std::string> paths;
   bool quiet = false, progress = false;
-  unsigned commit_every = 1000;
   std::string format = "text";
+  BatchOptions opts;
   add_db_option(app, db);
   app.add_option("paths", paths, "Files and folders to index (folders recursively)")->required()->option_text("PATH...");
-  app.add_option("--commit-every", commit_every, "Commit after this many records (default 1000)")
+  app.add_option("--commit-every", opts.commit_every, "Commit after this many records (default 1000)")
       ->check(CLI::Range(1u, 10000000u))->option_text("N");
   app.add_option("--format", format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  app.add_flag("--prune", opts.prune, "Delete records whose source file (under the given PATHs) is gone");
+  app.add_flag("--force", opts.force, "Re-read every file, even those unchanged since the last run");
   app.add_flag("-q,--quiet", quiet, "Print errors only, no summary or progress");
   app.add_flag("--progress", progress, "Show progress even when stderr is not a terminal");
   try {
@@ -152,51 +112,19 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   auto start = std::chrono::steady_clock::now();
-  Counts c;
-  std::vector<Diagnostic> diags;
   Progress bar(!quiet && (progress || isatty(STDERR_FILENO)));
-  auto flush_diags = [&] {
-    if (diags.empty()) return;
-    bar.clear();
-    for (const auto& d : diags) {
-      std::cerr << d.format() << '\n';
-      if (d.severity == Severity::warning) ++c.warnings;
-      else ++c.reasons[reason_of(d.message)];
-    }
-    diags.clear();
-  };
-
-  std::vector<fs::path> files = collect(paths, diags);
-  c.rejected += diags.size();
-  flush_diags();
-
+  BatchCounts c;
   Xapian::doccount total_after = 0;
   try {
-    IndexWriter writer(db);
-    writer.set_commit_every(commit_every);
-    std::unordered_map<std::string, std::string> seen;  // id -> where, this run
-    for (std::size_t i = 0; i < files.size() && !g_stop; ++i) {
-      ++c.files;
-      c.rejected += read_record_file(files[i], [&](Record&& r) {
-        std::string where = r.source_line ? fmt::format("{}:{}", r.source, r.source_line) : r.source;
-        auto [it, fresh] = seen.emplace(r.id, where);
-        if (!fresh) {
-          diags.push_back({Severity::warning, r.source, r.source_line, 0,
-                           fmt::format("record id '{}' also in {}; this later record replaces it", r.id, it->second)});
-          it->second = where;
-          ++c.duplicates;
-        }
-        if (writer.add(r)) {
-          if (fresh) ++c.replaced;
-        } else {
-          ++c.added;
-        }
-      }, diags);
-      flush_diags();
-      bar.update(i + 1, files.size(), c.added + c.replaced);
-    }
-    writer.commit();
-    total_after = writer.size();
+    BatchIndexer indexer(db, opts);
+    c = indexer.run(
+        paths,
+        [&](const Diagnostic& d) {
+          bar.clear();
+          std::cerr << d.format() << '\n';
+        },
+        [&](const BatchProgress& p) { bar.update(p); }, g_stop);
+    total_after = indexer.size();
   } catch (const DatabaseLocked& e) {
     bar.clear();
     std::cerr << "opis-index: error: " << e.what() << "; try again when it has finished\n";
@@ -216,23 +144,38 @@ int main(int argc, char** argv) {
   std::size_t indexed = c.added + c.replaced;
   if (!quiet) {
     if (format == "json") {
-      nlohmann::json j{{"database", db},      {"files", c.files},         {"added", c.added},
-                       {"replaced", c.replaced}, {"rejected", c.rejected}, {"duplicate_ids", c.duplicates},
-                       {"warnings", c.warnings}, {"records_in_index", total_after}, {"seconds", secs},
-                       {"interrupted", g_stop.load()}, {"rejected_reasons", c.reasons}};
+      nlohmann::json j{{"database", db},
+                       {"files", c.files},
+                       {"files_unchanged", c.files_unchanged},
+                       {"added", c.added},
+                       {"replaced", c.replaced},
+                       {"unchanged", c.unchanged},
+                       {"removed", c.removed},
+                       {"pruned", c.pruned},
+                       {"rejected", c.rejected},
+                       {"duplicate_ids", c.duplicates},
+                       {"warnings", c.warnings},
+                       {"records_in_index", total_after},
+                       {"bytes_read", c.bytes_read},
+                       {"seconds", secs},
+                       {"interrupted", c.interrupted},
+                       {"rejected_reasons", c.reasons}};
       std::cout << j.dump(2) << '\n';
     } else {
-      std::cout << fmt::format("{}ndexed {} record{} from {} file{} in {:.2f} s ({:.0f} records/s): {} added, {} replaced",
-                               g_stop ? "Interrupted: i" : "I", indexed, indexed == 1 ? "" : "s", c.files,
-                               c.files == 1 ? "" : "s", secs, secs > 0 ? indexed / secs : 0.0, c.added, c.replaced);
-      if (c.duplicates) std::cout << fmt::format(", {} duplicate id{} in this run", c.duplicates, c.duplicates == 1 ? "" : "s");
+      std::cout << fmt::format("{}ndexed {} from {} in {:.2f} s ({:.0f} records/s, {:.1f} MB/s): {} added, {} replaced, {} unchanged",
+                               c.interrupted ? "Interrupted: i" : "I", plural(indexed, "record"), plural(c.files, "file"),
+                               secs, secs > 0 ? indexed / secs : 0.0, secs > 0 ? c.bytes_read / 1e6 / secs : 0.0,
+                               c.added, c.replaced, c.unchanged);
+      if (c.removed) std::cout << fmt::format(", {} removed from changed files", c.removed);
+      if (opts.prune) std::cout << fmt::format(", {} pruned", c.pruned);
+      if (c.duplicates) std::cout << fmt::format(", {} in this run", plural(c.duplicates, "duplicate id"));
       std::cout << fmt::format(", {} rejected", c.rejected);
-      if (c.warnings) std::cout << fmt::format(", {} warning{}", c.warnings, c.warnings == 1 ? "" : "s");
+      if (c.warnings) std::cout << fmt::format(", {}", plural(c.warnings, "warning"));
       std::cout << ".\n";
       for (const auto& [reason, n] : c.reasons) std::cout << fmt::format("  rejected: {} × {}\n", n, reason);
-      std::cout << fmt::format("Index '{}' holds {} record{}.\n", db, total_after, total_after == 1 ? "" : "s");
+      std::cout << fmt::format("Index '{}' holds {}.\n", db, plural(total_after, "record"));
     }
   }
-  if (g_stop) return 130;
+  if (c.interrupted) return 130;
   return c.rejected ? exit_status::partial : exit_status::ok;
 }

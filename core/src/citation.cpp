@@ -75,7 +75,13 @@ bool ends_with_abbreviation(std::string_view s) {
   std::string_view last = s.substr(sp == std::string_view::npos ? 0 : sp + 1);
   std::string l = ascii_lower(last);
   for (std::string_view a : {"ob.", "l.", "ll.", "d.", "f.", "op.", "p.", "k.", "s.", "pp.", "no."}) {
-    if (l.size() >= a.size() && l.compare(l.size() - a.size(), a.size(), a) == 0) return true;
+    if (l.size() < a.size() || l.compare(l.size() - a.size(), a.size(), a) != 0) continue;
+    // The abbreviation alone, or after a folio number ("2ob."): "Archives."
+    // or "Files." merely end in "s." and their period ends the sentence.
+    std::string_view stem = std::string_view(l).substr(0, l.size() - a.size());
+    bool digits = true;
+    for (char ch : stem) digits = digits && std::isdigit(static_cast<unsigned char>(ch));
+    if (digits) return true;
   }
   return false;
 }

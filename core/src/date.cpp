@@ -138,10 +138,13 @@ std::string parse_into(std::string_view text, Date& out) {
     return "not a date";
   }
   if (y < 1 || y > 9999) return "year out of range";
-  if (m && (m < 1 || m > 12)) return fmt::format("month {} out of range", m);
-  if (d && (d < 1 || d > days_in_month(y, m)))
+  // Check what was written, not what is non-zero: a written month or day of
+  // 0 ("1958-11-00") does not exist and must not widen the date to the
+  // month or year around it.
+  const bool has_month = tok.size() >= 2, has_day = tok.size() == 3;
+  if (has_month && (m < 1 || m > 12)) return fmt::format("month {} out of range", m);
+  if (has_day && (d < 1 || d > days_in_month(y, m)))
     return fmt::format("day {} does not exist in {}-{:02}", d, y, m);
-  if (tok.size() == 2 && m == 0) return "bad month";
   out = make(y, m, d, text);
   return "";
 }

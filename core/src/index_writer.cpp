@@ -112,6 +112,20 @@ bool IndexWriter::add(const Record& r) {
   return existed;
 }
 
+bool IndexWriter::remove(const std::string& id) {
+  std::string q = id_term(id);
+  if (!m_db.term_exists(q)) return false;
+  m_db.delete_document(q);
+  if (++m_pending >= m_commit_every) commit();
+  return true;
+}
+
+std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+  std::vector<std::string> keys;
+  for (auto it = m_db.metadata_keys_begin(prefix); it != m_db.metadata_keys_end(prefix); ++it) keys.push_back(*it);
+  return keys;
+}
+
 void IndexWriter::commit() {
   m_db.commit();
   m_pending = 0;

@@ -402,19 +402,19 @@ bool decode_utf16(std::string& data) {
 
 }  // namespace
 
-int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diagnostic>& diags) {
   const std::string path = p.string();
   std::error_code ec;
   auto size = fs::file_size(p, ec);
   if (ec) {
     diags.push_back(diag(Severity::error, path, 0, fmt::format("cannot read: {}; skipped", ec.message())));
-    return 1;
+    return std::nullopt;
   }
   if (size > kMaxFileBytes) {
     diags.push_back(diag(Severity::error, path, 0,
                          fmt::format("file is {} MB, over the {} MB limit for one record file; skipped",
                                      size >> 20, kMaxFileBytes >> 20)));
-    return 1;
+    return std::nullopt;
   }
   std::ifstream in(p, std::ios::binary);
   std::string data;
@@ -425,8 +425,20 @@ int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diag
   }
   if (!in) {
     diags.push_back(diag(Severity::error, path, 0, "cannot read file; skipped"));
-    return 1;
+    return std::nullopt;
   }
+  return data;
+}
+
+int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+  auto data = read_source_bytes(p, diags);
+  if (!data) return 1;
+  return read_records(p.string(), std::move(*data), sink, diags);
+}
+
+int read_records(const std::string& path, std::string data, const RecordSink& sink,
+                 std::vector<Diagnostic>& diags) {
+  const fs::path p(path);
   if (blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
     return 1;
@@ -478,7 +490,9 @@ int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diag
       } catch (const json::parse_error& e) {
         diags.push_back(diag(Severity::error, path, ln,
                              fmt::format("invalid JSON: {}; line skipped", json_message(e)),
-                             static_cast<int>(e.byte ? e.byte : 1)));
+                             // e.byte counts in the trimmed line: add back the
+                             // leading white space so the column is the file's.
+                             static_cast<int>(l.data() - lines[k].data() + (e.byte ? e.byte : 1))));
         ++rejected;
       } catch (const std::exception& e) {
         diags.push_back(diag(Severity::error, path, ln, fmt::format("{}; line skipped", e.what())));

@@ -192,8 +192,51 @@ TEST(Cli, ReindexingTheSameFolderKeepsTheCount) {
   EXPECT_NE(a.out.find("1 added, 0 replaced"), std::string::npos) << a.out;
   Result b = opis::test::run({kIndex, "--db", db, (kShared / "records").string()});
   ASSERT_EQ(b.status, 0) << show(b);
-  EXPECT_NE(b.out.find("0 added, 1 replaced"), std::string::npos) << b.out;
+  EXPECT_NE(b.out.find("0 added, 0 replaced, 1 unchanged"), std::string::npos) << b.out;
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);
+  Result f = opis::test::run({kIndex, "--force", "--db", db, (kShared / "records").string()});
+  EXPECT_NE(f.out.find("0 added, 1 replaced"), std::string::npos) << f.out;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);
+}
+
+TEST(Cli, IncrementalReindexSkipsReplacesRemovesAndPrunes) {
+  TempDir d;
+  fs::path in = d.path() / "in";
+  write(in / "a.json", R"({"id": "a", "title": "alpha", "body": "Kuban"})");
+  write(in / "b.json", R"({"id": "b", "title": "beta", "body": "Kuban"})");
+  write(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban\"}\n{\"id\": \"j2\", \"body\": \"Kuban\"}\n");
+  std::string db = (d.path() / "db").string();
+  auto index = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{kIndex, "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(in.string());
+    return opis::test::run(args);
+  };
+  Result first = index({});
+  ASSERT_EQ(first.status, 0) << show(first);
+  EXPECT_NE(first.out.find("4 added, 0 replaced, 0 unchanged"), std::string::npos) << first.out;
+
+  // Change one file, touch another without changing it, drop a line of the
+  // JSONL file, delete a file.
+  write(in / "a.json", R"({"id": "a", "title": "alpha two", "body": "Kuban"})");
+  fs::last_write_time(in / "b.json", fs::last_write_time(in / "b.json") + std::chrono::hours(1));
+  write(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban changed\"}\n");
+  write(in / "c.json", R"({"id": "c", "body": "Kuban"})");
+  Result second = index({});
+  ASSERT_EQ(second.status, 0) << show(second);
+  EXPECT_NE(second.out.find("1 added, 2 replaced, 1 unchanged, 1 removed from changed files"), std::string::npos)
+      << second.out;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 4u);  // a b j1 c
+
+  fs::remove(in / "c.json");
+  Result third = index({"--prune"});
+  ASSERT_EQ(third.status, 0) << show(third);
+  EXPECT_NE(third.out.find("0 added, 0 replaced, 3 unchanged, 1 pruned"), std::string::npos) << third.out;
+  Xapian::Database check(db);
+  EXPECT_EQ(check.get_doccount(), 3u);
+  EXPECT_FALSE(check.term_exists("Qc"));
+  EXPECT_FALSE(check.term_exists("Qj2"));
+  EXPECT_TRUE(check.term_exists("Qj1"));
 }
 
 TEST(Cli, BadInputIsReportedAndTheBatchGoesOn) {

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -40,8 +41,18 @@ class IndexWriter {
   /// was already in the index (it is replaced). Commits every
   /// `commit_every` records.
   bool add(const Record& r);
-  /// Make everything added so far durable.
+  /// Delete the record with this id, if present. Returns true if it was.
+  bool remove(const std::string& id);
+  /// Make everything added so far durable (documents and metadata alike:
+  /// one Xapian commit is atomic).
   void commit();
+
+  /// User metadata of the database (Xapian's key/value store), written in
+  /// the same commits as the documents.
+  std::string metadata(const std::string& key) const { return m_db.get_metadata(key); }
+  void set_metadata(const std::string& key, const std::string& value) { m_db.set_metadata(key, value); }
+  /// Every metadata key starting with `prefix`.
+  std::vector<std::string> metadata_keys(const std::string& prefix) const;
   /// Number of records in the index (including uncommitted ones).
   Xapian::doccount size() const;
 

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,15 @@ bool is_record_file(const std::filesystem::path& p);
 /// (a file that cannot be read at all counts as one).
 int read_record_file(const std::filesystem::path& p, const RecordSink& sink,
                      std::vector<Diagnostic>& diags);
+
+/// Read a whole source file (at most 256 MB). On failure appends an error
+/// and returns nothing.
+std::optional<std::string> read_source_bytes(const std::filesystem::path& p, std::vector<Diagnostic>& diags);
+
+/// Parse the bytes of one source file (as read_record_file() does after
+/// reading): the extension of `path` picks the reader.
+int read_records(const std::string& path, std::string data, const RecordSink& sink,
+                 std::vector<Diagnostic>& diags);
 
 /// Decode bytes as UTF-8: strips a BOM, replaces invalid sequences with
 /// U+FFFD. Returns the 1-based line of the first invalid sequence, 0 if none.

@@ -1,0 +1,72 @@
+// The batch indexer: index whole collections (files and folders) into one
+// database, incrementally. For each source file it keeps, in the database's
+// metadata, the file's size, modification time, content hash and the ids of
+// the records it gave; a re-run skips unchanged files without parsing them,
+// re-indexes changed ones (deleting records that left them), and with
+// `prune` deletes the records of files that are gone.
+//
+// Crash safety: documents and this state are written in the same Xapian
+// commits, and a commit is atomic, so after a kill the index holds exactly
+// the last commit; a file whose state was not committed is read again on
+// the next run, and its records replace themselves by id (never twice).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "opis/diagnostic.h"
+#include "opis/index_writer.h"
+
+namespace opis {
+
+struct BatchOptions {
+  unsigned commit_every = 1000;
+  bool prune = false;  ///< delete records of vanished files under the given paths
+  bool force = false;  ///< ignore saved state: re-read every file
+};
+
+struct BatchCounts {
+  std::size_t files = 0;            ///< source files considered
+  std::size_t files_unchanged = 0;  ///< skipped: same size+mtime, or same hash
+  std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0, pruned = 0;
+  std::size_t rejected = 0, duplicates = 0, warnings = 0;
+  std::uint64_t bytes_read = 0;
+  std::map<std::string, std::size_t> reasons;  ///< rejection reason -> count
+  bool interrupted = false;
+};
+
+struct BatchProgress {
+  std::size_t files_done = 0, files_total = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+  std::size_t records = 0;
+};
+
+class BatchIndexer {
+ public:
+  using DiagnosticSink = std::function<void(const Diagnostic&)>;
+  using ProgressSink = std::function<void(const BatchProgress&)>;
+
+  /// Open the database (see IndexWriter for the errors thrown).
+  BatchIndexer(const std::string& db_path, BatchOptions opts);
+
+  /// Index `paths` (files, and folders recursively). Each problem goes to
+  /// `on_diag` as it happens. Stops early, after committing, when `stop`
+  /// becomes true. Xapian errors propagate.
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
+                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+
+  Xapian::doccount size() const { return m_writer.size(); }
+
+ private:
+  IndexWriter m_writer;
+  BatchOptions m_opts;
+};
+
+/// 64-bit content hash (xxHash XXH3) as 16 hex digits.
+std::string content_hash(std::string_view data);
+
+}  // namespace opis
