@@ -336,6 +336,7 @@ TEST(Cli, SampleCollectionIndexesCleanly) {
   std::string db = (d.path() / "db").string();
   Result r = opis::test::run({kIndex, "--db", db, (kSource / "corpus").string()});
   EXPECT_EQ(r.status, 0) << show(r);
+  EXPECT_EQ(r.err, "");  // our own sample indexes without a warning
   EXPECT_GE(Xapian::Database(db).get_doccount(), 40u);
   // Sorting by date: oldest first, undated last in both directions.
   auto order = [&](const char* sort) {
