@@ -48,7 +48,9 @@ TEST(Schema, PrefixesAreUniqueAndFieldsFound) {
     EXPECT_TRUE(prefixes.insert(f.prefix).second) << f.prefix;
     EXPECT_TRUE(names.insert(f.name).second) << f.name;
     EXPECT_EQ(find_field(f.name), &f);
-    if (!f.alias.empty()) EXPECT_EQ(find_field(f.alias), &f);
+    if (!f.alias.empty()) {
+      EXPECT_EQ(find_field(f.alias), &f);
+    }
   }
   EXPECT_EQ(find_field("nope"), nullptr);
   EXPECT_EQ(field("id").prefix, "Q");
