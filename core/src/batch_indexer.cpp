@@ -68,7 +68,9 @@ std::string absolute_normal(const fs::path& p) {
 // "invalid JSON: ...; line skipped" -> "invalid JSON"
 std::string reason_of(const std::string& message) {
   std::size_t cut = message.find_first_of(":;(");
-  return cut == std::string::npos ? message : message.substr(0, cut);
+  std::string r = cut == std::string::npos ? message : message.substr(0, cut);
+  while (!r.empty() && r.back() == ' ') r.pop_back();
+  return r;
 }
 
 struct Source {
@@ -147,6 +149,7 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
   for (const auto& f : files) prog.bytes_total += f.size;
 
   std::unordered_map<std::string, std::string> seen;  // id -> where, this run
+  std::vector<std::string> left;  // ids that left a changed file
   for (const Source& src : files) {
     if (stop) {
       c.interrupted = true;
@@ -196,11 +199,12 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
           now.ids.push_back(r.id);
         }, diags);
         c.rejected += rejected;
-        // Records this file gave last time and no longer gives.
+        // Records this file gave last time and no longer gives: removed at
+        // the end of the run, unless another file gives them.
         if (prev) {
           std::unordered_set<std::string> kept(now.ids.begin(), now.ids.end());
           for (const auto& id : prev->ids) {
-            if (!kept.count(id) && !seen.count(id) && m_writer.remove(id)) ++c.removed;
+            if (!kept.count(id)) left.push_back(id);
           }
         }
         // A file with rejected records keeps no state, so the next run reads
@@ -218,6 +222,11 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
     on_progress(prog);
   }
 
+  if (!c.interrupted) {
+    for (const auto& id : left) {
+      if (!seen.count(id) && m_writer.remove(id)) ++c.removed;
+    }
+  }
   if (m_opts.prune && !c.interrupted) {
     // Sources under the given paths that no longer exist.
     std::vector<std::string> roots;

@@ -81,7 +81,10 @@ class TextPrinter : public Printer {
     field("Id", r.id);
     std::string date = r.date.known() ? fmt::format("{} ({} precision; written '{}')", r.date.iso(),
                                                     precision_name(r.date.precision), r.date.text)
-                                      : (r.date.text.empty() ? "undated" : "'" + r.date.text + "' (not understood)");
+                                      : r.date.text.empty()                   ? "undated"
+                                      : parse_date(r.date.text).error.empty()
+                                          ? "undated (written '" + r.date.text + "')"
+                                          : "'" + r.date.text + "' (not understood)";
     field("Date", date);
     field("Title", r.title);
     field("Archive", r.archive);

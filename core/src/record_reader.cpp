@@ -294,7 +294,13 @@ Record record_from_json(const json& j, const std::string& path, int line, std::v
   auto list = [&](const std::string& key, std::vector<std::string>& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
-    if (it->is_string()) { out = split_names(it->get<std::string>()); return; }
+    if (it->is_string()) {
+      // A string where a list is expected: names are split ("A and B");
+      // an annotation is one item.
+      if (key == "handwritten") out.push_back(it->get<std::string>());
+      else out = split_names(it->get<std::string>());
+      return;
+    }
     if (!it->is_array()) {
       throw std::invalid_argument(fmt::format("field '{}' must be an array of strings, got {}", key, it->type_name()));
     }

@@ -29,7 +29,9 @@ void unescape_into(std::string_view s, std::string& out) {
       }
       if (done) continue;
     }
-    out += s[i];
+    // Snippets are shown on one line: a newline becomes a space (same
+    // length, so highlight offsets stay right).
+    out += (s[i] == '\n' || s[i] == '\r') ? ' ' : s[i];
   }
 }
 
@@ -87,7 +89,9 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   }
   Xapian::MSet mset;
   try {
-    mset = enq.get_mset(opts.offset, opts.limit);
+    // Look at up to 1,000 matches beyond the page so that totals are exact
+    // for all but large result sets (total_exact says which).
+    mset = enq.get_mset(opts.offset, opts.limit, opts.offset + opts.limit + 1000);
   } catch (const Xapian::WildcardError& e) {
     throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
   }

@@ -354,3 +354,37 @@ TEST(Cli, SampleCollectionIndexesCleanly) {
 }
 
 }  // namespace
+
+namespace {
+
+// Regression: an id that leaves a changed file but is still given by an
+// unchanged file later in the walk must stay in the index.
+TEST(Cli, IdLeavingAChangedFileStaysWhenAnotherFileGivesIt) {
+  TempDir d;
+  fs::path in = d.path() / "in";
+  write(in / "a.json", R"({"id": "same", "body": "first"})");
+  write(in / "b.json", R"({"id": "same", "body": "second"})");
+  std::string db = (d.path() / "db").string();
+  opis::test::run({kIndex, "--db", db, in.string()});
+  write(in / "a.json", R"({"id": "other", "body": "third"})");
+  fs::last_write_time(in / "a.json", fs::last_write_time(in / "a.json") + std::chrono::hours(1));
+  Result r = opis::test::run({kIndex, "--db", db, in.string()});
+  ASSERT_EQ(r.status, 0) << show(r);
+  Xapian::Database check(db);
+  EXPECT_TRUE(check.term_exists("Qsame"));
+  EXPECT_TRUE(check.term_exists("Qother"));
+}
+
+TEST_F(SeedIndex, TotalIsRightWithLimitZeroAndSnippetsAreOneLine) {
+  Result r = search({"--limit", "0", "--format", "json", "Khrushchev"});
+  EXPECT_EQ(r.status, 0) << show(r);
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["total"], 1);
+  EXPECT_TRUE(j["results"].empty());
+  Result s = search({"--format", "json", "Bolsheviks"});
+  const json k = json::parse(s.out);
+  ASSERT_EQ(k["results"].size(), 1u);
+  EXPECT_EQ(k["results"][0]["snippet"].get<std::string>().find('\n'), std::string::npos);
+}
+
+}  // namespace
