@@ -78,8 +78,8 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg) {
   if (r.date.known()) {
     const Ymd& s = r.date.start;
     doc.add_boolean_term(boolean_term(field("year"), s.key().substr(0, 4)));
-    if (r.date.precision >= DatePrecision::month) doc.add_boolean_term("M" + s.key().substr(0, 6));
-    if (r.date.precision == DatePrecision::day) doc.add_boolean_term("D" + s.key());
+    if (r.date.precision >= DatePrecision::month) doc.add_boolean_term(boolean_term(field("month"), s.key().substr(0, 6)));
+    if (r.date.precision == DatePrecision::day) doc.add_boolean_term(boolean_term(field("day"), s.key()));
     doc.add_value(slot::date_start, s.key());
     doc.add_value(slot::date_end, r.date.end.key());
     doc.add_value(slot::sort_asc, s.key());

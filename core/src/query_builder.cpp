@@ -120,7 +120,8 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       for (const auto& n : names) {
         if (f.kind == FieldKind::text) {
           qp.add_prefix(n, std::string(f.prefix));
-        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year") {
+        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" ||
+                   f.name == "month" || f.name == "day") {
           qp.add_boolean_prefix(n, std::string(f.prefix));
         } else {
           qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f))->release());

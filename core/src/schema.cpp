@@ -16,7 +16,7 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
-constexpr std::array<Field, 18> kFields = {{
+constexpr std::array<Field, 20> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -33,6 +33,8 @@ constexpr std::array<Field, 18> kFields = {{
     {"lang", "XLANG", K::boolean, 0, false, "language", "original language, name or ISO 639 code (lang:russian, lang:ru)"},
     {"tlang", "XTLANG", K::boolean, 0, false, "", "language of the translation (tlang:english)"},
     {"year", "Y", K::boolean, 0, false, "", "year of the date, exact (year:1958)"},
+    {"month", "M", K::boolean, 0, false, "", "month of a date known to the month, exact (month:195811)"},
+    {"day", "D", K::boolean, 0, false, "", "day of a date known to the day, exact (day:19581119)"},
     {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
     {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
 }};
