@@ -13,6 +13,7 @@
 
 #include "opis/cli.h"
 #include "opis/batch_indexer.h"
+#include "opis/entity_extractor.h"
 
 namespace fs = std::filesystem;
 using namespace opis;
@@ -37,6 +38,8 @@ Examples:
   OPIS_DB=~/idx opis-index new/           same database via the environment
   opis-index --prune corpus/              re-index, dropping deleted files' records
   opis-index --format json corpus/        summary as JSON, for scripts
+  opis-index --authority names.csv corpus/ with the archive's own person register
+  opis-index --no-extract corpus/         skip person and place extraction
 
 Incremental: a re-run skips files unchanged since the last run (same size
 and modification time, or same content), re-indexes changed ones, and with
@@ -98,6 +101,17 @@ int main(int argc, char** argv) {
   app.add_option("--commit-every", opts.commit_every, "Commit after this many records (default 1000)")
       ->check(CLI::Range(1u, 10000000u))->option_text("N");
   app.add_option("--format", format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  std::string authority_path;
+  bool no_extract = false;
+  app.add_option("--authority", authority_path,
+                 "Person authority file (JSON, JSONL or CSV: name, aliases, titles): its names find each other")
+      ->option_text("FILE");
+  app.add_flag("--no-extract", no_extract, "Do not extract persons and places (faster; person:, place: find nothing)");
+  app.add_option("-j,--threads", opts.threads, "Worker threads for a bulk build (default: one per core)")->option_text("N");
+  app.add_option("--batch-size", opts.batch_size, "Records per batch database in a bulk build (default 1000)")
+      ->check(CLI::Range(1u, 10000000u))->option_text("N");
+  bool no_bulk = false;
+  app.add_flag("--no-bulk", no_bulk, "Into an empty index too, write one database directly (slower; for comparison)");
   app.add_flag("--prune", opts.prune, "Delete records whose source file (under the given PATHs) is gone");
   app.add_flag("--force", opts.force, "Re-read every file, even those unchanged since the last run");
   app.add_flag("-q,--quiet", quiet, "Print errors only, no summary or progress");
@@ -109,8 +123,29 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : exit_status::error;
   }
 
+  opts.bulk = !no_bulk;
+  {
+    // Persons and places are extracted in make_document(); these settings
+    // are process-wide (entity_extractor.h).
+    ExtractOptions extract;
+    extract.enabled = !no_extract;
+    if (!authority_path.empty()) {
+      std::vector<Diagnostic> diags;
+      try {
+        extract.authority = std::make_shared<Authority>(load_authority(authority_path, diags));
+      } catch (const std::exception& e) {
+        std::cerr << fmt::format("opis-index: error: {}\n", e.what());
+        return exit_status::error;
+      }
+      for (const auto& d : diags) std::cerr << d.format() << '\n';
+    }
+    set_extract_options(std::move(extract));
+  }
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  // Over a file size limit (ulimit -f) a write fails with EFBIG, which
+  // Xapian reports, instead of SIGXFSZ killing the run before it can say so.
+  std::signal(SIGXFSZ, SIG_IGN);
   auto start = std::chrono::steady_clock::now();
   Progress bar(!quiet && (progress || isatty(STDERR_FILENO)));
   BatchCounts c;
@@ -131,7 +166,11 @@ int main(int argc, char** argv) {
     return exit_status::error;
   } catch (const Xapian::Error& e) {
     bar.clear();
-    std::cerr << fmt::format("opis-index: error: database '{}': {}: {}\n", db, e.get_type(), e.get_msg());
+    // A write error (disk full, file size limit) carries the system's reason
+    // apart from the message ("Error writing block 141" + "File too large").
+    const char* why = e.get_error_string();
+    std::cerr << fmt::format("opis-index: error: database '{}': {}: {}{}; the index keeps what its last commit held\n", db,
+                             e.get_type(), e.get_msg(), why && *why ? fmt::format(" ({})", why) : "");
     return exit_status::error;
   } catch (const std::exception& e) {
     bar.clear();

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "opis/cli.h"
+#include "opis/entity_register.h"
 #include "opis/printer.h"
 #include "opis/schema.h"
 #include "opis/searcher.h"
@@ -21,7 +22,7 @@ namespace {
 std::string fields_help() {
   std::string s = "\nFields (field:value in the query):\n";
   for (const Field& f : fields()) {
-    if (f.name == "path") continue;
+    if (f.name == "path" || f.kind == FieldKind::internal) continue;
     std::string name = std::string(f.name) + ":";
     if (!f.alias.empty()) name += " " + std::string(f.alias) + ":";
     s += fmt::format("  {:<24}{}\n", name, f.description);
@@ -44,7 +45,14 @@ Examples:
   opis-search --from 1958-11 --to 1958-12 Baghdad same range as options
   opis-search --sort -date --limit 5 Khrushchev   newest first
   opis-search --format json Baghdad | jq '.results[].id'
-  opis-search --record 209747                     one whole record
+  opis-search --record 209747                     one whole record, with its persons and places
+  opis-search 'person:Khrushchev'                 any spelling: Khrushchov, Krushchev, Хрущёв
+  opis-search 'person:=Ceaușescu'                 this exact spelling only
+  opis-search --person Qassim --place Baghdad     the same as person:Qassim place:Baghdad
+  opis-search 'person:Khrushchev "military force"' names, phrases and Booleans combine
+  opis-search --facets person,place,year Iraq     top persons, places, years over all matches
+  opis-search --persons Khrush                    the person register: name, variants, records
+  opis-search --places                            the place register
 
 Exit status: 0 something found, 1 nothing found, 2 error (bad query, no
 index). Output goes to stdout, messages to stderr.
@@ -101,7 +109,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
   app.add_flag("--any", any, "Match records with any of the words (default: all)");
   app.add_flag("--explain", explain, "Print how the query was parsed (to stderr)");
-  app.add_option("--record", record_id, "Print one whole record by id, with every field")->option_text("ID");
+  app.add_option("--record", record_id, "Print one whole record by id, with every field, its persons and places")->option_text("ID");
+  std::vector<std::string> persons_opt, places_opt, facet_names;
+  std::string persons_pattern, places_pattern;
+  unsigned facet_limit = 10;
+  app.add_option("--person", persons_opt, "Records naming this person, any spelling (as person:NAME; repeatable)")->option_text("NAME");
+  app.add_option("--place", places_opt, "Records naming this place, by any of its names (as place:NAME; repeatable)")->option_text("NAME");
+  app.add_option("--facets", facet_names, "Count values over all matches: person, place, year, lang, archive (comma-separated)")
+      ->delimiter(',')->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
+  app.add_option("--facet-limit", facet_limit, "Values shown per facet (default 10)")->check(CLI::Range(1u, 100000u))->option_text("N");
+  auto* persons_flag = app.add_option("--persons", persons_pattern, "List the person register (canonical name, variants, records), or the entries matching PATTERN")
+      ->expected(0, 1)->option_text("[PATTERN]");
+  auto* places_flag = app.add_option("--places", places_pattern, "List the place register, or the entries matching PATTERN")
+      ->expected(0, 1)->option_text("[PATTERN]");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -125,8 +145,24 @@ int main(int argc, char** argv) {
       printer->record(*r, std::cout);
       return finish(exit_status::ok);
     }
+    if (persons_flag->count() || places_flag->count()) {
+      EntityKind kind = persons_flag->count() ? EntityKind::person : EntityKind::place;
+      auto entries = entity_register(db, kind, kind == EntityKind::person ? persons_pattern : places_pattern);
+      printer->register_list(entries, kind, std::cout);
+      return finish(entries.empty() ? exit_status::partial : exit_status::ok);
+    }
     SearchOptions opts;
     for (const auto& w : words) opts.query += (opts.query.empty() ? "" : " ") + w;
+    // --person X / --place X are person:"X" / place:"X" added to the query.
+    auto quoted = [](const std::string& v) {
+      std::string q;
+      for (char c : v) q += c == '"' ? ' ' : c;
+      return "\"" + q + "\"";
+    };
+    for (const auto& p : persons_opt) opts.query += (opts.query.empty() ? "" : " ") + std::string("person:") + quoted(p);
+    for (const auto& p : places_opt) opts.query += (opts.query.empty() ? "" : " ") + std::string("place:") + quoted(p);
+    opts.facets = facet_names;
+    opts.facet_limit = facet_limit;
     if (opts.query.empty() && from.empty() && to.empty()) {
       std::cerr << "opis-search: error: give a query (or --from/--to, or --record ID); see --help\n";
       return exit_status::error;

@@ -13,6 +13,17 @@ namespace opis {
 
 namespace {
 
+// Text handed to a std::regex is cut to this size (see find_url()).
+constexpr std::size_t kMaxRegexBytes = 4096;
+
+// The longest prefix of `s` of at most `n` bytes that does not cut a UTF-8
+// sequence.
+std::size_t utf8_prefix(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s.size();
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
 // One or more credit verbs joined by commas/"and", then "by":
 // "Contributed by", "Obtained and translated by",
 // "Contributed, transcribed, and translated by".
@@ -86,6 +97,49 @@ bool ends_with_abbreviation(std::string_view s) {
   return false;
 }
 
+// Where the URL is: "<http(s)://...>" (spaces allowed inside the angle
+// brackets), else a bare "http(s)://..." up to the next space; the leftmost
+// wins. Written by hand, not as a std::regex: libstdc++'s regex recurses
+// once per character matched and overflows the stack on a long URL (a
+// citation with a 1 MB URL crashed opis-index; issue 6).
+bool find_url(const std::string& s, std::size_t& at, std::size_t& len, std::string& url) {
+  auto scheme = [&](std::size_t i) -> std::size_t {  // length of "http://" or "https://" at i, or 0
+    for (std::string_view p : {"http://", "https://"}) {
+      if (i + p.size() <= s.size() && ascii_lower(std::string_view(s).substr(i, p.size())) == p) return p.size();
+    }
+    return 0;
+  };
+  auto space = [&](std::size_t i) { return i < s.size() && std::isspace(static_cast<unsigned char>(s[i])); };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      std::size_t j = i + 1;
+      while (space(j)) ++j;
+      if (std::size_t n = scheme(j)) {
+        std::size_t e = j + n;
+        while (e < s.size() && s[e] != '>' && !space(e)) ++e;
+        std::size_t k = e;
+        while (space(k)) ++k;
+        if (e > j + n && k < s.size() && s[k] == '>') {
+          at = i;
+          len = k + 1 - i;
+          url = s.substr(j, e - j);
+          return true;
+        }
+      }
+    } else if (std::size_t n = scheme(i)) {
+      std::size_t e = i + n;
+      while (e < s.size() && !space(e)) ++e;
+      if (e > i + n) {
+        at = i;
+        len = e - i;
+        url = s.substr(i, len);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void split_commas(std::string_view s, std::vector<std::string>& parts) {
   std::size_t start = 0;
   for (;;) {
@@ -102,7 +156,13 @@ std::vector<std::string> split_names(std::string_view text) {
   static const std::regex sep(R"(\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*)",
                               std::regex::icase | std::regex::optimize);
   std::vector<std::string> names;
-  std::string s(text);
+  // One space at most between words, so that no \s* of the regex runs
+  // over a long stretch of white space (std::regex recurses per character).
+  std::string s;
+  for (char ch : text) {
+    if (!std::isspace(static_cast<unsigned char>(ch))) s += ch;
+    else if (s.empty() || s.back() != ' ') s += ' ';
+  }
   for (std::sregex_token_iterator it(s.begin(), s.end(), sep, -1), end; it != end; ++it) {
     std::string n = strip_final_period(it->str());
     if (!n.empty()) names.push_back(n);
@@ -125,14 +185,11 @@ Citation parse_citation(std::string_view text) {
   std::string s = squash_spaces(text);
 
   // The URL: "<https://...>" or a bare http(s) address.
-  static const std::regex url_re(R"(<\s*(https?://[^>\s]+)\s*>|(https?://\S+))",
-                                 std::regex::icase);
-  std::smatch um;
-  if (std::regex_search(s, um, url_re)) {
-    std::string url = um[1].matched ? um[1].str() : um[2].str();
+  std::size_t url_at = 0, url_len = 0;
+  if (std::string url; find_url(s, url_at, url_len, url)) {
     while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ')')) url.pop_back();
     c.url = url;
-    s = squash_spaces(s.substr(0, um.position(0)) + " " + s.substr(um.position(0) + um.length(0)));
+    s = squash_spaces(s.substr(0, url_at) + " " + s.substr(url_at + url_len));
   }
 
   // The quoted title, straight or curly quotes.
@@ -154,7 +211,10 @@ Citation parse_citation(std::string_view text) {
   // Credit phrases and the names after each.
   std::string r(rest);
   std::vector<std::smatch> credits;
-  for (std::sregex_iterator it(r.begin(), r.end(), credit_regex()), end; it != end; ++it) {
+  // Credits are looked for in the first kMaxRegexBytes only: std::regex
+  // recurses once per character it matches (issue 6).
+  const std::string head = r.substr(0, utf8_prefix(r, kMaxRegexBytes));
+  for (std::sregex_iterator it(head.begin(), head.end(), credit_regex()), end; it != end; ++it) {
     credits.push_back(*it);
   }
   std::size_t main_end = credits.empty() ? r.size() : static_cast<std::size_t>(credits[0].position(0));

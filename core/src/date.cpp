@@ -94,6 +94,8 @@ Date make(int y, int m, int d, std::string_view text) {
 std::string parse_into(std::string_view text, Date& out) {
   std::string_view t = trim(text);
   std::vector<Token> tok;
+  // A leading '-' is a minus sign, not a separator: "-1958" is not 1958.
+  if (!t.empty() && t.front() == '-') return "not a date (negative year)";
   if (!tokenize(t, tok) || tok.empty()) return "not a date";
   int y = 0, m = 0, d = 0;
   auto year_ok = [&](const Token& k) {

@@ -2,10 +2,16 @@
 // database it goes into.
 #include "opis/index_writer.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "opis/language.h"
 #include "opis/schema.h"
+#include "opis/entity_terms.h"
 
 namespace opis {
 
@@ -41,7 +47,11 @@ Xapian::TermGenerator make_term_generator() {
   return tg;
 }
 
-Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg) {
+Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) {
+  // Persons and places are extracted here, once per record, unless turned
+  // off (opis-index --no-extract); the stored record carries them.
+  Record extracted;
+  const Record& r = with_entities(source, extracted);
   Xapian::Document doc;
   tg.set_document(doc);
 
@@ -63,6 +73,7 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg) {
   index_field(tg, "funder", r.credits);
   if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
   for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
+  add_entity_terms(doc, r);
 
   // Exact fields.
   doc.add_boolean_term(id_term(r.id));
@@ -95,11 +106,22 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg) {
 }
 
 IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) {
+  // Xapian's lock does not say who holds it: the writer leaves its pid in
+  // opis-writer.pid in the database folder, and a second writer names it.
+  const std::string pid_file = path + "/opis-writer.pid";
   try {
     m_db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError& e) {
-    throw DatabaseLocked("database '" + path + "' is being written by another process (" + e.get_msg() + ")");
+    std::string who = "another process";
+    long pid = 0;
+    if (std::ifstream in(pid_file); in >> pid && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0) {
+      std::string comm;
+      std::getline(std::ifstream("/proc/" + std::to_string(pid) + "/comm"), comm);
+      who = "process " + std::to_string(pid) + (comm.empty() ? "" : " (" + comm + ")");
+    }
+    throw DatabaseLocked("database '" + path + "' is being written by " + who + " (" + e.get_msg() + ")");
   }
+  std::ofstream(pid_file, std::ios::trunc) << ::getpid() << '\n';
   m_db.set_metadata("opis:schema", "1");
 }
 
@@ -129,6 +151,11 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
 void IndexWriter::commit() {
   m_db.commit();
   m_pending = 0;
+}
+
+void IndexWriter::close() {
+  m_db.commit();
+  m_db.close();
 }
 
 Xapian::doccount IndexWriter::size() const { return m_db.get_doccount(); }

@@ -53,6 +53,7 @@ class TextPrinter : public Printer {
       out << fmt::format("No records match '{}'", r.query);
       if (r.total > 0) out << fmt::format(" at offset {} ({} in all)", r.offset, r.total);
       out << ".\n";
+      facets(r, out);
       return;
     }
     out << fmt::format("{}{} record{}{} for '{}', showing {}-{}:\n", r.total_exact ? "" : "about ", r.total,
@@ -70,6 +71,28 @@ class TextPrinter : public Printer {
       meta += fmt::format(" · score {:.2f}", h.score);
       out << fmt::format("     {}{}{}\n", m_color ? kDim : "", meta, m_color ? kReset : "");
       if (!h.snippet.empty()) out << "     " << highlighted(h, m_color) << '\n';
+    }
+    facets(r, out);
+  }
+
+  void facets(const SearchResult& r, std::ostream& out) {
+    for (const auto& f : r.facets) {
+      out << fmt::format("\n{}Facet {}:{}\n", m_color ? kBold : "", f.name, m_color ? kReset : "");
+      if (f.values.empty()) out << "  (none)\n";
+      for (const auto& v : f.values) out << fmt::format("  {:>5}  {}\n", v.count, v.label);
+    }
+  }
+
+  void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
+    if (entries.empty()) {
+      out << fmt::format("No {} in the register.\n", kind == EntityKind::person ? "persons" : "places");
+      return;
+    }
+    for (const auto& e : entries) {
+      out << fmt::format("{}{}{}  ({} record{}, {} mention{})\n", m_color ? kBold : "", e.name, m_color ? kReset : "",
+                         e.records, e.records == 1 ? "" : "s", e.mentions, e.mentions == 1 ? "" : "s");
+      if (!e.variants.empty()) out << "    variants: " << join(e.variants, "; ") << '\n';
+      out << "    records: " << join(e.ids) << '\n';
     }
   }
 
@@ -104,6 +127,20 @@ class TextPrinter : public Printer {
     for (const auto& [k, v] : r.extra) field(k, v);
     for (std::size_t i = 0; i < r.handwritten.size(); ++i) field(fmt::format("Handwritten {}", i + 1), r.handwritten[i]);
     for (const auto& f : r.footnotes) field(fmt::format("Footnote [{}]", f.label), f.text);
+    for (const auto& p : r.persons) {
+      std::string v = p.role;
+      if (p.mentions) v += fmt::format(", {} mention{}", p.mentions, p.mentions == 1 ? "" : "s");
+      if (!p.forms.empty()) v += ": " + join(p.forms, "; ");
+      if (!p.aliases.empty()) v += " (authority: " + join(p.aliases, "; ") + ")";
+      field("Person " + p.name, v);
+    }
+    for (const auto& p : r.places) {
+      std::string v = p.kind;
+      if (!p.country.empty() && p.country != p.name) v += " in " + p.country;
+      v += fmt::format(", {} mention{}", p.mentions, p.mentions == 1 ? "" : "s");
+      if (!p.forms.empty()) v += ": " + join(p.forms, "; ");
+      field("Place " + p.name, v);
+    }
     if (!r.body.empty()) out << '\n' << r.body << '\n';
   }
 
@@ -122,7 +159,23 @@ class JsonPrinter : public Printer {
     json results = json::array();
     for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
     j["results"] = results;
+    if (!r.facets.empty()) {
+      json f = json::object();
+      for (const auto& fr : r.facets) {
+        json values = json::array();
+        for (const auto& v : fr.values) values.push_back({{"value", v.label}, {"count", v.count}});
+        f[fr.name] = values;
+      }
+      j["facets"] = f;
+    }
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+  void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
+    json a = json::array();
+    for (const auto& e : entries) {
+      a.push_back({{"name", e.name}, {"variants", e.variants}, {"records", e.records}, {"mentions", e.mentions}, {"ids", e.ids}});
+    }
+    out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
   void record(const Record& r, std::ostream& out) override {
     out << to_json(r).dump(2, ' ', false, json::error_handler_t::replace) << '\n';

@@ -2,8 +2,12 @@
 // field processors for dates and exact fields.
 #include "opis/query_builder.h"
 
+#include <cctype>
+#include <cstdlib>
+
 #include <fmt/format.h>
 
+#include "opis/entity_terms.h"
 #include "opis/schema.h"
 #include "opis/text.h"
 
@@ -49,6 +53,59 @@ class FoldedFieldProcessor : public Xapian::FieldProcessor {
  private:
   const Field& m_field;
 };
+
+// person:, place:, within: (entity_terms.h builds their queries). Their
+// matches are ranked, so they are free-text prefixes, not boolean filters.
+//
+// Xapian 1.4's QueryParser does not pass a quoted value of a free-text
+// prefix to its FieldProcessor (person:"Abdul Majid Hassan" parses to an
+// empty query), so quoted entity values are taken out of the query string
+// first (quote_entity_values) and stand in it as placeholders.
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted) : m_field(f), m_quoted(quoted) {}
+  Xapian::Query operator()(const std::string& raw) override {
+    std::string str = raw;
+    if (raw.rfind(kPlaceholder, 0) == 0) {
+      std::size_t n = std::strtoul(raw.c_str() + kPlaceholder.size(), nullptr, 10);
+      if (n < m_quoted.size()) str = m_quoted[n];
+    }
+    if (m_field.name == "person") return person_query(str);
+    if (m_field.name == "place") return place_query(str);
+    return within_query(str);
+  }
+  static constexpr std::string_view kPlaceholder = "opisquoted";
+
+ private:
+  const Field& m_field;
+  const std::vector<std::string>& m_quoted;
+};
+
+// Replace `person:"..."` (and place:, within:) by `person:opisquotedN`,
+// keeping the quoted texts in `quoted`.
+std::string quote_entity_values(const std::string& text, std::vector<std::string>& quoted) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    bool done = false;
+    for (const Field& f : fields()) {
+      if (f.kind != FieldKind::entity) continue;
+      std::string head = std::string(f.name) + ":\"";
+      bool at_word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+      if (at_word_start && text.compare(i, head.size(), head) == 0) {
+        std::size_t close = text.find('"', i + head.size());
+        if (close == std::string::npos) close = text.size();
+        quoted.push_back(text.substr(i + head.size(), close - i - head.size()));
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        i = close + 1;
+        done = true;
+        break;
+      }
+    }
+    if (!done) out += text[i++];
+  }
+  return out;
+}
 
 std::string date_key_or_throw(const std::string& text, bool end) {
   auto d = parse_query_date(text);
@@ -107,6 +164,8 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
   if (trim(text).empty()) {
     q = Xapian::Query::MatchAll;
   } else {
+    std::vector<std::string> quoted;  // values of person:"...", place:"...", within:"..."
+    const std::string parsed_text = quote_entity_values(text, quoted);
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
@@ -118,6 +177,11 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       std::vector<std::string> names{std::string(f.name)};
       if (!f.alias.empty()) names.emplace_back(f.alias);
       for (const auto& n : names) {
+        if (f.kind == FieldKind::internal) continue;
+        if (f.kind == FieldKind::entity) {
+          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted))->release());
+          continue;
+        }
         if (f.kind == FieldKind::text) {
           qp.add_prefix(n, std::string(f.prefix));
         } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" ||
@@ -133,7 +197,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
     try {
-      q = qp.parse_query(text, flags);
+      q = qp.parse_query(parsed_text, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
     }
@@ -141,7 +205,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       // Only stop words ("the of"): search them as written rather than
       // returning nothing.
       qp.set_stopper(nullptr);
-      q = qp.parse_query(text, flags);
+      q = qp.parse_query(parsed_text, flags);
     }
   }
   if (opts.from || opts.to) {

@@ -44,6 +44,18 @@ json to_json(const Record& r) {
   for (const auto& [k, v] : r.extra) extra[k] = v;
   j["extra"] = extra;
   j["body"] = r.body;
+  json persons = json::array();
+  for (const auto& p : r.persons) {
+    json o{{"name", p.name}, {"surname", p.surname}, {"role", p.role}, {"forms", p.forms}, {"mentions", p.mentions}};
+    if (!p.aliases.empty()) o["aliases"] = p.aliases;
+    persons.push_back(std::move(o));
+  }
+  j["persons"] = persons;
+  json places = json::array();
+  for (const auto& p : r.places) {
+    places.push_back({{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
+  }
+  j["places"] = places;
   return j;
 }
 
@@ -92,6 +104,22 @@ Record record_from_stored_json(const json& j) {
     }
   }
   str("body", r.body);
+  if (auto it = j.find("persons"); it != j.end() && it->is_array()) {
+    for (const auto& o : *it) {
+      if (!o.is_object()) continue;
+      Person p{o.value("name", ""), o.value("surname", ""), o.value("role", ""),
+               o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
+               o.value("aliases", std::vector<std::string>{})};
+      r.persons.push_back(std::move(p));
+    }
+  }
+  if (auto it = j.find("places"); it != j.end() && it->is_array()) {
+    for (const auto& o : *it) {
+      if (!o.is_object()) continue;
+      r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
+                          o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u)});
+    }
+  }
   return r;
 }
 
@@ -158,6 +186,11 @@ std::string funder_from_credits(std::string_view credits) {
       R"((?:support|funding|a grant|grants?) from (?:the )?([^.;]+)|(?:funded|supported|sponsored) by (?:the )?([^.;]+))",
       std::regex::icase | std::regex::optimize);
   std::string s = squash_spaces(credits);
+  // std::regex recurses once per character matched: a long credits text
+  // without a period overflowed the stack (issue 6). A funder is named early.
+  std::size_t n = std::min<std::size_t>(s.size(), 2048);
+  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
   std::smatch m;
   if (!std::regex_search(s, m, re)) return "";
   return trim_copy(m[1].matched ? m[1].str() : m[2].str());

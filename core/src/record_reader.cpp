@@ -3,7 +3,12 @@
 // is written here; JSON goes through nlohmann/json and UTF-16 through ICU.
 #include "opis/record_reader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -387,8 +392,11 @@ std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
 // line 1, column 5: "; keep what follows.
 std::string json_message(const std::exception& e) {
   std::string m = e.what();
-  auto colon = m.find(": ", m.find(']') == std::string::npos ? 0 : m.find(']'));
+  auto close = m.find(']');
+  auto colon = m.find(": ", close == std::string::npos ? 0 : close);
   if (colon != std::string::npos) return m.substr(colon + 2);
+  // "[json.exception.out_of_range.406] number overflow parsing '1e999'"
+  if (close != std::string::npos && close + 2 <= m.size()) return m.substr(close + 2);
   return m;
 }
 
@@ -422,17 +430,35 @@ std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diag
                                      size >> 20, kMaxFileBytes >> 20)));
     return std::nullopt;
   }
-  std::ifstream in(p, std::ios::binary);
-  std::string data;
-  if (in) {
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    data = ss.str();
-  }
-  if (!in) {
-    diags.push_back(diag(Severity::error, path, 0, "cannot read file; skipped"));
+  // read(2) directly: an ifstream copied through rdbuf() hides a failing
+  // read (EIO, EISDIR), and the file then looked empty (issue 6).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    diags.push_back(diag(Severity::error, path, 0, fmt::format("cannot read: {}; skipped", std::strerror(errno))));
     return std::nullopt;
   }
+  std::string data;
+  data.reserve(static_cast<std::size_t>(size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      diags.push_back(diag(Severity::error, path, 0, fmt::format("cannot read: {}; skipped", std::strerror(e))));
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > kMaxFileBytes) {
+      ::close(fd);
+      diags.push_back(diag(Severity::error, path, 0,
+                           fmt::format("file is over the {} MB limit for one record file; skipped", kMaxFileBytes >> 20)));
+      return std::nullopt;
+    }
+  }
+  ::close(fd);
   return data;
 }
 
@@ -474,6 +500,11 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
       auto [l, c] = line_col(data, e.byte ? e.byte - 1 : 0);
       diags.push_back(diag(Severity::error, path, l, fmt::format("invalid JSON: {}; file skipped", json_message(e)), c));
       return 1;
+    } catch (const json::exception& e) {
+      // A number too large for a double (1e999) is an out_of_range error,
+      // not a parse_error: it escaped and ended the whole run (issue 6).
+      diags.push_back(diag(Severity::error, path, 0, fmt::format("invalid JSON: {}; file skipped", json_message(e))));
+      return 1;
     }
     try {
       sink(record_from_json(j, path, 0, diags));
@@ -485,6 +516,9 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
   }
   if (ext == ".jsonl") {
     int rejected = 0;
+    // Lines may end in CRLF or a lone CR: a CR-only file was one bad line
+    // (issue 6). JSON strings cannot hold a raw CR, so this changes no value.
+    if (data.find('\r') != std::string::npos) data = normalise_lines(data);
     auto lines = split_lines(data);
     for (std::size_t k = 0; k < lines.size(); ++k) {
       std::string_view l = trim(lines[k]);
@@ -499,6 +533,9 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
                              // e.byte counts in the trimmed line: add back the
                              // leading white space so the column is the file's.
                              static_cast<int>(l.data() - lines[k].data() + (e.byte ? e.byte : 1))));
+        ++rejected;
+      } catch (const json::exception& e) {
+        diags.push_back(diag(Severity::error, path, ln, fmt::format("invalid JSON: {}; line skipped", json_message(e))));
         ++rejected;
       } catch (const std::exception& e) {
         diags.push_back(diag(Severity::error, path, ln, fmt::format("{}; line skipped", e.what())));

@@ -16,7 +16,7 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
-constexpr std::array<Field, 20> kFields = {{
+constexpr std::array<Field, 26> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -37,11 +37,34 @@ constexpr std::array<Field, 20> kFields = {{
     {"day", "D", K::boolean, 0, false, "", "day of a date known to the day, exact (day:19581119)"},
     {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
     {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
+    {"person", "XPN", K::entity, 0, false, "", "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); person:=Ceaușescu exact spelling"},
+    {"person_exact", "XPX", K::internal, 0, false, "", "words of person names, lower-case with diacritics (person:=)"},
+    {"person_key", "XPK", K::internal, 0, false, "", "match keys of the words of person names (variant spellings)"},
+    {"person_given", "XPG", K::internal, 0, false, "", "a person's surname key + '_' + first given initial ('_' alone when unknown)"},
+    {"place", "XPL", K::entity, 0, false, "", "a place named, by any of its names (place:Baghdad, place:Leningrad, place:Iraqi)"},
+    {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
+}};
+
+constexpr std::array<Facet, 5> kFacets = {{
+    {"person", slot::persons, "persons named (a record counts once for each)"},
+    {"place", slot::places, "places named (a record counts once for each)"},
+    {"year", slot::year, "year of the date"},
+    {"lang", slot::lang, "original language"},
+    {"archive", slot::archive, "holding archive"},
 }};
 
 }  // namespace
 
 std::span<const Field> fields() { return kFields; }
+
+std::span<const Facet> facets() { return kFacets; }
+
+const Facet* find_facet(std::string_view name) {
+  for (const auto& f : kFacets) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
 
 const Field* find_field(std::string_view name) {
   for (const auto& f : kFields) {
@@ -83,6 +106,10 @@ std::string boolean_term(const Field& f, std::string_view value) {
   if (!v.empty() && f.prefix.size() > 1 && std::isupper(static_cast<unsigned char>(v[0]))) term += ':';
   term += v;
   return cap(std::move(term));
+}
+
+std::string prefixed_term(const Field& f, std::string_view value) {
+  return cap(std::string(f.prefix) + std::string(value));
 }
 
 std::string id_term(std::string_view id) { return cap("Q" + std::string(id)); }

@@ -5,6 +5,8 @@
 
 #include "opis/schema.h"
 
+#include <memory>
+
 namespace opis {
 
 namespace {
@@ -87,15 +89,31 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
     case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
   }
+  // Facets: one multi-valued counter per facet. They count only the
+  // documents the matcher examines, so then every match is examined.
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (const auto& name : opts.facets) {
+    const Facet* f = find_facet(name);
+    if (!f) {
+      std::string valid;
+      for (const auto& ff : facets()) valid += (valid.empty() ? "" : ", ") + std::string(ff.name);
+      throw QueryError("unknown facet '" + name + "'; valid facets: " + valid);
+    }
+    spies.push_back(std::make_unique<FacetSpy>(f->slot));
+    enq.add_matchspy(spies.back().get());
+  }
+  Xapian::doccount check = opts.offset + opts.limit + 1000;
+  if (!spies.empty()) check = std::max(check, m_db.get_doccount());
   Xapian::MSet mset;
   try {
     // Look at up to 1,000 matches beyond the page so that totals are exact
     // for all but large result sets (total_exact says which).
-    mset = enq.get_mset(opts.offset, opts.limit, opts.offset + opts.limit + 1000);
+    mset = enq.get_mset(opts.offset, opts.limit, check);
   } catch (const Xapian::WildcardError& e) {
     throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
   }
   res.total = mset.get_matches_estimated();
+  for (std::size_t i = 0; i < spies.size(); ++i) res.facets.push_back({opts.facets[i], spies[i]->top(opts.facet_limit)});
   res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
   Xapian::Stem stem("english");

@@ -12,6 +12,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <vector>
 
@@ -73,11 +74,11 @@ class Rng {
   /// True with probability per_mille / 1000.
   bool chance(std::uint32_t per_mille) { return below(1000) < per_mille; }
 
-  /// An element of a non-empty container, uniformly.
+  /// An element of a non-empty container or array, uniformly.
   template <class C>
   const auto& pick(const C& c) {
-    assert(!c.empty());
-    return c[below(static_cast<std::uint32_t>(c.size()))];
+    assert(std::size(c) > 0);
+    return c[below(static_cast<std::uint32_t>(std::size(c)))];
   }
 
  private:

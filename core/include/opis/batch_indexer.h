@@ -13,8 +13,10 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,11 @@ struct BatchOptions {
   unsigned commit_every = 1000;
   bool prune = false;  ///< delete records of vanished files under the given paths
   bool force = false;  ///< ignore saved state: re-read every file
+  /// Into an empty index: build in parallel batch databases and merge them
+  /// with Xapian's compaction (much faster than one growing database).
+  bool bulk = true;
+  unsigned threads = 0;        ///< bulk workers; 0 = one per core
+  unsigned batch_size = 1000;  ///< records per bulk batch database
 };
 
 struct BatchCounts {
@@ -37,6 +44,12 @@ struct BatchCounts {
   std::uint64_t bytes_read = 0;
   std::map<std::string, std::size_t> reasons;  ///< rejection reason -> count
   bool interrupted = false;
+};
+
+/// A file to index, as found by walking the paths.
+struct SourceFile {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
 };
 
 struct BatchProgress {
@@ -59,12 +72,21 @@ class BatchIndexer {
   BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
                   const ProgressSink& on_progress, const std::atomic<bool>& stop);
 
-  Xapian::doccount size() const { return m_writer.size(); }
+  ~BatchIndexer();
+  Xapian::doccount size() const;
 
  private:
-  IndexWriter m_writer;
+  BatchCounts run_bulk(const std::vector<SourceFile>& files, BatchCounts c, const DiagnosticSink& on_diag,
+                       const ProgressSink& on_progress, const std::atomic<bool>& stop);
+
+  std::string m_path;
   BatchOptions m_opts;
+  std::unique_ptr<IndexWriter> m_writer;
 };
+
+/// Finish or undo a swap of a bulk-built index that a crash interrupted
+/// (see run_bulk): after it, `db_path` is a whole database or absent.
+void recover_swap(const std::string& db_path);
 
 /// 64-bit content hash (xxHash XXH3) as 16 hex digits.
 std::string content_hash(std::string_view data);

@@ -53,6 +53,9 @@ class IndexWriter {
   void set_metadata(const std::string& key, const std::string& value) { m_db.set_metadata(key, value); }
   /// Every metadata key starting with `prefix`.
   std::vector<std::string> metadata_keys(const std::string& prefix) const;
+  /// Commit and release the database (and its lock). No other call is
+  /// allowed afterwards.
+  void close();
   /// Number of records in the index (including uncommitted ones).
   Xapian::doccount size() const;
 

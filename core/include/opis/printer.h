@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "opis/entity_register.h"
 #include "opis/searcher.h"
 
 namespace opis {
@@ -15,6 +16,8 @@ class Printer {
   virtual ~Printer() = default;
   virtual void results(const SearchResult& r, std::ostream& out) = 0;
   virtual void record(const Record& r, std::ostream& out) = 0;
+  /// The person or place register (opis-search --persons / --places).
+  virtual void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) = 0;
 };
 
 enum class OutputFormat { text, json };

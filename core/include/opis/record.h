@@ -20,6 +20,27 @@ struct Footnote {
   bool operator==(const Footnote&) const = default;
 };
 
+/// A person named in a record (set by the extractor, entity_extractor.h).
+struct Person {
+  std::string name;     ///< the fullest form seen in the record: "N.S. Khrushchev"
+  std::string surname;  ///< as written in `name`: "Khrushchev"
+  std::string role;     ///< "mentioned", "contributor", "translator", "transcriber", "note-taker", "authority"
+  std::vector<std::string> forms;  ///< every distinct form as written ("KRUSHCHEV", "Comrade N.S. Khrushchev")
+  unsigned mentions = 0;
+  std::vector<std::string> aliases;  ///< other names from an authority file
+  bool operator==(const Person&) const = default;
+};
+
+/// A place named in a record (set by the extractor, from the gazetteer).
+struct Place {
+  std::string name;     ///< canonical: "Saint Petersburg" for "Leningrad"
+  std::string country;  ///< the country it lies in, when known
+  std::string kind;     ///< country, former, city, subdivision, region
+  std::vector<std::string> forms;  ///< as written ("Leningrad", "Iraqi")
+  unsigned mentions = 0;
+  bool operator==(const Place&) const = default;
+};
+
 /// Who sets what: the readers set every field from the source; for the seed
 /// layout the citation parser fills archive, reference, url, contributors and
 /// translators, and the body scanner fills handwritten and footnotes.
@@ -48,6 +69,8 @@ struct Record {
   std::vector<std::string> handwritten;  ///< "[Handwritten: ...]" contents
   std::vector<Footnote> footnotes;
   std::vector<std::pair<std::string, std::string>> extra;  ///< unknown labels
+  std::vector<Person> persons;  ///< set by extract_entities() at index time
+  std::vector<Place> places;    ///< set by extract_entities() at index time
 };
 
 /// Serialise every field (the stored document data and `--record` JSON).

@@ -19,6 +19,8 @@ namespace opis {
 enum class FieldKind {
   text,     ///< free text: words, phrases, stems; ranked
   boolean,  ///< exact values; a filter, not ranked
+  entity,   ///< persons and places: terms from the extractor, a query processor of their own; ranked
+  internal, ///< a term prefix with no query name of its own (used by an entity field)
 };
 
 struct Field {
@@ -45,7 +47,35 @@ inline constexpr Xapian::valueno date_start = 1;  ///< "YYYYMMDD"
 inline constexpr Xapian::valueno date_end = 2;    ///< "YYYYMMDD"
 inline constexpr Xapian::valueno sort_asc = 3;    ///< date key, undated last
 inline constexpr Xapian::valueno sort_desc = 4;   ///< date key, undated last when reversed
+// Facet slots: several values in one slot are joined by kFacetSep; each
+// value is "key" or "key" + kFacetLabelSep + "label" (see facet_spy.h).
+inline constexpr Xapian::valueno persons = 5;     ///< surname key + label, per person
+inline constexpr Xapian::valueno places = 6;      ///< canonical place names
+inline constexpr Xapian::valueno year = 7;        ///< "YYYY" when dated
+inline constexpr Xapian::valueno lang = 8;        ///< original language as written
+inline constexpr Xapian::valueno archive = 9;     ///< holding archive as written
 }  // namespace slot
+
+/// Facets (--facets NAME,...): name and the slot counted.
+struct Facet {
+  std::string_view name;
+  Xapian::valueno slot;
+  std::string_view description;
+};
+/// Every facet, in the order --help lists them.
+std::span<const Facet> facets();
+/// The facet called `name`, or nullptr.
+const Facet* find_facet(std::string_view name);
+
+inline constexpr char kFacetSep = '\x1f';
+inline constexpr char kFacetLabelSep = '\x1e';
+
+/// What an exact (folded) spelling of a person's name adds to a variant
+/// matched by key, as a share of the key's weight (person: queries). Small
+/// on purpose: the spelling decides between records that name a person
+/// equally often; a record about the person still outranks one that names
+/// them once in the user's spelling.
+inline constexpr double kExactNameBoost = 0.3;
 
 /// Weight of the unprefixed (default field) copy of text per field: title
 /// above summary above body. These are wdf increments.
@@ -60,6 +90,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 /// with ':' between when the value starts with an upper-case letter
 /// (Omega's rule), hashed when too long for Xapian.
 std::string boolean_term(const Field& f, std::string_view value);
+
+/// prefix + value as given (no folding), capped like boolean_term(). For
+/// entity terms whose values are already normalised (folded or exact).
+std::string prefixed_term(const Field& f, std::string_view value);
 
 /// The unique-id term ("Q" + id, unfolded: ids are exact).
 std::string id_term(std::string_view id);

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "opis/facet_spy.h"
 #include "opis/query_builder.h"
 #include "opis/record.h"
 
@@ -24,6 +25,8 @@ struct SearchOptions {
   unsigned limit = 10;
   unsigned offset = 0;
   unsigned snippet_bytes = 240;
+  std::vector<std::string> facets;  ///< facet names (schema.h facets()): counted over the whole match
+  unsigned facet_limit = 10;        ///< values shown per facet
 };
 
 /// A span of a snippet to highlight: byte offset and length.
@@ -41,6 +44,12 @@ struct Hit {
   std::vector<Highlight> highlights;
 };
 
+/// The top values of one facet over the whole match set.
+struct FacetResult {
+  std::string name;
+  std::vector<FacetCount> values;
+};
+
 struct SearchResult {
   std::string query;
   std::string parsed;         ///< Xapian's description of the parsed query
@@ -48,6 +57,7 @@ struct SearchResult {
   bool total_exact = true;
   unsigned offset = 0;
   std::vector<Hit> hits;
+  std::vector<FacetResult> facets;  ///< in the order asked
 };
 
 class Searcher {

@@ -1,0 +1,210 @@
+// Query benchmark support for bench/run.
+//   query-bench make DB PER_CLASS   writes a query set (TSV) on stdout,
+//       picked from the index itself so every query has matches: rare and
+//       common words, two-word AND, 2-3 word phrases, persons, places, a
+//       date-restricted query. Columns: class, Opis query, quest query,
+//       FTS5 MATCH, ripgrep pattern ("" where the tool cannot say it).
+//   query-bench time DB QUERIES REPEATS   times each query in process:
+//       Opis's Searcher (parse, match, load records, snippets) against a
+//       bare QueryParser + Enquire loop on the same index; prints p50/p95
+//       per class, their ratio, and result counts.
+//   query-bench exec REPEATS CMD ARGS...   runs a whole command REPEATS
+//       times (stdout to /dev/null) and prints "p50_ms p99_ms".
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "opis/searcher.h"
+
+extern "C" char** environ;
+
+namespace {
+
+bool plain_word(const std::string& t) {
+  if (t.size() < 4 || t.size() > 20) return false;
+  return std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+const std::set<std::string> kStop = {"that", "this", "with", "from", "have", "were", "they", "their", "which",
+                                     "would", "there", "been", "will", "about", "what", "when", "into", "them"};
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\n') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+int make(const std::string& path, unsigned per_class) {
+  Xapian::Database db(path);
+  const double n = db.get_doccount();
+  std::vector<std::string> rare, common, mid;
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    std::string t = *it;
+    if (!plain_word(t) || kStop.count(t)) continue;
+    auto df = it.get_termfreq();
+    if (df >= 2 && df <= std::max(3.0, n / 1000)) rare.push_back(t);
+    else if (df >= 0.3 * n) common.push_back(t);
+    else if (df >= n / 50 && df <= n / 10) mid.push_back(t);
+  }
+  auto pick = [&](const std::vector<std::string>& v, unsigned k, unsigned salt) {
+    std::vector<std::string> out;
+    if (v.empty()) return out;
+    for (unsigned i = 0; i < k; ++i) out.push_back(v[(i * 7919u + salt * 104729u) % v.size()]);
+    return out;
+  };
+  auto row = [](const std::string& cls, const std::string& opis, const std::string& quest, const std::string& fts,
+                const std::string& rg) { fmt::print("{}\t{}\t{}\t{}\t{}\n", cls, opis, quest, fts, rg); };
+  for (const auto& w : pick(rare, per_class, 1)) row("rare", w, w, w, "\\b" + w + "\\b");
+  for (const auto& w : pick(common, per_class, 2)) row("common", w, w, w, "\\b" + w + "\\b");
+  auto a = pick(mid, per_class, 3), b = pick(mid, per_class, 4);
+  for (unsigned i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    row("and2", a[i] + " " + b[i], a[i] + " AND " + b[i], a[i] + " " + b[i], "");
+  }
+  // Phrases: windows of 2 and 3 plain words from stored bodies.
+  unsigned made = 0;
+  for (Xapian::docid d = 1; made < per_class && d <= db.get_lastdocid(); d += std::max(1u, db.get_lastdocid() / 97)) {
+    std::string body;
+    try {
+      body = nlohmann::json::parse(db.get_document(d).get_data()).value("body", "");
+    } catch (const std::exception&) {
+      continue;
+    }
+    auto w = words_of(body);
+    unsigned len = 2 + made % 2;
+    for (std::size_t i = w.size() / 3; i + len < w.size(); ++i) {
+      bool ok = true;
+      for (unsigned k = 0; k < len; ++k) ok = ok && plain_word(w[i + k]);
+      if (!ok) continue;
+      std::string p = w[i];
+      for (unsigned k = 1; k < len; ++k) p += " " + w[i + k];
+      row("phrase", "\"" + p + "\"", "\"" + p + "\"", "\"" + p + "\"", p);
+      ++made;
+      break;
+    }
+  }
+  for (const char* name : {"khrushchev", "gromyko", "tito", "nasser", "ulbricht", "kadar", "zhou", "qasim"}) {
+    if (db.term_exists(name)) row("person", name, name, name, std::string("\\b") + name + "\\b");
+  }
+  for (const char* place : {"baghdad", "warsaw", "prague", "hanoi", "cairo", "belgrade", "havana", "peking"}) {
+    if (db.term_exists(place)) row("place", place, place, place, std::string("\\b") + place + "\\b");
+  }
+  for (const auto& w : pick(common, std::min(per_class, 5u), 5)) row("date", w + " date:1960..1965", "", "", "");
+  return 0;
+}
+
+struct Timing {
+  std::vector<double> opis, bare;
+  std::vector<double> opis_count, bare_count;
+};
+
+double pct(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+}
+
+int time_queries(const std::string& path, const std::string& file, int repeats) {
+  opis::Searcher searcher(path);
+  Xapian::Database db(path);
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  std::map<std::string, Timing> by_class;
+  std::ifstream in(file);
+  std::string line;
+  using clock = std::chrono::steady_clock;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string cls, oq, quest;
+    std::getline(ss, cls, '\t');
+    std::getline(ss, oq, '\t');
+    std::getline(ss, quest, '\t');
+    Timing& t = by_class[cls];
+    for (int r = 0; r < repeats; ++r) {
+      opis::SearchOptions o;
+      o.query = oq;
+      auto t0 = clock::now();
+      auto res = searcher.search(o);
+      t.opis.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+      if (r == 0) t.opis_count.push_back(res.total);
+      if (!quest.empty()) {
+        auto t1 = clock::now();
+        Xapian::Enquire enq(db);
+        enq.set_query(qp.parse_query(oq, Xapian::QueryParser::FLAG_DEFAULT));
+        Xapian::MSet m = enq.get_mset(0, 10);
+        for (auto it = m.begin(); it != m.end(); ++it) (void)it.get_document().get_data();
+        t.bare.push_back(std::chrono::duration<double, std::milli>(clock::now() - t1).count());
+        if (r == 0) t.bare_count.push_back(m.get_matches_estimated());
+      }
+    }
+  }
+  fmt::print("{:<8} {:>6} {:>10} {:>10} {:>10} {:>10} {:>8} {:>8} {:>12}\n", "class", "n", "opis p50", "opis p95",
+             "bare p50", "bare p95", "p50 x", "p95 x", "mean count");
+  for (const auto& [cls, t] : by_class) {
+    double op50 = pct(t.opis, 0.5), op95 = pct(t.opis, 0.95), bp50 = pct(t.bare, 0.5), bp95 = pct(t.bare, 0.95);
+    double mean = 0;
+    for (double c : t.opis_count) mean += c / t.opis_count.size();
+    fmt::print("{:<8} {:>6} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>8.2f} {:>8.2f} {:>12.0f}\n", cls,
+               t.opis_count.size(), op50, op95, bp50, bp95, bp50 > 0 ? op50 / bp50 : 0.0,
+               bp95 > 0 ? op95 / bp95 : 0.0, mean);
+  }
+  return 0;
+}
+
+int exec_times(int repeats, char** argv) {
+  std::vector<double> ms;
+  for (int r = 0; r < repeats; ++r) {
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    auto t0 = std::chrono::steady_clock::now();
+    pid_t pid;
+    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv, environ) != 0) return 2;
+    int st;
+    waitpid(pid, &st, 0);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    posix_spawn_file_actions_destroy(&fa);
+  }
+  fmt::print("{:.2f} {:.2f}\n", pct(ms, 0.5), pct(ms, 0.99));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string cmd = argc > 1 ? argv[1] : "";
+  try {
+    if (cmd == "make" && argc == 4) return make(argv[2], std::stoul(argv[3]));
+    if (cmd == "exec" && argc >= 4) return exec_times(std::stoi(argv[2]), argv + 3);
+    if (cmd == "time" && argc == 5) return time_queries(argv[2], argv[3], std::stoi(argv[4]));
+  } catch (const Xapian::Error& e) {
+    std::cerr << "query-bench: " << e.get_description() << '\n';
+    return 2;
+  }
+  std::cerr << "usage: query-bench make DB PER_CLASS | query-bench time DB QUERIES.tsv REPEATS\n";
+  return 2;
+}

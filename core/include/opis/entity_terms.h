@@ -1,0 +1,43 @@
+// Entity terms: how persons and places are put into the index and searched,
+// both sides in one place so they cannot drift apart.
+//
+// Index side (add_entity_terms, called by make_document): for each word of
+// each person's names (every form seen, and authority aliases) a folded term
+// (XPN), an exact term (XPX, diacritics kept) and a match-key term (XPK),
+// with wdf = the person's mentions, so that a record naming someone often
+// ranks above one naming them once; for each place its canonical name (XPL)
+// and for `within:` its country (XWI); facet values in their slots.
+//
+// Query side: person:NAME is, for each word, OR(exact folded term scaled by
+// kExactNameBoost, key term): every variant matches, the spelling the user
+// typed counts double. person:=NAME matches exact terms only. place:NAME
+// goes through the gazetteer to the canonical name (place:Leningrad finds
+// Saint Petersburg).
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "opis/record.h"
+
+namespace opis {
+
+/// `source` itself when extraction is off or it already has entities, else
+/// `scratch` filled with a copy of it plus its extracted entities.
+const Record& with_entities(const Record& source, Record& scratch);
+
+/// Add the person, place and facet terms and values of `r` to `doc`.
+void add_entity_terms(Xapian::Document& doc, const Record& r);
+
+/// person:VALUE. Throws QueryError when VALUE has no name word.
+Xapian::Query person_query(const std::string& value);
+/// place:VALUE.
+Xapian::Query place_query(const std::string& value);
+/// within:VALUE.
+Xapian::Query within_query(const std::string& value);
+
+/// The facet label key of a person: surname match key.
+std::string person_facet_key(const Person& p);
+
+}  // namespace opis

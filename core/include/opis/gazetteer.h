@@ -1,0 +1,56 @@
+// The gazetteer: place names and what they stand for. Generated at build
+// time by scripts/make_gazetteer.py from Debian's iso-codes (ISO 3166-1/2/3),
+// GeoNames' cities of 15,000 people or more (CC BY 4.0, via Debian's
+// libgeonames0) and data/places-extra.tsv (exonyms, former names, demonyms,
+// regions). Names are looked up folded (fold_name()), so case, diacritics
+// and Cyrillic do not matter.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace opis {
+
+struct PlaceEntry {
+  std::string canonical;  ///< "Saint Petersburg" for "Leningrad"
+  std::string kind;       ///< country, former, subdivision, city, region, alias, demonym, context
+  std::string country;    ///< canonical country, when known
+  unsigned long population = 0;
+};
+
+class Gazetteer {
+ public:
+  Gazetteer() = default;
+  /// Read the generated TSV. Throws std::runtime_error when it cannot be read.
+  explicit Gazetteer(const std::string& path);
+  /// Read TSV lines (surface, canonical, kind, country, population).
+  void load(std::istream& in);
+
+  /// The process-wide gazetteer, loaded on first use from $OPIS_GAZETTEER,
+  /// else the build tree's generated file, else the installed one. Empty
+  /// (and a warning on stderr, once) when none can be read.
+  static const Gazetteer& instance();
+
+  /// Every entry for a folded surface form, best first (hand-written alias or
+  /// demonym, country, former, region, city by population, subdivision);
+  /// nullptr when unknown.
+  const std::vector<PlaceEntry>* find(std::string_view folded) const;
+  /// True when the name is a place only in a place context (Don, Georgia).
+  bool needs_context(std::string_view folded) const;
+  /// The canonical name a user's place name stands for ("Leningrad" ->
+  /// "Saint Petersburg", "Iraqi" -> "Iraq"), or the name itself when unknown.
+  std::string canonical(std::string_view name) const;
+  /// Longest name, in words.
+  std::size_t max_words() const { return m_max_words; }
+  std::size_t size() const { return m_names.size(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<PlaceEntry>> m_names;
+  std::unordered_map<std::string, bool> m_context;
+  std::size_t m_max_words = 1;
+};
+
+}  // namespace opis

@@ -1,0 +1,36 @@
+// Name keys: how person names are compared across spellings. Three forms of
+// a name word, from strict to loose:
+//  - exact_form: lower-cased, diacritics kept ("ceaușescu"), for person:=;
+//  - fold_name: ICU transliteration to Latin (Cyrillic by BGN/PCGN) and
+//    folding to lower-case ASCII ("Хрущёв" -> "khrushchev", "Ceaușescu" ->
+//    "ceausescu");
+//  - name_key: a transliteration-variant key over the folded form, so that
+//    Khrushchev/Krushchev/Khrushchov, Qasim/Qassim/Kassem, Brezhnev/Breznev,
+//    Thompson/Thomson share a key while Hassan/Hussein, Kamil/Kamal,
+//    Ahmad/Mahmoud do not.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opis {
+
+/// Lower-case with diacritics kept (ICU lower-case, NFC). Thread-safe.
+std::string exact_form(std::string_view word);
+
+/// Transliterate any script to Latin (Russian by BGN/PCGN, others by ICU's
+/// Any-Latin), then to lower-case ASCII letters, digits and spaces; other
+/// characters (apostrophes, hyphens, dots, soft signs) are dropped, except
+/// that a hyphen becomes a space. Thread-safe.
+std::string fold_name(std::string_view text);
+
+/// The match key of one folded name word (see the file comment and
+/// docs/persons-places.md for the rules). Empty for an empty word.
+std::string name_key(std::string_view folded_word);
+
+/// Words of a name for matching: split on spaces, commas, dots and
+/// hyphens, each folded; initials (one letter) are dropped.
+std::vector<std::string> name_words(std::string_view name);
+
+}  // namespace opis

@@ -1,0 +1,196 @@
+// Entity terms: persons and places into the index, and person:/place:/within:
+// queries out of it (see the header).
+#include "opis/entity_terms.h"
+
+#include <map>
+#include <set>
+
+#include "opis/authority.h"
+#include "opis/entity_extractor.h"
+#include "opis/gazetteer.h"
+#include "opis/name_key.h"
+#include "opis/name_weight.h"
+#include "opis/query_builder.h"
+#include "opis/schema.h"
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+// Words of a name as written, lower-cased with diacritics kept, for person:=.
+std::vector<std::string> exact_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string e = exact_form(cur);
+    // One letter (an initial) is not a name word.
+    if (e.size() > 1 && !(e.size() == 2 && static_cast<unsigned char>(e[0]) >= 0xC0)) out.push_back(e);
+    cur.clear();
+  };
+  for (char c : name) {
+    if (c == ' ' || c == ',' || c == '.' || c == '(' || c == ')' || c == '-' || c == '\'' || c == '"' || c == '\t') flush();
+    else cur += c;
+  }
+  flush();
+  return out;
+}
+
+std::string join_facet(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += kFacetSep;
+    out += v;
+  }
+  return out;
+}
+
+// The surname-and-initial terms of a name (XPG): "N.S. Khrushchev" gives
+// krusuv_n, a bare "Khrushchev" krusuv_. A query "Nikita Khrushchev" then
+// asks for krusuv_n or krusuv_, so it finds N.S. Khrushchev and a bare
+// Khrushchev, never Sergei Khrushchev; "Hassan Sabri" never finds Ali Sabri.
+std::vector<std::string> given_keys(const std::string& form) {
+  std::string reading = reading_order(form);
+  std::string folded = fold_name(reading);
+  auto words = name_words(reading);
+  std::vector<std::string> out;
+  if (folded.empty() || words.empty()) return out;
+  std::string first_token = folded.substr(0, folded.find(' '));
+  for (const auto& w : words) {
+    if (w == first_token) out.push_back(name_key(w) + "_");
+    else out.push_back(name_key(w) + "_" + folded.substr(0, 1));
+  }
+  return out;
+}
+
+// A term weighed by mentions (name_weight.h). The Query owns the source.
+Xapian::Query source(const std::string& term, double scale) {
+  return Xapian::Query((new NameWeightSource(term, scale))->release());
+}
+
+}  // namespace
+
+const Record& with_entities(const Record& source, Record& scratch) {
+  const ExtractOptions& o = extract_options();
+  if (!o.enabled || !source.persons.empty() || !source.places.empty()) return source;
+  scratch = source;
+  extract_entities(scratch, Gazetteer::instance(), o.authority.get());
+  return scratch;
+}
+
+std::string person_facet_key(const Person& p) {
+  auto w = name_words(p.surname.empty() ? p.name : p.surname);
+  return w.empty() ? std::string() : name_key(w.back());
+}
+
+void add_entity_terms(Xapian::Document& doc, const Record& r) {
+  const Field& pn = field("person");
+  const Field& px = field("person_exact");
+  const Field& pk = field("person_key");
+  std::vector<std::string> person_facets;
+  for (const Person& p : r.persons) {
+    std::set<std::string> terms;
+    std::vector<std::string> names{p.name};
+    names.insert(names.end(), p.forms.begin(), p.forms.end());
+    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& n : names) {
+      for (const auto& w : name_words(n)) {
+        terms.insert(prefixed_term(pn, w));
+        terms.insert(prefixed_term(pk, name_key(w)));
+      }
+      for (const auto& w : exact_words(n)) terms.insert(prefixed_term(px, w));
+    }
+    // Surname + initial: from the full name and aliases, and from forms of
+    // more than one word (a bare "Khrushchev" mention says nothing of the
+    // given name when the full name is known).
+    std::vector<std::string> full{p.name};
+    full.insert(full.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& f : p.forms) {
+      if (f.find(' ') != std::string::npos || f.find(',') != std::string::npos) full.push_back(f);
+    }
+    for (const auto& f : full) {
+      for (const auto& g : given_keys(f)) terms.insert(prefixed_term(field("person_given"), g));
+    }
+    Xapian::termcount wdf = std::max(1u, p.mentions);
+    for (const auto& t : terms) doc.add_term(t, wdf);
+    std::string key = person_facet_key(p);
+    if (!key.empty()) {
+      // Label: the surname as written, or the whole name for one-word names.
+      person_facets.push_back(key + kFacetLabelSep + (p.surname.empty() ? p.name : p.surname));
+    }
+  }
+  const Field& pl = field("place");
+  const Field& wi = field("within");
+  std::vector<std::string> place_facets;
+  for (const Place& p : r.places) {
+    Xapian::termcount wdf = std::max(1u, p.mentions);
+    doc.add_term(prefixed_term(pl, fold_name(p.name)), wdf);
+    doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));
+    if (!p.country.empty()) doc.add_boolean_term(prefixed_term(wi, fold_name(p.country)));
+    place_facets.push_back(p.name);
+  }
+  if (!person_facets.empty()) doc.add_value(slot::persons, join_facet(person_facets));
+  if (!place_facets.empty()) doc.add_value(slot::places, join_facet(place_facets));
+  if (r.date.known()) doc.add_value(slot::year, r.date.start.key().substr(0, 4));
+  if (!r.original_language.empty()) doc.add_value(slot::lang, r.original_language);
+  if (!r.archive.empty()) doc.add_value(slot::archive, r.archive);
+}
+
+Xapian::Query person_query(const std::string& raw) {
+  std::string value = trim_copy(raw);
+  std::vector<Xapian::Query> parts;
+  if (!value.empty() && value[0] == '=') {
+    for (const auto& w : exact_words(value.substr(1))) parts.push_back(source(prefixed_term(field("person_exact"), w), 1.0));
+  } else {
+    // The surname is what is before a comma ("Ceaușescu, Nicolae"), else
+    // the last word. It must match; the given names must not contradict
+    // (XPG terms) and add to the score when they match too.
+    std::string reading = reading_order(value);
+    auto words = name_words(reading);
+    if (words.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
+    auto word_query = [](const std::string& w) {
+      Xapian::Query exact(source(prefixed_term(field("person"), w), kExactNameBoost));
+      Xapian::Query variant(source(prefixed_term(field("person_key"), name_key(w)), 1.0));
+      return Xapian::Query(Xapian::Query::OP_OR, exact, variant);
+    };
+    std::string surname = words.back();
+    if (auto comma = value.find(','); comma != std::string::npos) {
+      auto sw = name_words(value.substr(0, comma));
+      if (!sw.empty()) surname = sw.back();
+    }
+    Xapian::Query q = word_query(surname);
+    std::string folded = fold_name(reading);
+    std::string first_token = folded.substr(0, folded.find(' '));
+    bool has_given = folded.find(' ') != std::string::npos && first_token != surname;
+    if (has_given) {
+      std::string k = name_key(surname);
+      Xapian::Query compatible(Xapian::Query::OP_OR, Xapian::Query(prefixed_term(field("person_given"), k + "_" + folded.substr(0, 1))),
+                               Xapian::Query(prefixed_term(field("person_given"), k + "_")));
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, compatible);
+      std::vector<Xapian::Query> given;
+      for (const auto& w : words) {
+        if (w != surname) given.push_back(word_query(w));
+      }
+      if (!given.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_OR, given.begin(), given.end()));
+    }
+    return q;
+  }
+  if (parts.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query place_query(const std::string& raw) {
+  std::string canon = Gazetteer::instance().canonical(trim(raw));
+  std::string key = fold_name(canon);
+  if (key.empty()) throw QueryError("place:" + raw + " has no name in it");
+  return source(prefixed_term(field("place"), key), 1.0);
+}
+
+Xapian::Query within_query(const std::string& raw) {
+  std::string canon = Gazetteer::instance().canonical(trim(raw));
+  std::string key = fold_name(canon);
+  if (key.empty()) throw QueryError("within:" + raw + " has no name in it");
+  return Xapian::Query(prefixed_term(field("within"), key));
+}
+
+}  // namespace opis

@@ -1,0 +1,105 @@
+// The gazetteer: loading the generated TSV and looking names up.
+#include "opis/gazetteer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "opis/name_key.h"
+
+namespace opis {
+
+namespace {
+
+int rank(const PlaceEntry& e) {
+  // Hand-written names first: they were written to settle exactly this.
+  if (e.kind == "alias" || e.kind == "demonym") return 0;
+  if (e.kind == "country") return 1;
+  if (e.kind == "former") return 2;
+  if (e.kind == "region") return 3;
+  if (e.kind == "city") return 4;
+  if (e.kind == "subdivision") return 5;
+  return 6;
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read gazetteer '" + path + "'");
+  load(in);
+}
+
+void Gazetteer::load(std::istream& in) {
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (cols.size() < 3) continue;
+    cols.resize(5);
+    std::string key = fold_name(cols[0]);
+    if (key.empty()) continue;
+    if (cols[2] == "context") {
+      m_context[key] = true;
+      // A context-only name with no other entry stands for itself.
+    }
+    PlaceEntry e{cols[1], cols[2], cols[3], std::strtoul(cols[4].c_str(), nullptr, 10)};
+    auto& v = m_names[key];
+    v.push_back(std::move(e));
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    m_max_words = std::max(m_max_words, words);
+  }
+  for (auto& [k, v] : m_names) {
+    std::stable_sort(v.begin(), v.end(), [](const PlaceEntry& a, const PlaceEntry& b) {
+      if (rank(a) != rank(b)) return rank(a) < rank(b);
+      return a.population > b.population;
+    });
+  }
+}
+
+const Gazetteer& Gazetteer::instance() {
+  static const Gazetteer g = [] {
+    std::vector<std::string> paths;
+    if (const char* env = std::getenv("OPIS_GAZETTEER"); env && *env) paths.emplace_back(env);
+#ifdef OPIS_GAZETTEER_BUILD_PATH
+    paths.emplace_back(OPIS_GAZETTEER_BUILD_PATH);
+#endif
+#ifdef OPIS_GAZETTEER_INSTALL_PATH
+    paths.emplace_back(OPIS_GAZETTEER_INSTALL_PATH);
+#endif
+    for (const auto& p : paths) {
+      std::ifstream in(p);
+      if (!in) continue;
+      Gazetteer gz;
+      gz.load(in);
+      return gz;
+    }
+    std::cerr << "opis: warning: no gazetteer found (set OPIS_GAZETTEER); places are not recognised\n";
+    return Gazetteer();
+  }();
+  return g;
+}
+
+const std::vector<PlaceEntry>* Gazetteer::find(std::string_view folded) const {
+  auto it = m_names.find(std::string(folded));
+  return it == m_names.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::needs_context(std::string_view folded) const { return m_context.count(std::string(folded)) > 0; }
+
+std::string Gazetteer::canonical(std::string_view name) const {
+  const auto* v = find(fold_name(name));
+  if (!v || v->empty()) return std::string(name);
+  return v->front().canonical;
+}
+
+}  // namespace opis

@@ -1,0 +1,127 @@
+// Name keys: ICU folding and transliteration, and Opis's variant key.
+#include "opis/name_key.h"
+
+#include <array>
+#include <memory>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> make_translit(const char* id) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) t.reset();
+  return t;
+}
+
+// One instance per thread: ICU transliterators must not be shared between
+// threads, and are costly to create.
+icu::Transliterator* latinizer() {
+  thread_local std::unique_ptr<icu::Transliterator> t =
+      make_translit("Russian-Latin/BGN; Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
+  return t.get();
+}
+
+icu::Transliterator* lower_nfc() {
+  thread_local std::unique_ptr<icu::Transliterator> t = make_translit("Lower; NFC");
+  return t.get();
+}
+
+std::string run(icu::Transliterator* t, std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (t) t->transliterate(u);
+  else u.toLower();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+    s.replace(p, from.size(), to);
+  }
+}
+
+}  // namespace
+
+std::string exact_form(std::string_view word) { return run(lower_nfc(), trim(word)); }
+
+std::string fold_name(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  }
+  std::string latin = ascii ? ascii_lower(text) : run(latinizer(), text);
+  std::string out;
+  for (char c : latin) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// No library gives a cross-transliteration key for names (Soundex and
+// Metaphone merge Hassan with Hussein, since they drop vowels), so this is
+// written by hand. Rules, in order:
+//  1. digraphs of transliteration to one letter: shch/sch -> s, tch/ch -> c,
+//     sh -> s, zh -> z, kh -> k, gh -> k, dh -> d, th -> t, ph -> f,
+//     ck -> k; q -> k, w -> v, x -> ks; "mps" -> "ms" (Thompson/Thomson);
+//  2. vowel classes: e, i, y -> i; o, u -> u; a stays a (so Hassan/Hussein,
+//     Kamil/Kamal stay apart while Qasim/Kassem meet);
+//  3. then ai (from ai, ay, ae, ey...) -> i (Hussein/Husayn, Said/Saeed);
+//  4. runs of one letter to one (Qassim, Phillips, Mosaddegh);
+//  5. Russian endings: -ev/-ov/-yev (-iv/-uv after rule 3) -> -uv, and the
+//     feminine -eva/-ova -> -uva (Khrushchev/Khrushchov).
+std::string name_key(std::string_view folded_word) {
+  std::string s;
+  for (char c : folded_word) {
+    if (c >= 'a' && c <= 'z') s += c;
+  }
+  if (s.empty()) return s;
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kDigraphs = {{
+      {"shch", "s"}, {"sch", "s"}, {"tch", "c"}, {"ch", "c"}, {"sh", "s"}, {"zh", "z"}, {"kh", "k"},
+      {"gh", "k"}, {"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"ck", "k"}, {"q", "k"}, {"w", "v"}, {"x", "ks"},
+  }};
+  for (const auto& [from, to] : kDigraphs) replace_all(s, from, to);
+  replace_all(s, "mps", "ms");
+  for (char& c : s) {
+    if (c == 'e' || c == 'y') c = 'i';
+    else if (c == 'o') c = 'u';
+  }
+  replace_all(s, "ai", "i");
+  std::string k;
+  for (char c : s) {
+    if (k.empty() || k.back() != c) k += c;
+  }
+  auto ends = [&](std::string_view e) { return k.size() > e.size() + 1 && k.compare(k.size() - e.size(), e.size(), e) == 0; };
+  if (ends("iv")) k.replace(k.size() - 2, 2, "uv");
+  else if (ends("iva")) k.replace(k.size() - 3, 3, "uva");
+  return k;
+}
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::string spaced;
+  for (char c : name) spaced += (c == ',' || c == '.' || c == '(' || c == ')') ? ' ' : c;
+  std::vector<std::string> out;
+  std::string folded = fold_name(spaced);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t sp = folded.find(' ', start);
+    std::string w = folded.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+    if (w.size() > 1) out.push_back(w);
+    if (sp == std::string::npos) break;
+    start = sp + 1;
+  }
+  return out;
+}
+
+}  // namespace opis
