@@ -50,7 +50,9 @@ run the same command again to finish.
 
 Exit status: 0 all records indexed, 1 some records rejected (each has an
 error line on stderr: path:line: error: what; what was done), 2 fatal error
-(database cannot be opened or is locked), 130 interrupted (committed first).
+(database cannot be opened, is locked by another writer - the message
+names its process - or a write failed, e.g. disk full: the index keeps its
+last commit), 130 interrupted (committed first).
 )";
 
 class Progress {

@@ -10,7 +10,8 @@ Sources, all from Debian packages, plus one small hand-written file:
     regions that archives use and those sources lack.
 
 Output, one line per surface form (tab-separated, UTF-8, sorted):
-  surface  canonical  kind  country  population
+  surface  canonical  kind  country  population  key
+(key: the folded look-up key, or empty when Opis must compute it).
 kind is country, former, subdivision, city, region, alias, demonym or
 context. A surface may appear more than once (Georgia the country and the US
 state); the runtime picks by kind and context.
@@ -28,6 +29,24 @@ import unicodedata
 def folded(s):
     """Lower-case without diacritics, as the runtime compares names."""
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower()
+
+
+def runtime_key(surface):
+    """The key Opis's fold_name() gives this name, when it can be computed
+    here for sure: for names whose letters decompose to ASCII letters and
+    combining marks (é, ș, ő...). Else "" and Opis folds the name with ICU
+    when it loads the file. Precomputing saves most of that start-up work;
+    tests/unit/gazetteer_test.cpp checks every key against fold_name()."""
+    base = "".join(c for c in unicodedata.normalize("NFD", surface) if not unicodedata.combining(c))
+    if any(ord(c) > 127 for c in base):
+        return ""
+    out = []
+    for c in base.lower():
+        if c.isalnum():
+            out.append(c)
+        elif c in " -" and out and out[-1] != " ":
+            out.append(" ")
+    return "".join(out).rstrip(" ")
 
 
 def iso_names(entry):
@@ -134,7 +153,7 @@ def main():
     with open(os.path.join(iso, "iso_3166-2.json"), encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             name = s["name"]
-            if " " not in name and name.lower() in common:
+            if " " not in name and folded(name) in common:
                 continue
             country = country_name.get(s["code"][:2], "")
             canon = name
@@ -144,7 +163,7 @@ def main():
             add(name, canon, "subdivision", country)
     best = {}
     for name, cc, pop in load_cities():
-        if " " not in name and name.lower() in common and pop < 1000000:
+        if " " not in name and folded(name) in common and pop < 1000000:
             continue
         if name not in best or pop > best[name][1]:
             best[name] = (cc, pop)
@@ -172,7 +191,7 @@ def main():
         f.write("# Sources: iso-codes (ISO 3166-1/2/3); GeoNames cities >= 15,000 people\n")
         f.write("# (geonames.org, CC BY 4.0, via Debian's libgeonames0); data/places-extra.tsv.\n")
         for r in rows:
-            f.write("\t".join(r) + "\n")
+            f.write("\t".join(r + (runtime_key(r[0]),)) + "\n")
     os.replace(tmp, a.out)
     print(f"make_gazetteer: {len(rows)} names -> {a.out}")
 

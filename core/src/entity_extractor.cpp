@@ -40,6 +40,9 @@ const WordSet& titles() {
       "senator", "prince", "sheikh", "emir", "imam", "ayatollah", "deputy", "marshal of the soviet union",
       "herr", "frau", "monsieur", "mme", "sir", "lord", "lady", "comandante", "commander", "consul", "attache",
       "counsellor", "counselor", "envoy", "governor", "vice president", "vice premier", "pope", "cardinal",
+      "director", "deputy director", "deputy minister", "vice minister", "vice chairman", "chief",
+      "secretary of state", "companero", "companera", "senor", "senora", "genosse", "tovarishch", "elvtars",
+      "tovarasul", "tovarasa", "towarzysz", "soudruh", "drugarica", "drug",
       "bishop", "archbishop", "father", "rev", "reverend", "u"};
   return s;
 }
@@ -142,9 +145,6 @@ std::vector<Token> tokenize(std::string_view s) {
       if (c == '\n') ++newlines;
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') sentence = true;
       if (newlines >= 2) sentence = true;
-      if (!out.empty() && out.back().after == ' ' && c != ' ' && c != '\n' && c != '\r' && c != '\t' &&
-          static_cast<std::size_t>(start) == out.back().text.size() + 0) {
-      }
       i = next;
       continue;
     }
@@ -155,30 +155,14 @@ std::vector<Token> tokenize(std::string_view s) {
     bool upper_first = u_isupper(c) || u_istitle(c);
     // Initials: "N." or "N.S." (one upper-case letter and a dot, repeated).
     if (upper_first && end < n && p[end] == '.') {
-      int32_t j = end;
-      UChar32 d;
-      int32_t after_letter = peek(j + 1, d);
-      bool single = true;
-      {
-        UChar32 prev;
-        int32_t k = next;
-        (void)k;
-        (void)prev;
+      end += 1;  // "N."
+      while (end < n) {
+        UChar32 e;
+        int32_t k = peek(end, e);
+        if (!u_isupper(e) || k >= n || p[k] != '.') break;
+        end = k + 1;  // "N.S."
       }
-      if (single) {
-        end = j + 1;  // "N."
-        while (end < n) {
-          UChar32 e;
-          int32_t k = peek(end, e);
-          if ((u_isupper(e)) && k < n && p[k] == '.') {
-            end = k + 1;
-          } else {
-            break;
-          }
-        }
-        (void)after_letter;
-        t.initials = true;
-      }
+      t.initials = true;
     }
     if (!t.initials) {
       // A word: letters and digits, with inner hyphens and apostrophes.
@@ -201,7 +185,8 @@ std::vector<Token> tokenize(std::string_view s) {
         t.text.resize(t.text.size() - poss.size());
       }
     }
-    t.cap = upper_first;
+    // A "word" of hundreds of letters is no name or place (hostile input).
+    t.cap = upper_first && t.text.size() <= 100;
     bool all = true;
     int letters = 0;
     for (int32_t k = start; k < end;) {
@@ -248,8 +233,20 @@ const WordSet& dictionary() {
   return s;
 }
 
+// First words of the titles: most tokens are not one, and are rejected
+// without building strings.
+const WordSet& title_heads() {
+  static const WordSet s = [] {
+    WordSet h;
+    for (const auto& t : titles()) h.insert(t.substr(0, t.find(' ')));
+    return h;
+  }();
+  return s;
+}
+
 // Number of tokens of a title starting at i (0 when none). Longest first.
 std::size_t title_at(const std::vector<Token>& t, std::size_t i) {
+  if (!title_heads().count(t[i].folded.substr(0, t[i].folded.find(' ')))) return 0;
   std::string joined;
   std::size_t best = 0;
   for (std::size_t j = i; j < t.size() && j < i + 5; ++j) {
@@ -263,9 +260,12 @@ std::size_t title_at(const std::vector<Token>& t, std::size_t i) {
 
 bool word_ok_in_name(const Token& t) {
   if (t.initials) return true;
-  // Acronyms (NEA, IRN, CPSU) and two-letter scraps (Zh) are not name words.
+  // Acronyms (NEA, IRN, CPSU) are not name words.
   if (t.allcaps && t.folded.size() <= 4) return false;
-  if (t.cap && t.folded.size() < 3 && !particles().count(t.folded)) return false;
+  // Two-letter words are names only with a vowel (Ho, Li, Yu; not Zh).
+  if (t.cap && t.folded.size() < 3 && !particles().count(t.folded) &&
+      t.folded.find_first_of("aeiouy") == std::string::npos)
+    return false;
   if (function_words().count(t.folded) && !(t.cap && !t.allcaps && t.folded.size() > 2)) return false;
   if (t.cap) return !months().count(t.folded);
   // al-Karim, el-Sadat: a lower-case particle joined to a capital.
@@ -304,6 +304,37 @@ bool better_name(const std::string& a, const std::string& b) {
   return words(a) > words(b);
 }
 
+// The keys of an authority file's names, built once per file (the file may
+// hold thousands of entries; the text is scanned once, not once per name).
+struct AuthorityIndex {
+  std::vector<std::vector<std::vector<std::string>>> keys;  ///< entry -> form -> word keys
+  std::unordered_multimap<std::string, std::pair<std::size_t, std::size_t>> by_first_key;
+  std::unordered_map<std::string, std::size_t> by_last_key;  ///< surname key -> first entry with it
+  std::string first_name;  ///< the first entry's name, to tell files apart
+};
+
+const AuthorityIndex& authority_index(const Authority& a) {
+  static std::mutex mu;
+  static std::unordered_map<const Authority*, std::unique_ptr<AuthorityIndex>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[&a];
+  // Keyed by address: check the content too, in case another file now lives there.
+  if (slot && slot->keys.size() == a.entries.size() && (a.entries.empty() || slot->first_name == a.entries[0].name)) return *slot;
+  slot = std::make_unique<AuthorityIndex>();
+  if (!a.entries.empty()) slot->first_name = a.entries[0].name;
+  for (std::size_t e = 0; e < a.entries.size(); ++e) {
+    auto& forms = slot->keys.emplace_back();
+    for (const auto& form : a.entries[e].forms()) {
+      auto& keys = forms.emplace_back();
+      for (const auto& w : name_words(form)) keys.push_back(name_key(w));
+      if (keys.empty()) continue;
+      slot->by_first_key.emplace(keys.front(), std::make_pair(e, forms.size() - 1));
+      slot->by_last_key.emplace(keys.back(), e);
+    }
+  }
+  return *slot;
+}
+
 class Extractor {
  public:
   Extractor(const Gazetteer& g, const Authority* a) : m_g(g), m_auth(a) {}
@@ -320,7 +351,10 @@ class Extractor {
     texts.push_back(cit);
     texts.push_back(r.credits);
     texts.push_back(r.body);
-    for (const auto& [k, v] : r.extra) texts.push_back(v);
+    for (const auto& [k, v] : r.extra) {
+      std::string key = ascii_lower(trim(k));
+      if (key != "persons" && key != "people") texts.push_back(v);  // a curated list is read below, as names
+    }
     std::vector<std::vector<Token>> toks;
     for (const auto& t : texts) toks.push_back(tokenize(t));
     m_claimed.assign(toks.size(), {});
@@ -340,6 +374,25 @@ class Extractor {
     meta(r.contributors, "contributor");
     meta(r.translators, "translator");
     meta(r.transcribers, "transcriber");
+    // A curated list of persons in a record's extra field "persons" (or
+    // "people"), names separated by ';' or new lines: the archive's own
+    // list, role "curated". (The JSON reader keeps string fields it does
+    // not know as extra fields; an array there is not kept.)
+    for (const auto& [k, v] : r.extra) {
+      std::string key = ascii_lower(trim(k));
+      if (key != "persons" && key != "people") continue;
+      std::vector<std::string> names;
+      std::string cur;
+      for (char ch : v + ";") {
+        if (ch == ';' || ch == '\n') {
+          if (!trim(cur).empty()) names.push_back(trim_copy(cur));
+          cur.clear();
+        } else {
+          cur += ch;
+        }
+      }
+      meta(names, "curated");
+    }
     for (std::size_t i = 0; i < toks.size(); ++i) candidates(toks[i], i);
     if (m_auth) authority_pass(toks);
     for (std::size_t i = 0; i < toks.size(); ++i) link(toks[i], i);
@@ -426,7 +479,7 @@ class Extractor {
       bool acronym = words.size() == 1 && t[words[0]].allcaps && t[words[0]].text.size() <= 5;
       bool accept = false;
       if (had_title || note_taker) accept = !all_common && !acronym && !(words.size() == 1 && place);
-      else if (has_initials) accept = !all_common && !place;
+      else if (has_initials) accept = !place;  // D. Rusk: after initials even a common word is a name
       else if (words.size() >= 2) accept = !all_common && !place;
       else {
         const Token& w = t[words[0]];
@@ -451,6 +504,26 @@ class Extractor {
     }
   }
 
+  // The one person with a word other than the surname whose key is `key`,
+  // or nullptr (none, or more than one: then it is ambiguous).
+  PersonAcc* by_other_word(const std::string& key) {
+    auto it = m_other_words.find(key);
+    if (it == m_other_words.end() || it->second == kAmbiguous) return nullptr;
+    return &m_persons[it->second];
+  }
+
+  // Record the keys of the words before the surname of person `idx`, for
+  // by_other_word(): a map, so that a text with thousands of names stays
+  // linear.
+  void index_other_words(std::size_t idx) {
+    auto words = name_words(m_persons[idx].p.name);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      auto [it, fresh] = m_other_words.emplace(name_key(words[i]), idx);
+      if (!fresh && it->second != idx) it->second = kAmbiguous;
+    }
+  }
+  static constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+
   bool is_person_word(const Token& t) const { return m_by_key.count(name_key(t.folded)) > 0; }
 
   // Add a candidate: merge with a person of the same surname key and a
@@ -459,10 +532,15 @@ class Extractor {
     if (c.words.empty()) return;
     std::string surname;
     std::string given_initial;
-    std::vector<std::string> words;
-    for (const auto& w : c.words) words.push_back(w);
     // Inverted catalogue form "Ceaușescu, Nicolae".
     std::string display = c.name;
+    // "Mao, Zedong (Mao Tse-tung)": the bracketed form is an alias.
+    std::string bracket_alias;
+    if (auto open = display.find('('); open != std::string::npos) {
+      auto close = display.find(')', open);
+      bracket_alias = trim_copy(display.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
+      display = trim_copy(display.substr(0, open));
+    }
     if (auto comma = display.find(','); comma != std::string::npos) display = reading_order(display);
     auto dw = tokenize(display);
     std::vector<const Token*> real;
@@ -471,13 +549,14 @@ class Extractor {
     }
     if (real.empty()) return;
     surname = real.back()->text;
-    for (const auto* w : real) {
-      if (w == real.back()) break;
-      given_initial = w->folded.substr(0, 1);
-      break;
-    }
+    if (real.size() > 1) given_initial = real.front()->folded.substr(0, 1);
     std::string key = surname_key(surname);
     if (key.empty()) return;
+    if (real.size() == 1 && !m_by_key.count(key)) {
+      // One word that is not a known surname but another word of exactly one
+      // known name: "Zhou" for Zhou Enlai (family name first).
+      if (PersonAcc* other = by_other_word(key)) key = other->key;
+    }
     PersonAcc* into = nullptr;
     auto range = m_by_key.equal_range(key);
     for (auto it = range.first; it != range.second; ++it) {
@@ -494,15 +573,20 @@ class Extractor {
       a.order = m_persons.size();
       m_persons.push_back(std::move(a));
       m_by_key.emplace(key, m_persons.size() - 1);
+      index_other_words(m_persons.size() - 1);
       into = &m_persons.back();
     } else {
       if (better_name(display, into->p.name)) {
         into->p.name = display;
         into->p.surname = surname;
+        index_other_words(static_cast<std::size_t>(into - m_persons.data()));
       }
       if (into->given_initial.empty()) into->given_initial = given_initial;
       if (into->p.role == "mentioned" && c.role != "mentioned") into->p.role = c.role;
     }
+    if (!bracket_alias.empty() &&
+        std::find(into->p.aliases.begin(), into->p.aliases.end(), bracket_alias) == into->p.aliases.end())
+      into->p.aliases.push_back(bracket_alias);
     if (counts) {
       ++into->p.mentions;
       if (std::find(into->p.forms.begin(), into->p.forms.end(), c.name) == into->p.forms.end()) into->p.forms.push_back(c.name);
@@ -514,49 +598,42 @@ class Extractor {
   // Names of the authority file found in the text; and persons whose surname
   // matches an entry get its aliases.
   void authority_pass(const std::vector<std::vector<Token>>& toks) {
-    for (const auto& e : m_auth->entries) {
-      std::vector<std::string> forms = e.forms();
-      bool found = false;
-      for (const auto& form : forms) {
-        auto fw = name_words(form);
-        if (fw.empty()) continue;
-        for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-          const auto& t = toks[ti];
-          for (std::size_t i = 0; i + fw.size() <= t.size(); ++i) {
-            bool ok = t[i].cap;
-            std::size_t k = i;
-            for (std::size_t w = 0; ok && w < fw.size(); ++w, ++k) {
-              while (k < t.size() && t[k].initials) ++k;
-              if (k >= t.size() || name_key(t[k].folded) != name_key(fw[w])) ok = false;
-            }
-            if (!ok) continue;
-            if (fw.size() > 1 || !is_common_word(fw[0])) {
-              Candidate c{e.name, {}, "mentioned", i, k - 1};
-              for (std::size_t x = i; x < k; ++x) c.words.push_back(t[x].text);
-              c.name = reading_order(e.name);
-              add(c, true);
-              found = true;
-              for (std::size_t x = i; x < k; ++x) m_claimed[ti][x] = true;
-            }
+    const AuthorityIndex& ix = authority_index(*m_auth);
+    // Names of the file in the text: look up each capitalised word's key
+    // among the first words of the forms, then check the rest of the form.
+    for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+      const auto& t = toks[ti];
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!t[i].cap || t[i].initials || m_claimed[ti][i]) continue;
+        auto range = ix.by_first_key.equal_range(name_key(t[i].folded));
+        for (auto it = range.first; it != range.second; ++it) {
+          const auto& [entry, form] = it->second;
+          const auto& keys = ix.keys[entry][form];
+          std::size_t k = i;
+          bool ok = true;
+          for (std::size_t w = 0; ok && w < keys.size(); ++w, ++k) {
+            while (k < t.size() && t[k].initials) ++k;
+            if (k >= t.size() || name_key(t[k].folded) != keys[w]) ok = false;
           }
+          if (!ok || (keys.size() == 1 && is_common_word(t[i].folded))) continue;
+          const AuthorityEntry& e = m_auth->entries[entry];
+          Candidate c{reading_order(e.name), {}, "mentioned", i, k - 1};
+          for (std::size_t x = i; x < k; ++x) c.words.push_back(t[x].text);
+          add(c, true);
+          for (std::size_t x = i; x < k; ++x) m_claimed[ti][x] = true;
+          break;
         }
       }
-      (void)found;
-      // Attach the entry's names to the person it denotes.
-      std::string ek = surname_key(reading_order(e.name));
-      for (auto& a : m_persons) {
-        bool match = a.key == ek;
-        for (const auto& form : forms) {
-          if (match) break;
-          auto fw = name_words(form);
-          if (!fw.empty() && name_key(fw.back()) == a.key) match = true;
-        }
-        if (match) {
-          a.p.name = reading_order(e.name);
-          for (const auto& f : forms) {
-            if (std::find(a.p.aliases.begin(), a.p.aliases.end(), f) == a.p.aliases.end()) a.p.aliases.push_back(f);
-          }
-        }
+    }
+    // Persons of the record that an entry denotes (same surname key as one
+    // of its names) get its canonical name and all its names as aliases.
+    for (auto& a : m_persons) {
+      auto it = ix.by_last_key.find(a.key);
+      if (it == ix.by_last_key.end()) continue;
+      const AuthorityEntry& e = m_auth->entries[it->second];
+      a.p.name = reading_order(e.name);
+      for (const auto& f : e.forms()) {
+        if (std::find(a.p.aliases.begin(), a.p.aliases.end(), f) == a.p.aliases.end()) a.p.aliases.push_back(f);
       }
     }
   }
@@ -567,11 +644,14 @@ class Extractor {
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (m_claimed[text][i] || !t[i].cap || t[i].initials) continue;
       if (function_words().count(t[i].folded)) continue;
-      auto it = m_by_key.find(name_key(t[i].folded));
-      if (it == m_by_key.end()) continue;
-      PersonAcc& a = m_persons[it->second];
+      std::string key = name_key(t[i].folded);
+      auto it = m_by_key.find(key);
+      PersonAcc* found = it == m_by_key.end() ? nullptr : &m_persons[it->second];
+      if (!found && t[i].cap && !t[i].allcaps && !is_common_word(t[i].folded) && !m_g.find(t[i].folded)) found = by_other_word(key);
+      if (!found) continue;
+      PersonAcc& a = *found;
       // Skip a common word at a sentence start unless it is the surname as written.
-      if (is_common_word(t[i].folded) && fold_name(a.p.surname) != t[i].folded) continue;
+      if (is_common_word(t[i].folded) && fold_name(a.p.surname) != t[i].folded && it != m_by_key.end()) continue;
       ++a.p.mentions;
       if (std::find(a.p.forms.begin(), a.p.forms.end(), t[i].text) == a.p.forms.end()) a.p.forms.push_back(t[i].text);
       m_claimed[text][i] = true;
@@ -582,7 +662,15 @@ class Extractor {
     std::size_t maxw = m_g.max_words();
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (m_claimed[text][i]) continue;
-      for (std::size_t n = std::min(maxw, t.size() - i); n >= 1; --n) {
+      // Place names start with a capital; only demonyms (soviet) may not.
+      if (!t[i].cap) {
+        const auto* e = m_g.find(t[i].folded);
+        if (!e || std::none_of(e->begin(), e->end(), [](const PlaceEntry& x) { return x.kind == "demonym"; })) continue;
+      }
+      // A token's folded form may hold a space (Prime-Minister): look up its first word.
+      std::size_t from = m_g.max_words_from(t[i].folded.substr(0, t[i].folded.find(' ')));
+      if (from == 0) continue;
+      for (std::size_t n = std::min({maxw, from, t.size() - i}); n >= 1; --n) {
         std::string key;
         bool ok = true;
         for (std::size_t k = i; k < i + n; ++k) {
@@ -617,7 +705,9 @@ class Extractor {
       if (e.kind == "demonym") demonym = &e;
     }
     if (!first.cap && !(demonym && n == 1)) return nullptr;
-    if (n == 1 && first.allcaps && first.text.size() <= 2 && !(i > 0 && t[i - 1].folded == "the")) return nullptr;  // "US" in a heading is ambiguous; "U.S." is not
+    // "US" in a heading is ambiguous; "the US" (a hand-written alias) is not; "the UN" is no place.
+    bool alias = std::any_of(entries.begin(), entries.end(), [](const PlaceEntry& e) { return e.kind == "alias"; });
+    if (n == 1 && first.allcaps && first.text.size() <= 2 && !(alias && i > 0 && t[i - 1].folded == "the")) return nullptr;  // "US" in a heading is ambiguous; "U.S." is not
     const Token* prev = i > 0 ? &t[i - 1] : nullptr;
     const Token* next = i + n < t.size() ? &t[i + n] : nullptr;
     auto prev_joined = [&] { return prev && prev->after == ' ' && !first.newline_before; };
@@ -637,10 +727,11 @@ class Extractor {
         !prev->allcaps && !first.allcaps)
       return nullptr;
     if (n == 1 && !demonym && next && next->cap && first.after == ' ' && !m_g.find(next->folded) &&
-        !is_common_word(next->folded) && !org_words().count(next->folded) && !next->allcaps && !first.allcaps)
+        !is_common_word(next->folded) && !org_words().count(next->folded) && !next->allcaps && !first.allcaps &&
+        !title_at(t, i + n))
       return nullptr;
     // "Atlanta, Georgia": prefer the entry in the country of the place just before.
-    if (i >= 1 && t[i - 1].after == ',' ) {
+    if (entries.size() > 1 && i >= 1 && t[i - 1].after == ',') {
       for (const auto& [name, pl] : m_places) {
         (void)name;
         if (pl.forms.empty()) continue;
@@ -694,6 +785,7 @@ class Extractor {
   std::unordered_map<std::string, Place> m_places;
   std::vector<std::string> m_place_order;
   std::vector<std::vector<bool>> m_claimed;
+  std::unordered_map<std::string, std::size_t> m_other_words;  ///< key of a given name -> person, or kAmbiguous
 };
 
 }  // namespace

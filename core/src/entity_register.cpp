@@ -23,18 +23,15 @@ struct Group {
   std::string given_initial;
 };
 
+// First letter of the first given name ("N.S. Khrushchev" -> "n"), or ""
+// when the name starts with the surname ("Khrushchev").
 std::string initial_of(const std::string& name, const std::string& surname) {
-  auto words = name_words(name);
+  std::string folded = fold_name(name);
   auto sw = name_words(surname);
-  if (words.size() <= sw.size()) {
-    // Initials only ("N.S. Khrushchev"): name_words drops them; look at the text.
-    for (char c : name) {
-      if (c >= 'A' && c <= 'Z') return std::string(1, static_cast<char>(c - 'A' + 'a'));
-      if (c == ' ') break;
-    }
-    return "";
-  }
-  return words.front().substr(0, 1);
+  if (folded.empty()) return "";
+  std::string first = folded.substr(0, folded.find(' '));
+  if (!sw.empty() && first == sw.front()) return "";
+  return folded.substr(0, 1);
 }
 
 bool matches(const std::string& pattern, const std::string& name, const std::set<std::string>& variants, const std::string& key) {
@@ -83,14 +80,14 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
       }
     } else {
       for (const Place& p : r.places) {
-        Group& g = groups.emplace(p.name, Group{})->second;
-        auto range = groups.equal_range(p.name);
-        Group& first = range.first->second;
-        if (&g != &first) groups.erase(std::next(range.first));
-        ++first.names[p.name];
-        first.variants.insert(p.forms.begin(), p.forms.end());
-        first.ids.insert(r.id);
-        first.mentions += p.mentions;
+        // One group per canonical place name.
+        auto it = groups.find(p.name);
+        if (it == groups.end()) it = groups.emplace(p.name, Group{});
+        Group& g = it->second;
+        ++g.names[p.name];
+        g.variants.insert(p.forms.begin(), p.forms.end());
+        g.ids.insert(r.id);
+        g.mentions += p.mentions;
       }
     }
   }

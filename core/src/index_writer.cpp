@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -109,8 +110,18 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
   // Xapian's lock does not say who holds it: the writer leaves its pid in
   // opis-writer.pid in the database folder, and a second writer names it.
   const std::string pid_file = path + "/opis-writer.pid";
+  // A run killed while Xapian was creating the database leaves table files
+  // without the revision file iamglass: nothing was ever committed, but
+  // opening then failed on every later run (issue 6). Create it afresh;
+  // under the write lock, so never under another writer's feet.
+  int action = Xapian::DB_CREATE_OR_OPEN;
+  if (std::error_code ec; std::filesystem::is_directory(path, ec) &&
+                          !std::filesystem::exists(path + "/iamglass", ec) &&
+                          std::filesystem::exists(path + "/postlist.glass", ec)) {
+    action = Xapian::DB_CREATE_OR_OVERWRITE;
+  }
   try {
-    m_db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    m_db = Xapian::WritableDatabase(path, action);
   } catch (const Xapian::DatabaseLockError& e) {
     std::string who = "another process";
     long pid = 0;

@@ -81,8 +81,8 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
   const std::vector<std::string>& m_quoted;
 };
 
-// Replace `person:"..."` (and place:, within:) by `person:opisquotedN`,
-// keeping the quoted texts in `quoted`.
+// Replace `person:"..."`, `person:=...` and `person:="..."` (and place:,
+// within:) by `person:opisquotedN`, keeping the values in `quoted`.
 std::string quote_entity_values(const std::string& text, std::vector<std::string>& quoted) {
   std::string out;
   std::size_t i = 0;
@@ -92,10 +92,24 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
       if (f.kind != FieldKind::entity) continue;
       std::string head = std::string(f.name) + ":\"";
       bool at_word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+      // person:=Name and person:="Two Names" (exact spelling): the parser
+      // does not take a value starting with '=' either.
+      std::string exact_head = std::string(f.name) + ":=";
+      bool exact = at_word_start && text.compare(i, exact_head.size(), exact_head) == 0;
+      if (exact && i + exact_head.size() < text.size() && text[i + exact_head.size()] != '"') {
+        std::size_t end = text.find_first_of(" \t\n)", i + exact_head.size());
+        if (end == std::string::npos) end = text.size();
+        quoted.push_back("=" + text.substr(i + exact_head.size(), end - i - exact_head.size()));
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        i = end;
+        done = true;
+        break;
+      }
+      if (exact) head = exact_head + "\"";
       if (at_word_start && text.compare(i, head.size(), head) == 0) {
         std::size_t close = text.find('"', i + head.size());
         if (close == std::string::npos) close = text.size();
-        quoted.push_back(text.substr(i + head.size(), close - i - head.size()));
+        quoted.push_back((exact ? "=" : "") + text.substr(i + head.size(), close - i - head.size()));
         out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
         i = close + 1;
         done = true;

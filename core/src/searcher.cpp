@@ -126,7 +126,9 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     h.record = record_from_stored_json(nlohmann::json::parse(it.get_document().get_data()));
     // A snippet of the body around the matched words; the summary when the
     // body has none of them (the match was in the title or a field).
-    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
+    // that read no better (bench/query_bench.cpp, docs/benchmarks.md).
+    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
     for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
       if (text->empty()) continue;
       auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, flags, kHiStart, kHiEnd, "…"));

@@ -99,6 +99,19 @@ TEST(Faults, SecondWriterIsToldWhichProcessIsWriting) {
   EXPECT_EQ(check.status, 0) << show(check);
 }
 
+// kill -9 while Xapian was still creating the database left table files
+// without iamglass, and every later run failed with DatabaseNotFoundError.
+TEST(Faults, RunKilledWhileCreatingTheDatabaseIsRecovered) {
+  TempDir d;
+  auto ids = make_collection(d.path() / "in", "c", 1, 3);
+  fs::path db = d.path() / "db";
+  fs::create_directories(db);
+  for (const char* f : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"}) std::ofstream(db / f) << "";
+  Result r = opis::test::run({kIndex, "--db", db.string(), (d.path() / "in").string()});
+  EXPECT_EQ(r.status, 0) << show(r);
+  EXPECT_EQ(ids_in(db.string()), ids);
+}
+
 // opis-search in a loop while opis-index writes a large collection,
 // committing often: every search answers (0 or 1), none fails (2).
 TEST(Faults, SearchesWhileALargeIndexIsWrittenNeverFail) {

@@ -26,7 +26,8 @@ class Gazetteer {
   Gazetteer() = default;
   /// Read the generated TSV. Throws std::runtime_error when it cannot be read.
   explicit Gazetteer(const std::string& path);
-  /// Read TSV lines (surface, canonical, kind, country, population).
+  /// Read TSV lines (surface, canonical, kind, country, population and,
+  /// optionally, the folded key of the surface).
   void load(std::istream& in);
 
   /// The process-wide gazetteer, loaded on first use from $OPIS_GAZETTEER,
@@ -45,11 +46,15 @@ class Gazetteer {
   std::string canonical(std::string_view name) const;
   /// Longest name, in words.
   std::size_t max_words() const { return m_max_words; }
+  /// Longest name starting with this folded word, in words; 0 when no name
+  /// starts with it (most words: the extractor skips them at once).
+  std::size_t max_words_from(std::string_view first_word) const;
   std::size_t size() const { return m_names.size(); }
 
  private:
   std::unordered_map<std::string, std::vector<PlaceEntry>> m_names;
   std::unordered_map<std::string, bool> m_context;
+  std::unordered_map<std::string, std::size_t> m_first_words;  ///< first word -> longest name from it
   std::size_t m_max_words = 1;
 };
 

@@ -1,0 +1,238 @@
+// End to end, issue 3 (persons and places): the real opis-index,
+// opis-search and opis-eval on the seed record and the sample collection
+// indexed together, and on small fixtures written here.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "process.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using opis::test::Result;
+using opis::test::TempDir;
+
+namespace {
+
+const std::string kIndex = OPIS_INDEX_BIN;
+const std::string kSearch = OPIS_SEARCH_BIN;
+const std::string kEval = OPIS_EVAL_BIN;
+const fs::path kShared = OPIS_SHARED_CORPUS;
+const fs::path kSource = OPIS_SOURCE_DIR;
+
+std::string show(const Result& r) {
+  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// The seed record and the sample collection in one index.
+class Issue3 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new TempDir;
+    s_db = (s_dir->path() / "db").string();
+    Result r = opis::test::run({kIndex, "--db", s_db, (kShared / "records").string(), (kSource / "corpus").string()});
+    ASSERT_EQ(r.status, 0) << show(r);
+  }
+  static void TearDownTestSuite() { delete s_dir; }
+  static Result search(std::vector<std::string> args) {
+    args.insert(args.begin(), {kSearch, "--db", s_db});
+    return opis::test::run(args);
+  }
+  static std::vector<std::string> ids(std::vector<std::string> args) {
+    args.insert(args.end(), {"--format", "json", "--limit", "100"});
+    Result r = search(std::move(args));
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << show(r);
+    std::vector<std::string> out;
+    const json j = json::parse(r.out);  // kept alive: the loop reads into it
+    for (const auto& h : j["results"]) out.push_back(h["id"]);
+    return out;
+  }
+  static TempDir* s_dir;
+  static std::string s_db;
+};
+TempDir* Issue3::s_dir = nullptr;
+std::string Issue3::s_db;
+
+TEST_F(Issue3, EverySpellingOfKhrushchevFindsTheSeedRecordFirst) {
+  for (const char* q : {"person:Khrushchev", "person:Krushchev", "person:Хрущёв", "person:Khrushchov"}) {
+    auto got = ids({q});
+    ASSERT_FALSE(got.empty()) << q;
+    EXPECT_EQ(got[0], "209747") << q;
+    // Other records that name him in other spellings are found too.
+    EXPECT_TRUE(has(got, "9018")) << q;  // Khrushchov and Хрущёв
+    EXPECT_TRUE(has(got, "9013")) << q;  // Khrushchev
+    EXPECT_GE(got.size(), 8u) << q;
+  }
+}
+
+TEST_F(Issue3, QassimAndThePlacesFindTheSeedRecord) {
+  EXPECT_TRUE(has(ids({"person:Qassim"}), "209747"));
+  EXPECT_TRUE(has(ids({"person:Kassem"}), "209747"));
+  for (const char* q : {"place:Baghdad", "place:Iraq", "place:Kuban", "place:USSR", "place:\"Soviet Union\"", "place:Iraqi"}) {
+    EXPECT_TRUE(has(ids({q}), "209747")) << q;
+  }
+  EXPECT_FALSE(has(ids({"place:Georgia"}), "209747"));
+  // within: a country and the places in it (Baghdad is in Iraq).
+  auto in_iraq = ids({"within:Iraq"});
+  EXPECT_TRUE(has(in_iraq, "209747"));
+  EXPECT_TRUE(has(in_iraq, "9010"));
+  EXPECT_FALSE(has(in_iraq, "9014"));  // Cuba
+}
+
+TEST_F(Issue3, HassanIsNotHussein) {
+  auto hussein = ids({"person:Hussein"});
+  auto hassan = ids({"person:Hassan"});
+  EXPECT_TRUE(has(hussein, "9011"));
+  EXPECT_FALSE(has(hussein, "9010"));  // names only Hassan (Sabri)
+  EXPECT_TRUE(has(hassan, "9010"));
+  EXPECT_FALSE(has(hassan, "9011"));   // names only King Hussein
+  EXPECT_EQ(ids({"person:\"Hassan Sabri\""}), std::vector<std::string>{"9010"});
+  EXPECT_FALSE(has(ids({"person:\"Hassan Sabri\""}), "9009"));  // Ali Sabri is another Sabri
+}
+
+TEST_F(Issue3, ExactFormAndFolding) {
+  auto exact = ids({"person:=Ceaușescu"});
+  auto folded = ids({"person:Ceausescu"});
+  ASSERT_FALSE(exact.empty());
+  EXPECT_GT(folded.size(), exact.size());  // some records write Ceausescu
+  for (const auto& id : exact) EXPECT_TRUE(has(folded, id)) << id;
+  EXPECT_EQ(ids({"person:Ceaușescu"}), folded);
+}
+
+TEST_F(Issue3, OptionsPhrasesAndBooleansCombine) {
+  EXPECT_EQ(ids({"person:Khrushchev \"military force\""}), std::vector<std::string>{"209747"});
+  EXPECT_EQ(ids({"--person", "Qassim", "--place", "Kuban"}), std::vector<std::string>{"209747"});
+  EXPECT_EQ(ids({"--person", "Qassim", "--place", "Baghdad"}), ids({"person:Qassim place:Baghdad"}));
+  auto without = ids({"person:Khrushchev NOT place:Iraq"});
+  EXPECT_FALSE(has(without, "209747"));
+  EXPECT_FALSE(without.empty());
+  EXPECT_TRUE(has(ids({"person:Hussein OR person:Nehru"}), "9011"));
+  Result bad = search({"person:\"N.\""});
+  EXPECT_EQ(bad.status, 2) << show(bad);
+}
+
+TEST_F(Issue3, FacetsCountPersonsOverTheWholeMatch) {
+  Result r = search({"--facets", "person,place,year", "--facet-limit", "100", "--limit", "1", "--format", "json", "Baghdad"});
+  ASSERT_EQ(r.status, 0) << show(r);
+  json j = json::parse(r.out);
+  std::map<std::string, int> persons;
+  for (const auto& v : j["facets"]["person"]) persons[v["value"]] = v["count"];
+  EXPECT_GE(persons["Khrushchev"], 1) << r.out;
+  EXPECT_GE(persons["Hassan"], 1) << r.out;
+  EXPECT_GE(persons["Qasim"], 3) << r.out;  // Qasim, Qassim: one key, over every match, not only the page
+  int iraq = 0;
+  for (const auto& v : j["facets"]["place"]) if (v["value"] == "Iraq") iraq = v["count"];
+  EXPECT_EQ(iraq, j["total"].get<int>());
+  Result t = search({"--facets", "person", "--facet-limit", "100", "person:Khrushchev"});
+  EXPECT_NE(t.out.find("Facet person:"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("Khrushchev"), std::string::npos) << t.out;
+  Result bad = search({"--facets", "colour", "x"});
+  EXPECT_EQ(bad.status, 2) << show(bad);
+}
+
+TEST_F(Issue3, RegisterListsCanonicalNamesVariantsAndCounts) {
+  Result r = search({"--persons", "Khrush", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << show(r);
+  json j = json::parse(r.out);
+  ASSERT_EQ(j["persons"].size(), 1u) << r.out;
+  const json& k = j["persons"][0];
+  EXPECT_GE(k["records"].get<int>(), 9);
+  auto variants = k["variants"].get<std::vector<std::string>>();
+  EXPECT_TRUE(has(variants, "Khrushchov")) << r.out;
+  EXPECT_TRUE(has(variants, "Хрущёв")) << r.out;
+  Result t = search({"--persons"});
+  EXPECT_NE(t.out.find("Hassan"), std::string::npos);
+  Result p = search({"--places", "Leningrad"});
+  EXPECT_NE(p.out.find("Saint Petersburg"), std::string::npos) << p.out;
+  Result none = search({"--persons", "Zzyzx"});
+  EXPECT_EQ(none.status, 1) << show(none);
+}
+
+TEST_F(Issue3, RecordShowsPersonsAndPlacesWithMentions) {
+  Result t = search({"--record", "209747"});
+  ASSERT_EQ(t.status, 0) << show(t);
+  EXPECT_NE(t.out.find("Person N.S. Khrushchev: mentioned"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("KRUSHCHEV"), std::string::npos);
+  EXPECT_NE(t.out.find("Person O. Troyanovsky: note-taker"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("Person Angela Greenfield: translator"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("Place Kuban: region"), std::string::npos) << t.out;
+  json j = json::parse(search({"--record", "209747", "--format", "json"}).out);
+  bool hassan = false;
+  for (const auto& p : j["persons"]) hassan = hassan || p["name"] == "Abdul Majid Hassan";
+  EXPECT_TRUE(hassan) << j["persons"].dump();
+}
+
+TEST_F(Issue3, EvalReportsRecallAndPrecision) {
+  Result r = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string(), "--format", "json"});
+  ASSERT_EQ(r.status, 0) << show(r);
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["records"].size(), 50u);
+  EXPECT_GE(j["overall"]["persons"]["recall"].get<double>(), 0.85) << j["overall"].dump();
+  EXPECT_GE(j["overall"]["persons"]["precision"].get<double>(), 0.9) << j["overall"].dump();
+  EXPECT_GE(j["overall"]["places"]["recall"].get<double>(), 0.9) << j["overall"].dump();
+  EXPECT_GE(j["overall"]["places"]["precision"].get<double>(), 0.9) << j["overall"].dump();
+  Result t = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string()});
+  EXPECT_NE(t.out.find("overall"), std::string::npos) << t.out;
+  // The seed record, annotated by hand in tests/data/gold/seed-209747.jsonl.
+  Result seed = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/seed-209747.jsonl").string(), "--format", "json"});
+  ASSERT_EQ(seed.status, 0) << show(seed);
+  json sj = json::parse(seed.out);
+  EXPECT_GE(sj["overall"]["persons"]["recall"].get<double>(), 0.9) << seed.out;
+  EXPECT_GE(sj["overall"]["persons"]["precision"].get<double>(), 0.9) << seed.out;
+  EXPECT_GE(sj["overall"]["places"]["recall"].get<double>(), 0.9) << seed.out;
+  EXPECT_GE(sj["overall"]["places"]["precision"].get<double>(), 0.9) << seed.out;
+  Result bad = opis::test::run({kEval, "--db", s_db, "--gold", "/nonexistent.jsonl"});
+  EXPECT_EQ(bad.status, 2) << show(bad);
+}
+
+// Two records alike but for the spelling: the spelling typed ranks first.
+TEST(Issue3Fixtures, ExactSpellingRanksFirstAmongEquals) {
+  TempDir d;
+  write(d.path() / "in/a.json", R"({"id": "a", "body": "Comrade Khrushchov spoke. Khrushchov says the plan is good."})");
+  write(d.path() / "in/b.json", R"({"id": "b", "body": "Comrade Khrushchev spoke. Khrushchev says the plan is good."})");
+  std::string db = (d.path() / "db").string();
+  ASSERT_EQ(opis::test::run({kIndex, "--db", db, (d.path() / "in").string()}).status, 0);
+  auto first = [&](const char* q) {
+    json j = json::parse(opis::test::run({kSearch, "--db", db, "--format", "json", q}).out);
+    EXPECT_EQ(j["total"], 2) << q;
+    return j["results"][0]["id"].get<std::string>();
+  };
+  EXPECT_EQ(first("person:Khrushchov"), "a");
+  EXPECT_EQ(first("person:Khrushchev"), "b");
+  EXPECT_EQ(first("person:Хрущёв"), "b");
+}
+
+TEST(Issue3Fixtures, AuthorityFileAndNoExtract) {
+  TempDir d;
+  write(d.path() / "in/k.json", R"({"id": "k", "body": "Colonel Kadhafi received the Duc de Wellington in Tripoli."})");
+  write(d.path() / "names.csv", "name,aliases,titles\n\"Gaddafi, Muammar\",Qaddafi;Kadhafi,\n\"Wellesley, Arthur\",Duke of Wellington,Duc de Wellington\n");
+  write(d.path() / "bad.jsonl", "{\"aliases\": [\"x\"]}\n");
+  std::string db = (d.path() / "db").string();
+  Result r = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "names.csv").string(), (d.path() / "in").string()});
+  ASSERT_EQ(r.status, 0) << show(r);
+  for (const char* q : {"person:Gaddafi", "person:Qaddafi", "person:Kadhafi", "person:Wellesley", "person:\"Arthur Wellesley\""}) {
+    Result s = opis::test::run({kSearch, "--db", db, q});
+    EXPECT_EQ(s.status, 0) << q << show(s);
+  }
+  Result bad = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "bad.jsonl").string(), (d.path() / "in").string()});
+  EXPECT_NE(bad.err.find("bad.jsonl:1: error: entry has no 'name'"), std::string::npos) << show(bad);
+  Result missing = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "nope.csv").string(), (d.path() / "in").string()});
+  EXPECT_EQ(missing.status, 2) << show(missing);
+
+  std::string plain = (d.path() / "plain").string();
+  ASSERT_EQ(opis::test::run({kIndex, "--db", plain, "--no-extract", (d.path() / "in").string()}).status, 0);
+  EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "person:Kadhafi"}).status, 1);
+  EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "Kadhafi"}).status, 0);  // words are still indexed
+}
+
+}  // namespace

@@ -1,0 +1,80 @@
+// Name keys (name_key.h): folding, Cyrillic transliteration, and the
+// confusion list in tests/data/persons/confusion.tsv, measured: every pair of
+// distinct names must keep distinct keys (never merge two people), and most
+// spellings of one name must share a key.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "opis/name_key.h"
+
+namespace {
+
+using namespace opis;
+
+std::string key_of(const std::string& name) {
+  auto w = name_words(name);
+  return w.empty() ? std::string() : name_key(w.back());
+}
+
+TEST(NameKey, FoldsCaseDiacriticsAndCyrillic) {
+  EXPECT_EQ(fold_name("Ceaușescu"), "ceausescu");
+  EXPECT_EQ(fold_name("Gómez"), "gomez");
+  EXPECT_EQ(fold_name("Хрущёв"), "khrushchev");
+  EXPECT_EQ(fold_name("Al-Chadarji"), "al chadarji");
+  EXPECT_EQ(exact_form("Ceaușescu"), "ceaușescu");
+  EXPECT_EQ(name_words("N.S. Khrushchev"), (std::vector<std::string>{"khrushchev"}));
+  EXPECT_EQ(name_words("Ceaușescu, Nicolae"), (std::vector<std::string>{"ceausescu", "nicolae"}));
+}
+
+TEST(NameKey, IssueVariantsShareAKey) {
+  for (const char* v : {"Krushchev", "Khrushchov", "Хрущёв", "KRUSHCHEV"}) EXPECT_EQ(key_of(v), key_of("Khrushchev")) << v;
+  for (const char* v : {"Qassim", "Kassem", "Qassem"}) EXPECT_EQ(key_of(v), key_of("Qasim")) << v;
+  EXPECT_EQ(key_of("Breznev"), key_of("Brezhnev"));
+  EXPECT_EQ(key_of("Thomson"), key_of("Thompson"));
+  EXPECT_EQ(key_of("Philips"), key_of("Phillips"));
+  EXPECT_EQ(key_of("Kadhafi"), key_of("Qaddafi"));
+}
+
+TEST(NameKey, DistinctNamesStayApart) {
+  EXPECT_NE(key_of("Hassan"), key_of("Hussein"));
+  EXPECT_NE(key_of("Kamil"), key_of("Kamal"));
+  EXPECT_NE(key_of("Ahmad"), key_of("Mahmoud"));
+}
+
+// The confusion list, measured. Prints the figures (see docs/persons-places.md).
+TEST(NameKey, ConfusionList) {
+  std::ifstream in(std::string(OPIS_SOURCE_DIR) + "/tests/data/persons/confusion.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  int same = 0, same_ok = 0, diff = 0, diff_ok = 0;
+  std::string misses;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::stringstream ss(line);
+    std::string a, b, want;
+    std::getline(ss, a, '\t');
+    std::getline(ss, b, '\t');
+    std::getline(ss, want, '\t');
+    bool equal = key_of(a) == key_of(b);
+    if (want == "same") {
+      ++same;
+      if (equal) ++same_ok;
+      else misses += " " + a + "/" + b + " (" + key_of(a) + " vs " + key_of(b) + ")";
+    } else {
+      ++diff;
+      if (!equal) ++diff_ok;
+      else misses += " MERGED " + a + "/" + b;
+    }
+  }
+  std::cout << "confusion list: variants matched " << same_ok << "/" << same << ", distinct names kept apart " << diff_ok
+            << "/" << diff << "; misses:" << misses << '\n';
+  ASSERT_GT(same, 20);
+  ASSERT_GT(diff, 10);
+  EXPECT_EQ(diff_ok, diff) << misses;          // never merge two people
+  EXPECT_GE(same_ok * 100, same * 85) << misses;  // most variants match
+}
+
+}  // namespace
