@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/index_writer.h"
 #include "opis/searcher.h"
 
 extern "C" char** environ;
@@ -86,7 +87,7 @@ int make(const std::string& path, unsigned per_class) {
   for (Xapian::docid d = 1; made < per_class && d <= db.get_lastdocid(); d += std::max(1u, db.get_lastdocid() / 97)) {
     std::string body;
     try {
-      body = nlohmann::json::parse(db.get_document(d).get_data()).value("body", "");
+      body = opis::record_from_document(db.get_document(d)).body;
     } catch (const std::exception&) {
       continue;
     }

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "opis/index_writer.h"
+
 #include "opis/name_key.h"
 #include "opis/record.h"
 
@@ -55,7 +57,7 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     Record r;
     try {
-      r = record_from_stored_json(nlohmann::json::parse(db.get_document(*it).get_data()));
+      r = record_from_document(db.get_document(*it));
     } catch (const std::exception&) {
       continue;
     }

@@ -102,8 +102,25 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
     doc.add_value(slot::sort_desc, "00000000");
   }
 
-  doc.set_data(to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // Document data: the record as JSON without its body, a NUL, then the
+  // body as is. Results then parse a few hundred bytes of JSON instead of
+  // the whole text (measured 4x faster per query, bench/query_bench.cpp).
+  nlohmann::json data = to_json(r);
+  data.erase("body");
+  std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  stored += '\0';
+  stored += r.body;
+  doc.set_data(stored);
   return doc;
+}
+
+Record record_from_document(const Xapian::Document& doc) {
+  std::string data = doc.get_data();
+  std::size_t nul = data.find('\0');  // JSON never holds a raw NUL
+  if (nul == std::string::npos) return record_from_stored_json(nlohmann::json::parse(data));
+  Record r = record_from_stored_json(nlohmann::json::parse(std::string_view(data).substr(0, nul)));
+  r.body = data.substr(nul + 1);
+  return r;
 }
 
 IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) {
@@ -162,6 +179,13 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
 void IndexWriter::commit() {
   m_db.commit();
   m_pending = 0;
+}
+
+IndexWriter::~IndexWriter() {
+  try {
+    m_db.close();
+  } catch (const Xapian::Error&) {
+  }
 }
 
 void IndexWriter::close() {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "opis/index_writer.h"
 #include "opis/schema.h"
 
 #include <memory>
@@ -123,7 +124,7 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     h.rank = ++rank;
     h.score = it.get_weight();
     h.percent = it.get_percent();
-    h.record = record_from_stored_json(nlohmann::json::parse(it.get_document().get_data()));
+    h.record = record_from_document(it.get_document());
     // A snippet of the body around the matched words; the summary when the
     // body has none of them (the match was in the title or a field).
     // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
@@ -148,7 +149,7 @@ std::optional<Record> Searcher::record(const std::string& id) {
     try {
       auto pl = m_db.postlist_begin(id_term(id));
       if (pl == m_db.postlist_end(id_term(id))) return std::nullopt;
-      return record_from_stored_json(nlohmann::json::parse(m_db.get_document(*pl).get_data()));
+      return record_from_document(m_db.get_document(*pl));
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;
       m_db.reopen();

@@ -58,7 +58,7 @@ std::set<std::string> ids_in(const std::string& db) {
   std::set<std::string> ids;
   Xapian::Database d(db);
   for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
-    auto j = nlohmann::json::parse(d.get_document(*it).get_data());
+    auto j = opis::to_json(opis::record_from_document(d.get_document(*it)));
     EXPECT_EQ(j["title"], "record " + j["id"].get<std::string>());
     EXPECT_TRUE(ids.insert(j["id"]).second) << "twice: " << j["id"];
   }

@@ -15,6 +15,7 @@
 #include <regex>
 #include <sstream>
 
+#include "opis/index_writer.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
@@ -110,7 +111,7 @@ TEST(Hostile, EveryCaseIsIndexedOrReportedOnceAndEveryGoodRecordIsIn) {
   Xapian::Database x(db);
   std::map<std::string, json> stored;
   for (auto it = x.postlist_begin(""); it != x.postlist_end(""); ++it) {
-    json j = json::parse(x.get_document(*it).get_data());
+    json j = opis::to_json(opis::record_from_document(x.get_document(*it)));
     std::string id = j["id"];
     EXPECT_FALSE(stored.count(id)) << "record twice: " << id;
     stored[id] = std::move(j);

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "opis/index_writer.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
@@ -48,7 +49,7 @@ std::set<std::string> ids_in(const std::string& db) {
   }
   // Every stored record is whole.
   for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
-    auto j = nlohmann::json::parse(d.get_document(*it).get_data());
+    auto j = opis::to_json(opis::record_from_document(d.get_document(*it)));
     EXPECT_EQ(j["title"], "record " + j["id"].get<std::string>());
   }
   EXPECT_EQ(ids.size(), d.get_doccount());
@@ -57,10 +58,17 @@ std::set<std::string> ids_in(const std::string& db) {
 
 TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
   TempDir d;
-  auto all = make_collection(d.path() / "in", 20, 100);
+  auto all = make_collection(d.path() / "in", 16, 80);
   std::string db = (d.path() / "db").string();
   std::mt19937 rng(7);
   const int kKills = 20;
+  // Calibrate: how long a whole direct run takes on this machine now, so
+  // the kills land inside runs however loaded the machine is.
+  auto t0 = std::chrono::steady_clock::now();
+  opis::test::Result full = opis::test::run({OPIS_INDEX_BIN, "--db", (d.path() / "calibrate").string(), "--no-bulk",
+                                             "--commit-every", "37", (d.path() / "in").string()});
+  ASSERT_EQ(full.status, 0) << full.err;
+  const auto run_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   std::size_t before = 0;
   int survived = 0;
   for (int k = 0; k < kKills; ++k) {
@@ -72,7 +80,7 @@ TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
                                    bulk ? "--threads=2" : "--no-bulk",
                                    (d.path() / "in").string()});
     ASSERT_GT(pid, 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20 + rng() % 400));
+    std::this_thread::sleep_for(std::chrono::milliseconds(run_ms / 10 + rng() % std::max<long>(1, run_ms * 8 / 10)));
     ::kill(pid, SIGKILL);
     int status = opis::test::finish(pid);
     if (status != 128 + SIGKILL) continue;  // finished before the kill
@@ -94,7 +102,8 @@ TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
   EXPECT_EQ(ids_in(db), all);
   // And an incremental re-run finds nothing to do.
   opis::test::Result again = opis::test::run({OPIS_INDEX_BIN, "--db", db, (d.path() / "in").string()});
-  EXPECT_NE(again.out.find("0 added, 0 replaced, 2000 unchanged"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("0 added, 0 replaced, " + std::to_string(all.size()) + " unchanged"), std::string::npos)
+      << again.out;
 }
 
 }  // namespace

@@ -19,6 +19,11 @@ namespace opis {
 /// stemmer set (see make_term_generator()).
 Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
 
+/// The record a document stores (the inverse of make_document()): its JSON
+/// data and, after a NUL byte, its body. Throws nlohmann::json::exception
+/// on data that is not a stored record.
+Record record_from_document(const Xapian::Document& doc);
+
 /// The TermGenerator set up as both index and query side expect
 /// (English stemming, positions on unstemmed words only).
 Xapian::TermGenerator make_term_generator();
@@ -34,6 +39,10 @@ class IndexWriter {
   /// DatabaseLocked when another process is writing it, Xapian::Error on
   /// other failures.
   explicit IndexWriter(const std::string& path);
+  /// Closes the database. Pending changes are committed if they can be; a
+  /// failure here (disk full) is swallowed, since the error that stopped
+  /// the run has been reported and the last commit stands.
+  ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 

@@ -54,6 +54,7 @@ inline constexpr Xapian::valueno places = 6;      ///< canonical place names
 inline constexpr Xapian::valueno year = 7;        ///< "YYYY" when dated
 inline constexpr Xapian::valueno lang = 8;        ///< original language as written
 inline constexpr Xapian::valueno archive = 9;     ///< holding archive as written
+
 }  // namespace slot
 
 /// Facets (--facets NAME,...): name and the slot counted.
