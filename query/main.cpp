@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   app.add_option("--person", persons_opt, "Records naming this person, any spelling (as person:NAME; repeatable)")->option_text("NAME");
   app.add_option("--place", places_opt, "Records naming this place, by any of its names (as place:NAME; repeatable)")->option_text("NAME");
   app.add_option("--facets", facet_names, "Count values over all matches: person, place, year, lang, archive (comma-separated)")
-      ->delimiter(',')->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
+      ->delimiter(',')->allow_extra_args(false)
+      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
   app.add_option("--facet-limit", facet_limit, "Values shown per facet (default 10)")->check(CLI::Range(1u, 100000u))->option_text("N");
   auto* persons_flag = app.add_option("--persons", persons_pattern, "List the person register (canonical name, variants, records), or the entries matching PATTERN")
       ->expected(0, 1)->option_text("[PATTERN]");

@@ -50,9 +50,13 @@ class TextPrinter : public Printer {
 
   void results(const SearchResult& r, std::ostream& out) override {
     if (r.hits.empty()) {
-      out << fmt::format("No records match '{}'", r.query);
-      if (r.total > 0) out << fmt::format(" at offset {} ({} in all)", r.offset, r.total);
-      out << ".\n";
+      if (r.total == 0) {
+        out << fmt::format("No records match '{}'.\n", r.query);
+      } else {
+        // --limit 0 (counts and facets only), or an offset past the end.
+        out << fmt::format("{}{} record{} for '{}', none shown at offset {}.\n", r.total_exact ? "" : "about ",
+                           r.total, r.total == 1 ? "" : "s", r.query, r.offset);
+      }
       facets(r, out);
       return;
     }
