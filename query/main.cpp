@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -131,6 +133,13 @@ int main(int argc, char** argv) {
   }
 
   try {
+    // A bulk build swaps its merged index in with two renames; between them
+    // the path is briefly absent. Wait for it rather than fail.
+    for (int i = 0; i < 50 && !std::filesystem::exists(db) &&
+                    (std::filesystem::exists(db + ".opis-new") || std::filesystem::exists(db + ".opis-old"));
+         ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     if (!std::filesystem::exists(db)) {
       std::cerr << fmt::format("opis-search: error: no index at '{}'; run opis-index first, or give --db DIR\n", db);
       return exit_status::error;

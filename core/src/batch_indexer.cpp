@@ -161,8 +161,11 @@ std::string content_hash(std::string_view data) {
 }
 
 BatchIndexer::BatchIndexer(const std::string& db_path, BatchOptions opts) : m_path(db_path), m_opts(opts) {
-  recover_swap(db_path);
-  m_writer = std::make_unique<IndexWriter>(db_path);
+  finish_interrupted_swap(db_path);
+  m_writer = std::make_unique<IndexWriter>(db_path);  // takes the write lock
+  // Only the lock holder may clear a killed run's leftovers: a second
+  // writer must not delete a running bulk build's batches.
+  remove_bulk_leftovers(db_path);
   m_writer->set_commit_every(opts.commit_every);
 }
 
@@ -314,8 +317,8 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
 // Crash safety: until the final swap the target stays as it was (empty);
 // a killed bulk run leaves only its temporary folder, removed by the next
 // run, which starts again. The swap renames the target aside, the new
-// database into place, then removes the old one; recover_swap() finishes an
-// interrupted swap.
+// database into place, then removes the old one; finish_interrupted_swap()
+// completes a swap a crash cut between the renames.
 // ---------------------------------------------------------------------------
 
 namespace {
@@ -327,16 +330,20 @@ constexpr const char* kCompleteMarker = "opis-complete";
 
 }  // namespace
 
-void recover_swap(const std::string& db) {
+void finish_interrupted_swap(const std::string& db) {
   std::error_code ec;
-  fs::path target(db), fresh(new_dir_of(db)), old(old_dir_of(db));
-  bool fresh_complete = fs::exists(fresh / kCompleteMarker, ec);
-  if (!fs::exists(target, ec) && fresh_complete) {
+  fs::path target(db), fresh(new_dir_of(db));
+  if (!fs::exists(target, ec) && fs::exists(fresh / kCompleteMarker, ec)) {
     fs::rename(fresh, target, ec);  // crashed between the two renames
   }
+}
+
+void remove_bulk_leftovers(const std::string& db) {
+  std::error_code ec;
+  fs::path target(db);
   if (fs::exists(target, ec)) {
-    fs::remove_all(old, ec);
-    fs::remove_all(fresh, ec);  // an unfinished merge
+    fs::remove_all(old_dir_of(db), ec);
+    fs::remove_all(new_dir_of(db), ec);  // an unfinished merge
     fs::remove(target / kCompleteMarker, ec);
   }
   fs::remove_all(tmp_dir_of(db), ec);  // batches of a killed bulk run
@@ -498,7 +505,10 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
   c.bytes_read = bytes_read;
 
   // Drop the losing copies of duplicated ids, then merge.
+  // A batch that received an id is stale for it unless it holds the final
+  // winner (a later file's copy can land in the same batch again).
   for (const auto& [batch, id] : losers) {
+    if (winners.at(id).batch == batch) continue;
     Xapian::WritableDatabase b(batch, Xapian::DB_OPEN);
     b.delete_document(id_term(id));
     b.commit();
@@ -522,8 +532,8 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
     m_writer.reset();
     fs::rename(m_path, old_dir_of(m_path));
     fs::rename(fresh, m_path);
-    recover_swap(m_path);
     m_writer = std::make_unique<IndexWriter>(m_path);
+    remove_bulk_leftovers(m_path);
     m_writer->set_commit_every(m_opts.commit_every);
   }
   std::error_code ec;

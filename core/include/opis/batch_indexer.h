@@ -84,9 +84,13 @@ class BatchIndexer {
   std::unique_ptr<IndexWriter> m_writer;
 };
 
-/// Finish or undo a swap of a bulk-built index that a crash interrupted
-/// (see run_bulk): after it, `db_path` is a whole database or absent.
-void recover_swap(const std::string& db_path);
+/// Complete the swap of a bulk-built index that a crash cut between its two
+/// renames (see run_bulk): the merged database is renamed into place.
+void finish_interrupted_swap(const std::string& db_path);
+/// Remove what a killed bulk build left beside `db_path` (its batches, an
+/// unfinished merge, the renamed-aside empty index). Only for the holder of
+/// the write lock.
+void remove_bulk_leftovers(const std::string& db_path);
 
 /// 64-bit content hash (xxHash XXH3) as 16 hex digits.
 std::string content_hash(std::string_view data);
