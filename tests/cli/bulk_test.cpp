@@ -19,16 +19,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::write_file;
 
 namespace {
 
 const std::string kIndex = OPIS_INDEX_BIN;
 const std::string kSearch = OPIS_SEARCH_BIN;
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 // Terms and stored data of every document, keyed by record id.
 std::map<std::string, std::pair<std::set<std::string>, std::string>> contents(const std::string& db) {
@@ -63,7 +60,7 @@ TEST(Bulk, DuplicateIdsAcrossWorkersTheLaterFileWins) {
   TempDir d;
   fs::path in = d.path() / "in";
   for (int i = 0; i < 40; ++i) {
-    write(in / fmt::format("f{:02}.json", i),
+    write_file(in / fmt::format("f{:02}.json", i),
           json{{"id", "dup"}, {"title", fmt::format("version {:02}", i)}, {"body", "text"}}.dump());
   }
   for (int run = 0; run < 3; ++run) {
@@ -84,7 +81,7 @@ TEST(Bulk, DuplicateIdsManyFilesFewBatchesKeepTheWinner) {
   TempDir d;
   fs::path in = d.path() / "in";
   for (int i = 0; i < 60; ++i) {
-    write(in / fmt::format("f{:02}.json", i),
+    write_file(in / fmt::format("f{:02}.json", i),
           json{{"id", i % 2 ? "odd" : "even"}, {"title", fmt::format("v{:02}", i)}, {"body", "text"}}.dump());
   }
   for (const char* bs : {"1", "2", "5", "1000"}) {
@@ -104,7 +101,7 @@ TEST(Bulk, SecondWriterLeavesARunningBulkBuildAlone) {
   fs::path in = d.path() / "in";
   std::string body;
   for (int w = 0; w < 2000; ++w) body += "embassy minister delegation ";
-  for (int i = 0; i < 300; ++i) write(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
+  for (int i = 0; i < 300; ++i) write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
   std::string db = (d.path() / "db").string();
   pid_t pid = opis::test::start({kIndex, "--db", db, in.string()});
   for (int i = 0; i < 100 && !fs::exists(db + ".opis-tmp"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -139,7 +136,7 @@ TEST(Bulk, CtrlCKeepsWhatWasDone) {
   fs::path in = d.path() / "in";
   std::string body;
   for (int w = 0; w < 2000; ++w) body += "embassy minister delegation ";
-  for (int i = 0; i < 400; ++i) write(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
+  for (int i = 0; i < 400; ++i) write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
   std::string db = (d.path() / "db").string();
   pid_t pid = opis::test::start({kIndex, "--db", db, in.string()});
   std::this_thread::sleep_for(std::chrono::milliseconds(400));

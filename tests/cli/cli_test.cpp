@@ -15,6 +15,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::show;
+using opis::test::write_file;
 
 namespace {
 
@@ -23,14 +25,7 @@ const std::string kSearch = OPIS_SEARCH_BIN;
 const fs::path kShared = OPIS_SHARED_CORPUS;
 const fs::path kSource = OPIS_SOURCE_DIR;
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
 
-std::string show(const Result& r) {
-  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
-}
 
 // One index of the real seed record, shared by the query tests.
 class SeedIndex : public ::testing::Test {
@@ -202,9 +197,9 @@ TEST(Cli, ReindexingTheSameFolderKeepsTheCount) {
 TEST(Cli, IncrementalReindexSkipsReplacesRemovesAndPrunes) {
   TempDir d;
   fs::path in = d.path() / "in";
-  write(in / "a.json", R"({"id": "a", "title": "alpha", "body": "Kuban"})");
-  write(in / "b.json", R"({"id": "b", "title": "beta", "body": "Kuban"})");
-  write(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban\"}\n{\"id\": \"j2\", \"body\": \"Kuban\"}\n");
+  write_file(in / "a.json", R"({"id": "a", "title": "alpha", "body": "Kuban"})");
+  write_file(in / "b.json", R"({"id": "b", "title": "beta", "body": "Kuban"})");
+  write_file(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban\"}\n{\"id\": \"j2\", \"body\": \"Kuban\"}\n");
   std::string db = (d.path() / "db").string();
   auto index = [&](std::vector<std::string> extra) {
     std::vector<std::string> args{kIndex, "--db", db};
@@ -218,10 +213,10 @@ TEST(Cli, IncrementalReindexSkipsReplacesRemovesAndPrunes) {
 
   // Change one file, touch another without changing it, drop a line of the
   // JSONL file, delete a file.
-  write(in / "a.json", R"({"id": "a", "title": "alpha two", "body": "Kuban"})");
+  write_file(in / "a.json", R"({"id": "a", "title": "alpha two", "body": "Kuban"})");
   fs::last_write_time(in / "b.json", fs::last_write_time(in / "b.json") + std::chrono::hours(1));
-  write(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban changed\"}\n");
-  write(in / "c.json", R"({"id": "c", "body": "Kuban"})");
+  write_file(in / "batch.jsonl", "{\"id\": \"j1\", \"body\": \"Kuban changed\"}\n");
+  write_file(in / "c.json", R"({"id": "c", "body": "Kuban"})");
   Result second = index({});
   ASSERT_EQ(second.status, 0) << show(second);
   EXPECT_NE(second.out.find("1 added, 2 replaced, 1 unchanged, 1 removed from changed files"), std::string::npos)
@@ -242,16 +237,16 @@ TEST(Cli, IncrementalReindexSkipsReplacesRemovesAndPrunes) {
 TEST(Cli, BadInputIsReportedAndTheBatchGoesOn) {
   TempDir d;
   fs::path in = d.path() / "in";
-  write(in / "good.txt", "May 1, 1960\n\n**A good record**\n\nContents:\n\nTranslation - English\n\nThe U-2 was shot down over Sverdlovsk.\n");
-  write(in / "empty.txt", "  \n\n");
-  write(in / "binary.txt", std::string("abc\0def", 7));
-  write(in / "broken.json", "{\n  \"id\": \"b1\",\n  \"title\": \"x\" oops\n}\n");
-  write(in / "batch.jsonl",
+  write_file(in / "good.txt", "May 1, 1960\n\n**A good record**\n\nContents:\n\nTranslation - English\n\nThe U-2 was shot down over Sverdlovsk.\n");
+  write_file(in / "empty.txt", "  \n\n");
+  write_file(in / "binary.txt", std::string("abc\0def", 7));
+  write_file(in / "broken.json", "{\n  \"id\": \"b1\",\n  \"title\": \"x\" oops\n}\n");
+  write_file(in / "batch.jsonl",
         "{\"id\": \"j1\", \"title\": \"first line\", \"body\": \"Sverdlovsk one\"}\n"
         "{\"id\": \"j2\", \"title\": \n"
         "{\"id\": \"j3\", \"title\": \"third line\", \"body\": \"Sverdlovsk three\", \"date\": \"Febtember 31, 19611\"}\n");
-  write(in / "badutf8.txt", "**Bad bytes**\n\nContents:\n\nSverdlovsk \xff\xfe here\n");
-  write(in / "ignored.pdf", "not a record");
+  write_file(in / "badutf8.txt", "**Bad bytes**\n\nContents:\n\nSverdlovsk \xff\xfe here\n");
+  write_file(in / "ignored.pdf", "not a record");
   std::string db = (d.path() / "db").string();
   Result r = opis::test::run({kIndex, "--db", db, in.string()});
   EXPECT_EQ(r.status, 1) << show(r);
@@ -277,8 +272,8 @@ TEST(Cli, BadInputIsReportedAndTheBatchGoesOn) {
 TEST(Cli, DuplicateIdsInOneBatchTheLaterWins) {
   TempDir d;
   fs::path in = d.path() / "in";
-  write(in / "a.json", R"({"id": "same", "title": "first version", "body": "alpha"})");
-  write(in / "b.json", R"({"id": "same", "title": "second version", "body": "beta"})");
+  write_file(in / "a.json", R"({"id": "same", "title": "first version", "body": "alpha"})");
+  write_file(in / "b.json", R"({"id": "same", "title": "second version", "body": "beta"})");
   std::string db = (d.path() / "db").string();
   Result r = opis::test::run({kIndex, "--db", db, in.string()});
   EXPECT_EQ(r.status, 0) << show(r);
@@ -362,11 +357,11 @@ namespace {
 TEST(Cli, IdLeavingAChangedFileStaysWhenAnotherFileGivesIt) {
   TempDir d;
   fs::path in = d.path() / "in";
-  write(in / "a.json", R"({"id": "same", "body": "first"})");
-  write(in / "b.json", R"({"id": "same", "body": "second"})");
+  write_file(in / "a.json", R"({"id": "same", "body": "first"})");
+  write_file(in / "b.json", R"({"id": "same", "body": "second"})");
   std::string db = (d.path() / "db").string();
   opis::test::run({kIndex, "--db", db, in.string()});
-  write(in / "a.json", R"({"id": "other", "body": "third"})");
+  write_file(in / "a.json", R"({"id": "other", "body": "third"})");
   fs::last_write_time(in / "a.json", fs::last_write_time(in / "a.json") + std::chrono::hours(1));
   Result r = opis::test::run({kIndex, "--db", db, in.string()});
   ASSERT_EQ(r.status, 0) << show(r);

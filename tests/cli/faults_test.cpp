@@ -22,36 +22,15 @@
 namespace fs = std::filesystem;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::show;
+using opis::test::make_collection;
 
 namespace {
 
 const std::string kIndex = OPIS_INDEX_BIN;
 const std::string kSearch = OPIS_SEARCH_BIN;
 
-std::string show(const Result& r) {
-  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
-}
 
-// `files` JSONL files of `per_file` records of 300 words each: ids
-// "<tag><file>-<n>".
-std::set<std::string> make_collection(const fs::path& dir, const std::string& tag, int files, int per_file) {
-  fs::create_directories(dir);
-  std::set<std::string> ids;
-  std::mt19937 rng(11);
-  const char* words[] = {"treaty", "embassy", "minister", "delegation", "border", "grain", "missile",
-                         "conference", "Moscow", "Baghdad", "Warsaw", "agreement", "report", "party"};
-  for (int f = 0; f < files; ++f) {
-    std::ofstream out(dir / (tag + std::to_string(f) + ".jsonl"));
-    for (int i = 0; i < per_file; ++i) {
-      std::string id = tag + std::to_string(f) + "-" + std::to_string(i);
-      std::string body;
-      for (int w = 0; w < 300; ++w) body += std::string(words[rng() % 14]) + (w % 12 == 11 ? ". " : " ");
-      out << nlohmann::json{{"id", id}, {"title", "record " + id}, {"date", "1961"}, {"body", body}}.dump() << '\n';
-      ids.insert(id);
-    }
-  }
-  return ids;
-}
 
 // Ids in the index; every stored record whole, none twice.
 std::set<std::string> ids_in(const std::string& db) {

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::show;
 
 namespace {
 
@@ -27,9 +28,6 @@ const std::string kGen = OPIS_GEN_BIN;
 const std::string kIndex = OPIS_INDEX_BIN;
 const std::string kSearch = OPIS_SEARCH_BIN;
 
-std::string show(const Result& r) {
-  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
-}
 
 // Every file under `root`, by path relative to it, with its bytes.
 std::map<std::string, std::string> tree(const fs::path& root) {

@@ -22,6 +22,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::show;
 
 namespace {
 
@@ -34,9 +35,6 @@ constexpr long kMaxRssMb = 2048;  // ASan's shadow memory and quarantine
 constexpr long kMaxRssMb = 512;  // measured about 140 MB
 #endif
 
-std::string show(const Result& r) {
-  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
-}
 
 struct Line {
   std::string path, severity, message;

@@ -19,26 +19,6 @@ using opis::test::TempDir;
 
 namespace {
 
-// A collection of `files` JSONL files of `per_file` records each, with
-// enough text that indexing takes a while.
-std::set<std::string> make_collection(const fs::path& dir, int files, int per_file) {
-  fs::create_directories(dir);
-  std::set<std::string> ids;
-  std::mt19937 rng(42);
-  const char* words[] = {"treaty", "embassy", "minister", "delegation", "border", "grain", "missile",
-                         "conference", "Moscow", "Baghdad", "Warsaw", "agreement", "report", "party"};
-  for (int f = 0; f < files; ++f) {
-    std::ofstream out(dir / ("part-" + std::to_string(f) + ".jsonl"));
-    for (int i = 0; i < per_file; ++i) {
-      std::string id = "k" + std::to_string(f) + "-" + std::to_string(i);
-      std::string body;
-      for (int w = 0; w < 300; ++w) body += std::string(words[rng() % 14]) + (w % 12 == 11 ? ". " : " ");
-      out << nlohmann::json{{"id", id}, {"title", "record " + id}, {"date", "1961"}, {"body", body}}.dump() << '\n';
-      ids.insert(id);
-    }
-  }
-  return ids;
-}
 
 std::set<std::string> ids_in(const std::string& db) {
   std::set<std::string> ids;
@@ -58,7 +38,7 @@ std::set<std::string> ids_in(const std::string& db) {
 
 TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
   TempDir d;
-  auto all = make_collection(d.path() / "in", 16, 80);
+  auto all = opis::test::make_collection(d.path() / "in", "k", 16, 80);
   std::string db = (d.path() / "db").string();
   std::mt19937 rng(7);
   const int kKills = 20;

@@ -14,6 +14,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using opis::test::Result;
 using opis::test::TempDir;
+using opis::test::show;
+using opis::test::write_file;
 
 namespace {
 
@@ -23,14 +25,7 @@ const std::string kEval = OPIS_EVAL_BIN;
 const fs::path kShared = OPIS_SHARED_CORPUS;
 const fs::path kSource = OPIS_SOURCE_DIR;
 
-std::string show(const Result& r) {
-  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
-}
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -198,8 +193,8 @@ TEST_F(Issue3, EvalReportsRecallAndPrecision) {
 // Two records alike but for the spelling: the spelling typed ranks first.
 TEST(Issue3Fixtures, ExactSpellingRanksFirstAmongEquals) {
   TempDir d;
-  write(d.path() / "in/a.json", R"({"id": "a", "body": "Comrade Khrushchov spoke. Khrushchov says the plan is good."})");
-  write(d.path() / "in/b.json", R"({"id": "b", "body": "Comrade Khrushchev spoke. Khrushchev says the plan is good."})");
+  write_file(d.path() / "in/a.json", R"({"id": "a", "body": "Comrade Khrushchov spoke. Khrushchov says the plan is good."})");
+  write_file(d.path() / "in/b.json", R"({"id": "b", "body": "Comrade Khrushchev spoke. Khrushchev says the plan is good."})");
   std::string db = (d.path() / "db").string();
   ASSERT_EQ(opis::test::run({kIndex, "--db", db, (d.path() / "in").string()}).status, 0);
   auto first = [&](const char* q) {
@@ -214,9 +209,9 @@ TEST(Issue3Fixtures, ExactSpellingRanksFirstAmongEquals) {
 
 TEST(Issue3Fixtures, AuthorityFileAndNoExtract) {
   TempDir d;
-  write(d.path() / "in/k.json", R"({"id": "k", "body": "Colonel Kadhafi received the Duc de Wellington in Tripoli."})");
-  write(d.path() / "names.csv", "name,aliases,titles\n\"Gaddafi, Muammar\",Qaddafi;Kadhafi,\n\"Wellesley, Arthur\",Duke of Wellington,Duc de Wellington\n");
-  write(d.path() / "bad.jsonl", "{\"aliases\": [\"x\"]}\n");
+  write_file(d.path() / "in/k.json", R"({"id": "k", "body": "Colonel Kadhafi received the Duc de Wellington in Tripoli."})");
+  write_file(d.path() / "names.csv", "name,aliases,titles\n\"Gaddafi, Muammar\",Qaddafi;Kadhafi,\n\"Wellesley, Arthur\",Duke of Wellington,Duc de Wellington\n");
+  write_file(d.path() / "bad.jsonl", "{\"aliases\": [\"x\"]}\n");
   std::string db = (d.path() / "db").string();
   Result r = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "names.csv").string(), (d.path() / "in").string()});
   ASSERT_EQ(r.status, 0) << show(r);

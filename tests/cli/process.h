@@ -4,6 +4,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <nlohmann/json.hpp>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,6 +119,40 @@ inline int finish(pid_t pid) {
   int st = 0;
   if (waitpid(pid, &st, 0) < 0) return -1;
   return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/// Write `text` to `p`, creating its folders.
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+/// A run's status and output, for assertion messages.
+inline std::string show(const Result& r) {
+  return "exit " + std::to_string(r.status) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+}
+
+/// `files` JSONL files of `per_file` records of 300 words each, ids
+/// "<tag><file>-<n>" and titles "record <id>"; returns the ids. Enough text
+/// that indexing takes a while (for kill and fault tests).
+inline std::set<std::string> make_collection(const std::filesystem::path& dir, const std::string& tag, int files,
+                                             int per_file) {
+  std::filesystem::create_directories(dir);
+  std::set<std::string> ids;
+  std::mt19937 rng(11);
+  const char* words[] = {"treaty", "embassy", "minister", "delegation", "border", "grain", "missile",
+                         "conference", "Moscow", "Baghdad", "Warsaw", "agreement", "report", "party"};
+  for (int f = 0; f < files; ++f) {
+    std::ofstream out(dir / (tag + std::to_string(f) + ".jsonl"));
+    for (int i = 0; i < per_file; ++i) {
+      std::string id = tag + std::to_string(f) + "-" + std::to_string(i);
+      std::string body;
+      for (int w = 0; w < 300; ++w) body += std::string(words[rng() % 14]) + (w % 12 == 11 ? ". " : " ");
+      out << nlohmann::json{{"id", id}, {"title", "record " + id}, {"date", "1961"}, {"body", body}}.dump() << '\n';
+      ids.insert(id);
+    }
+  }
+  return ids;
 }
 
 }  // namespace opis::test
