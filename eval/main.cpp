@@ -41,12 +41,7 @@ int main(int argc, char** argv) {
   app.add_option("--gold", gold_path, "Gold file (JSONL: id, persons, places)")->required()->option_text("FILE");
   app.add_option("--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
   app.add_flag("-v,--verbose", verbose, "List the missed and spurious names of each record");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : exit_status::error;
-  }
+  if (auto status = parse_command_line(app, argc, argv)) return *status;
   try {
     std::vector<Diagnostic> diags;
     auto gold = load_gold(gold_path, diags);

@@ -118,12 +118,7 @@ int main(int argc, char** argv) {
   app.add_flag("--force", opts.force, "Re-read every file, even those unchanged since the last run");
   app.add_flag("-q,--quiet", quiet, "Print errors only, no summary or progress");
   app.add_flag("--progress", progress, "Show progress even when stderr is not a terminal");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : exit_status::error;
-  }
+  if (auto status = parse_command_line(app, argc, argv)) return *status;
 
   opts.bulk = !no_bulk;
   {

@@ -125,12 +125,7 @@ int main(int argc, char** argv) {
       ->expected(0, 1)->option_text("[PATTERN]");
   auto* places_flag = app.add_option("--places", places_pattern, "List the place register, or the entries matching PATTERN")
       ->expected(0, 1)->option_text("[PATTERN]");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : exit_status::error;
-  }
+  if (auto status = parse_command_line(app, argc, argv)) return *status;
 
   try {
     // A bulk build swaps its merged index in with two renames; between them

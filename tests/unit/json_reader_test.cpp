@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "scratch_dir.h"
 #include <nlohmann/json.hpp>
 
 #include "opis/diagnostic.h"
@@ -42,27 +44,8 @@ struct Read {
   std::vector<Diagnostic> diags;
 };
 
-class JsonReader : public ::testing::Test {
+class JsonReader : public opis::test::ScratchDir {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    // Parameterised tests are named "Name/0": keep the directory flat.
-    std::string name = std::string(info->test_suite_name()) + "." + info->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    m_dir = fs::temp_directory_path() / ("opis_json_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(m_dir, ec);
-  }
-  fs::path write(const std::string& name, const std::string& bytes) {
-    fs::path p = m_dir / name;
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-    return p;
-  }
   static Read read(const fs::path& p) {
     Read r;
     r.rejected = read_record_file(p, [&](Record&& rec) { r.records.push_back(std::move(rec)); }, r.diags);
@@ -89,7 +72,6 @@ class JsonReader : public ::testing::Test {
     return r.diags[0];
   }
 
-  fs::path m_dir;
   std::vector<Diagnostic> m_diags;
 };
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "scratch_dir.h"
 #include <nlohmann/json.hpp>
 
 #include "opis/diagnostic.h"
@@ -168,35 +170,14 @@ nlohmann::json fields(const Record& r) {
   return j;
 }
 
-class SeedLayout : public ::testing::Test {
+class SeedLayout : public opis::test::ScratchDir {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    // Parameterised tests are named "Name/0": keep the directory flat.
-    std::string name = std::string(info->test_suite_name()) + "." + info->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    m_dir = fs::temp_directory_path() / ("opis_seed_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(m_dir, ec);
-  }
-  fs::path write(const std::string& name, const std::string& bytes) {
-    fs::path p = m_dir / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-    return p;
-  }
   // Write `text` as `name` and read it, expecting one record.
   Record read(const std::string& name, const std::string& text) {
     m_diags.clear();
     return read_one(write(name, text), m_diags);
   }
 
-  fs::path m_dir;
   std::vector<Diagnostic> m_diags;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,18 @@ inline constexpr int error = 2;     ///< a fatal error
 inline std::string default_db_path() {
   const char* env = std::getenv("OPIS_DB");
   return env && *env ? std::string(env) : std::string("opis-db");
+}
+
+/// Parse the command line. Returns the exit status to leave with when the
+/// program must stop here (--help, --version: 0; a bad flag: 2, after
+/// CLI11 printed why), or nothing to go on.
+inline std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? exit_status::ok : exit_status::error;
+  }
+  return std::nullopt;
 }
 
 /// Add --db DIR to a command.
