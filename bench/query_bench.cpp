@@ -10,6 +10,11 @@
 //       per class, their ratio, and result counts.
 //   query-bench exec REPEATS CMD ARGS...   runs a whole command REPEATS
 //       times (stdout to /dev/null) and prints "p50_ms p99_ms".
+//   query-bench layouts QUERIES REPEATS NAME=DB...   times the same queries
+//       through Opis's Searcher (snippets, facets of persons and places) on
+//       several layouts of one collection (one database, stubs of local or
+//       remote shards): p50, p99, queries/s, and whether every layout
+//       returned the same ids and totals as the first.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -175,6 +180,58 @@ int time_queries(const std::string& path, const std::string& file, int repeats) 
   return 0;
 }
 
+int layouts(const std::string& file, int repeats, int argc, char** argv) {
+  std::vector<std::pair<std::string, std::string>> queries;  // class, Opis query
+  {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::stringstream ss(line);
+      std::string cls, oq;
+      std::getline(ss, cls, '\t');
+      std::getline(ss, oq, '\t');
+      queries.emplace_back(cls, oq);
+    }
+  }
+  fmt::print("{:<14} {:>8} {:>9} {:>9} {:>10} {:>9} {:>6}\n", "layout", "queries", "p50 ms", "p99 ms", "queries/s",
+             "x p50", "same");
+  std::vector<std::vector<std::string>> first;  // ids + total per query, first layout
+  double base_p50 = 0;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto eq = arg.find('=');
+    std::string name = arg.substr(0, eq), path = arg.substr(eq + 1);
+    opis::Searcher searcher(path);
+    std::vector<double> ms;
+    std::vector<std::vector<std::string>> answers;
+    using clock = std::chrono::steady_clock;
+    auto start = clock::now();
+    for (const auto& [cls, q] : queries) {
+      opis::SearchOptions o;
+      o.query = q;
+      o.facets = {"person", "place"};
+      std::vector<std::string> got;
+      for (int r = 0; r < repeats; ++r) {
+        auto t0 = clock::now();
+        auto res = searcher.search(o);
+        ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+        if (r == 0) {
+          got.push_back(std::to_string(res.total));
+          for (const auto& h : res.hits) got.push_back(h.record.id);
+        }
+      }
+      answers.push_back(std::move(got));
+    }
+    double secs = std::chrono::duration<double>(clock::now() - start).count();
+    if (i == 0) first = answers;
+    double p50 = pct(ms, 0.5);
+    if (i == 0) base_p50 = p50;
+    fmt::print("{:<14} {:>8} {:>9.2f} {:>9.2f} {:>10.0f} {:>9.2f} {:>6}\n", name, queries.size(), p50, pct(ms, 0.99),
+               ms.size() / secs, base_p50 > 0 ? p50 / base_p50 : 0.0, answers == first ? "yes" : "NO");
+  }
+  return 0;
+}
+
 int exec_times(int repeats, char** argv) {
   std::vector<double> ms;
   for (int r = 0; r < repeats; ++r) {
@@ -202,10 +259,15 @@ int main(int argc, char** argv) {
     if (cmd == "make" && argc == 4) return make(argv[2], std::stoul(argv[3]));
     if (cmd == "exec" && argc >= 4) return exec_times(std::stoi(argv[2]), argv + 3);
     if (cmd == "time" && argc == 5) return time_queries(argv[2], argv[3], std::stoi(argv[4]));
+    if (cmd == "layouts" && argc >= 5) return layouts(argv[2], std::stoi(argv[3]), argc - 4, argv + 4);
   } catch (const Xapian::Error& e) {
     std::cerr << "query-bench: " << e.get_description() << '\n';
     return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "query-bench: " << e.what() << '\n';
+    return 2;
   }
-  std::cerr << "usage: query-bench make DB PER_CLASS | query-bench time DB QUERIES.tsv REPEATS\n";
+  std::cerr << "usage: query-bench make DB PER_CLASS | query-bench time DB QUERIES.tsv REPEATS\n"
+               "       query-bench exec REPEATS CMD ARGS... | query-bench layouts QUERIES.tsv REPEATS NAME=DB...\n";
   return 2;
 }

@@ -14,6 +14,8 @@
 #include "opis/cli.h"
 #include "opis/batch_indexer.h"
 #include "opis/entity_extractor.h"
+#include "opis/schema.h"
+#include "opis/shards.h"
 
 namespace fs = std::filesystem;
 using namespace opis;
@@ -40,6 +42,12 @@ Examples:
   opis-index --format json corpus/        summary as JSON, for scripts
   opis-index --authority names.csv corpus/ with the archive's own person register
   opis-index --no-extract corpus/         skip person and place extraction
+  opis-index --db archive.opis --shards 4 corpus/
+                                          a sharded index: 4 shard databases in
+                                          archive.opis.shards/, listed by the stub
+                                          file archive.opis (docs/scaling.md)
+  opis-index --db archive.opis --compact one-db/
+                                          merge the shards into one database
 
 Incremental: a re-run skips files unchanged since the last run (same size
 and modification time, or same content), re-indexes changed ones, and with
@@ -99,7 +107,7 @@ int main(int argc, char** argv) {
   std::string format = "text";
   BatchOptions opts;
   add_db_option(app, db);
-  app.add_option("paths", paths, "Files and folders to index (folders recursively)")->required()->option_text("PATH...");
+  app.add_option("paths", paths, "Files and folders to index (folders recursively)")->option_text("PATH...");
   app.add_option("--commit-every", opts.commit_every, "Commit after this many records (default 1000)")
       ->check(CLI::Range(1u, 10000000u))->option_text("N");
   app.add_option("--format", format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
@@ -118,7 +126,48 @@ int main(int argc, char** argv) {
   app.add_flag("--force", opts.force, "Re-read every file, even those unchanged since the last run");
   app.add_flag("-q,--quiet", quiet, "Print errors only, no summary or progress");
   app.add_flag("--progress", progress, "Show progress even when stderr is not a terminal");
+  unsigned shards = 0;
+  std::string compact_out;
+  app.add_option("--shards", shards,
+                 "Split the index over N shard databases by record id; --db names the stub file that lists them "
+                 "(opis-search --db STUB searches them as one)")
+      ->check(CLI::Range(1u, 1024u))->option_text("N");
+  app.add_option("--compact", compact_out, "Merge the shards of the sharded index --db into one new database OUT, then stop")
+      ->option_text("OUT");
   if (auto status = parse_command_line(app, argc, argv)) return *status;
+  if (!compact_out.empty()) {
+    if (!paths.empty() || shards) {
+      std::cerr << "opis-index: error: --compact takes no PATH and no --shards: it merges the shards of --db into OUT\n";
+      return exit_status::error;
+    }
+    try {
+      if (!is_stub(db)) throw std::runtime_error(fmt::format("'{}' is not a sharded index (a stub file)", db));
+      auto start = std::chrono::steady_clock::now();
+      std::size_t dropped = compact_shards(db, compact_out);
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      Xapian::Database merged(compact_out);
+      if (!quiet) {
+        std::cout << fmt::format("Compacted {} into '{}' in {:.2f} s: {}", db, compact_out, secs,
+                                 plural(merged.get_doccount(), "record"));
+        if (dropped) std::cout << fmt::format(" ({} found in two shards kept once)", plural(dropped, "record"));
+        std::cout << ".\n";
+      }
+      return exit_status::ok;
+    } catch (const DatabaseLocked& e) {
+      std::cerr << "opis-index: error: " << e.what() << "; try again when it has finished\n";
+      return exit_status::error;
+    } catch (const Xapian::Error& e) {
+      std::cerr << fmt::format("opis-index: error: compacting '{}': {}: {}\n", db, e.get_type(), e.get_msg());
+      return exit_status::error;
+    } catch (const std::exception& e) {
+      std::cerr << fmt::format("opis-index: error: {}\n", e.what());
+      return exit_status::error;
+    }
+  }
+  if (paths.empty()) {
+    std::cerr << "opis-index: error: give the files or folders to index; see --help\n";
+    return exit_status::error;
+  }
 
   opts.bulk = !no_bulk;
   {
@@ -138,6 +187,19 @@ int main(int argc, char** argv) {
     }
     set_extract_options(std::move(extract));
   }
+  // An index built by another version of the schema (schema.h) lacks what
+  // this one indexes: read every file again, as --force does.
+  if (!is_stub(db)) {
+    if (auto old = outdated_schema(db)) {
+      opts.force = true;
+      if (!quiet) {
+        std::cerr << fmt::format("opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
+                                 "to bring it to schema {}\n",
+                                 db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
+                                 old->empty() ? "unknown" : *old, kSchemaVersion);
+      }
+    }
+  }
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   // Over a file size limit (ulimit -f) a write fails with EFBIG, which
@@ -148,15 +210,20 @@ int main(int argc, char** argv) {
   BatchCounts c;
   Xapian::doccount total_after = 0;
   try {
-    BatchIndexer indexer(db, opts);
-    c = indexer.run(
-        paths,
-        [&](const Diagnostic& d) {
-          bar.clear();
-          std::cerr << d.format() << '\n';
-        },
-        [&](const BatchProgress& p) { bar.update(p); }, g_stop);
-    total_after = indexer.size();
+    auto on_diag = [&](const Diagnostic& d) {
+      bar.clear();
+      std::cerr << d.format() << '\n';
+    };
+    auto on_progress = [&](const BatchProgress& p) { bar.update(p); };
+    if (shards || is_stub(db)) {
+      ShardedIndexer indexer(db, shards, opts);
+      c = indexer.run(paths, on_diag, on_progress, g_stop);
+      total_after = indexer.size();
+    } else {
+      BatchIndexer indexer(db, opts);
+      c = indexer.run(paths, on_diag, on_progress, g_stop);
+      total_after = indexer.size();
+    }
   } catch (const DatabaseLocked& e) {
     bar.clear();
     std::cerr << "opis-index: error: " << e.what() << "; try again when it has finished\n";

@@ -10,12 +10,15 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "opis/cli.h"
 #include "opis/entity_register.h"
+#include "opis/export.h"
 #include "opis/printer.h"
 #include "opis/schema.h"
 #include "opis/searcher.h"
+#include "opis/shards.h"
 
 using namespace opis;
 
@@ -47,6 +50,10 @@ Examples:
   opis-search --from 1958-11 --to 1958-12 Baghdad same range as options
   opis-search --sort -date --limit 5 Khrushchev   newest first
   opis-search --format json Baghdad | jq '.results[].id'
+  opis-search --format ris Baghdad > baghdad.ris  every match as RIS, for Zotero (File > Import...)
+  opis-search --format csljson 'translator:Greenfield' > refs.json   every match as CSL-JSON
+  opis-search --format csv --fields id,date,title,reference Iraq > iraq.csv   chosen columns
+  opis-search --format ris --limit 20 Iraq        only the first 20 matches
   opis-search --record 209747                     one whole record, with its persons and places
   opis-search 'person:Khrushchev'                 any spelling: Khrushchov, Krushchev, Хрущёв
   opis-search 'person:=Ceaușescu'                 this exact spelling only
@@ -55,9 +62,12 @@ Examples:
   opis-search --facets person,place,year Iraq     top persons, places, years over all matches
   opis-search --persons Khrush                    the person register: name, variants, records
   opis-search --places                            the place register
+  opis-search --db archive.opis Baghdad           a sharded index: its stub file
+  opis-search --db archive.opis --allow-partial Baghdad   ... even with a shard down
+  opis-search --db archive.opis --status          health check: is every shard up?
 
 Exit status: 0 something found, 1 nothing found, 2 error (bad query, no
-index). Output goes to stdout, messages to stderr.
+index, a shard down without --allow-partial). Output goes to stdout, messages to stderr.
 )";
 
 bool want_color(const std::string& mode) {
@@ -104,9 +114,17 @@ int main(int argc, char** argv) {
   app.add_option("--to", to, "Only records dated on or before DATE (their date overlaps)")->option_text("DATE");
   app.add_option("-s,--sort", sort, "Order: relevance, date (oldest first) or -date (newest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->option_text("ORDER");
-  app.add_option("-n,--limit", limit, "Show at most N results (default 10)")->check(CLI::Range(0u, 100000u))->option_text("N");
+  auto* limit_opt = app.add_option("-n,--limit", limit, "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
+      ->check(CLI::Range(0u, 100000u))->option_text("N");
   app.add_option("--offset", offset, "Skip the first N results (for paging)")->option_text("N");
-  app.add_option("-f,--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  app.add_option("-f,--format", format,
+                 "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
+      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))->option_text("FORMAT");
+  std::string export_fields;
+  auto* fields_opt = app.add_option("--fields", export_fields,
+                                    "With --format csv: the columns, in order (comma-separated; default "
+                                    "id,date,title,archive,reference,language,contributors,translators,url,summary,score)")
+      ->option_text("LIST");
   app.add_option("--color", color, "Highlight matches: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
   app.add_flag("--any", any, "Match records with any of the words (default: all)");
@@ -125,7 +143,28 @@ int main(int argc, char** argv) {
       ->expected(0, 1)->option_text("[PATTERN]");
   auto* places_flag = app.add_option("--places", places_pattern, "List the place register, or the entries matching PATTERN")
       ->expected(0, 1)->option_text("[PATTERN]");
+  OpenOptions open_opts;
+  app.add_flag("--allow-partial", open_opts.allow_partial,
+               "With a sharded index (a stub file): when a shard is down, search the others and say which is missing");
+  app.add_option("--remote-timeout", open_opts.remote_timeout_ms,
+                 "Milliseconds to wait for a remote shard (default 10000)")->check(CLI::Range(1u, 3600000u))->option_text("MS");
+  bool status_flag = false;
+  app.add_flag("--status", status_flag,
+               "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
+               "if any cannot be searched");
   if (auto status = parse_command_line(app, argc, argv)) return *status;
+  // Citation export (csv, ris, csljson): check --fields before opening the index.
+  std::unique_ptr<Exporter> exporter;
+  try {
+    if (auto ef = export_format_from_name(format)) {
+      exporter = make_exporter(*ef, fields_opt->count() ? parse_csv_fields(export_fields) : std::vector<std::string>{});
+    } else if (fields_opt->count()) {
+      throw std::invalid_argument("--fields applies to --format csv only");
+    }
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "opis-search: error: " << e.what() << '\n';
+    return exit_status::error;
+  }
 
   try {
     // A bulk build swaps its merged index in with two renames; between them
@@ -139,7 +178,26 @@ int main(int argc, char** argv) {
       std::cerr << fmt::format("opis-search: error: no index at '{}'; run opis-index first, or give --db DIR\n", db);
       return exit_status::error;
     }
-    Searcher searcher(db);
+    if (status_flag) {
+      auto shards = probe_shards(db, open_opts.remote_timeout_ms);
+      bool all_ok = true;
+      nlohmann::json j = nlohmann::json::array();
+      for (std::size_t k = 0; k < shards.size(); ++k) {
+        const auto& s = shards[k];
+        all_ok = all_ok && s.ok;
+        if (format == "json") {
+          j.push_back({{"shard", k}, {"where", s.entry.describe()}, {"ok", s.ok}, {"records", s.records},
+                       {"milliseconds", s.milliseconds}, {"error", s.error}});
+        } else if (s.ok) {
+          std::cout << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records, s.milliseconds);
+        } else {
+          std::cout << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
+        }
+      }
+      if (format == "json") std::cout << j.dump(2) << '\n';
+      return finish(all_ok ? exit_status::ok : exit_status::error);
+    }
+    Searcher searcher(db, open_opts);
     auto printer = make_printer(format == "json" ? OutputFormat::json : OutputFormat::text, want_color(color));
     if (!record_id.empty()) {
       auto r = searcher.record(record_id);
@@ -147,10 +205,21 @@ int main(int argc, char** argv) {
         std::cerr << fmt::format("opis-search: no record with id '{}' in '{}'\n", record_id, db);
         return exit_status::partial;
       }
-      printer->record(*r, std::cout);
+      if (exporter) {  // one record as csv, ris or csljson
+        Hit h;
+        h.rank = 1;
+        h.record = std::move(*r);
+        exporter->set_context({"--record " + record_id, export_date_today()});
+        exporter->begin(std::cout);
+        exporter->hit(h, std::cout);
+        exporter->end(std::cout);
+      } else {
+        printer->record(*r, std::cout);
+      }
       return finish(exit_status::ok);
     }
     if (persons_flag->count() || places_flag->count()) {
+      if (exporter) throw QueryError("--persons and --places print text or json, not " + format);
       EntityKind kind = persons_flag->count() ? EntityKind::person : EntityKind::place;
       auto entries = entity_register(db, kind, kind == EntityKind::person ? persons_pattern : places_pattern);
       printer->register_list(entries, kind, std::cout);
@@ -178,9 +247,27 @@ int main(int argc, char** argv) {
     opts.sort = sort == "date" ? SortOrder::date : sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
     opts.limit = limit;
     opts.offset = offset;
-    SearchResult res = searcher.search(opts);
+    SearchResult res;
+    if (exporter) {
+      // Every match (or --limit N of them if given), from --offset, in rank
+      // or --sort order; each record notes the query and the day.
+      std::string asked = opts.query;
+      if (!from.empty()) asked += (asked.empty() ? "" : " ") + std::string("--from ") + from;
+      if (!to.empty()) asked += (asked.empty() ? "" : " ") + std::string("--to ") + to;
+      if (!facet_names.empty()) std::cerr << "opis-search: warning: --facets is ignored with --format " << format << '\n';
+      exporter->set_context({asked, export_date_today()});
+      res = export_search(searcher, opts, limit_opt->count() ? std::optional<unsigned>(limit) : std::nullopt,
+                          *exporter, std::cout).first;
+    } else {
+      res = searcher.search(opts);
+    }
     if (explain) std::cerr << "Parsed query: " << res.parsed << '\n';
-    printer->results(res, std::cout);
+    if (!res.missing_shards.empty()) {
+      std::cerr << fmt::format("opis-search: warning: partial results: {} of {} shards searched\n",
+                               res.shards - res.missing_shards.size(), res.shards);
+      for (const auto& m : res.missing_shards) std::cerr << "opis-search: warning: " << m << '\n';
+    }
+    if (!exporter) printer->results(res, std::cout);
     return finish(res.total > 0 ? exit_status::ok : exit_status::partial);
   } catch (const QueryError& e) {
     std::cerr << "opis-search: error: " << e.what() << '\n';

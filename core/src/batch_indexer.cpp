@@ -21,6 +21,7 @@
 
 #include "opis/record_reader.h"
 #include "opis/schema.h"
+#include "opis/shards.h"
 
 namespace opis {
 
@@ -173,6 +174,10 @@ BatchIndexer::~BatchIndexer() = default;
 
 Xapian::doccount BatchIndexer::size() const { return m_writer->size(); }
 
+bool BatchIndexer::in_shard(const std::string& id) const {
+  return m_opts.shards <= 1 || shard_of(id, m_opts.shards) == m_opts.shard;
+}
+
 BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
                               const ProgressSink& on_progress, const std::atomic<bool>& stop) {
   BatchCounts c;
@@ -186,7 +191,8 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
     diags.clear();
   };
   std::vector<SourceFile> files = collect(paths, diags);
-  c.rejected += diags.size();
+  if (m_opts.report_file_problems) c.rejected += diags.size();
+  else diags.clear();
   flush();
   if (m_opts.bulk && m_writer->size() == 0 && m_writer->metadata_keys(std::string(kStatePrefix)).empty()) {
     return run_bulk(files, c, on_diag, on_progress, stop);
@@ -217,9 +223,12 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
       c.unchanged += s.ids.size();
       for (const auto& id : s.ids) seen.emplace(id, path);
     };
+    // Problems of the file itself (unreadable, rejected records) go here,
+    // reported only when this indexer reports file problems (shards).
+    std::vector<Diagnostic> file_diags;
     if (prev && prev->size == src.size && prev->mtime == mtime && mtime != 0) {
       skip_unchanged(*prev);
-    } else if (auto data = read_source_bytes(src.path, diags)) {
+    } else if (auto data = read_source_bytes(src.path, file_diags)) {
       c.bytes_read += data->size();
       std::string hash = content_hash(*data);
       if (prev && prev->hash == hash) {
@@ -231,6 +240,7 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
       } else {
         SourceState now{abs, src.size, mtime, hash, {}};
         int rejected = read_records(path, std::move(*data), [&](Record&& r) {
+          if (!in_shard(r.id)) return;
           std::string where = r.source_line ? fmt::format("{}:{}", r.source, r.source_line) : r.source;
           auto [it, fresh] = seen.emplace(r.id, where);
           if (!fresh) {
@@ -245,8 +255,8 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
             ++c.added;
           }
           now.ids.push_back(r.id);
-        }, diags);
-        c.rejected += rejected;
+        }, file_diags);
+        if (m_opts.report_file_problems) c.rejected += rejected;
         // Records this file gave last time and no longer gives: removed at
         // the end of the run, unless another file gives them.
         if (prev) {
@@ -260,9 +270,10 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
         if (rejected == 0) save_state(*m_writer, key, now);
         else if (prev) m_writer->set_metadata(key, "");
       }
-    } else {
+    } else if (m_opts.report_file_problems) {
       ++c.rejected;  // unreadable now: its earlier records stay
     }
+    if (m_opts.report_file_problems) diags.insert(diags.end(), file_diags.begin(), file_diags.end());
     flush();
     ++prog.files_done;
     prog.bytes_done += src.size;
@@ -297,6 +308,9 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
       m_writer->set_metadata(key, "");
     }
   }
+  // Every file given was read (or was unchanged): the index is now of the
+  // current schema (an upgrade reads every file, as with --force).
+  if (!c.interrupted) m_writer->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
   m_writer->commit();
   return c;
 }
@@ -406,10 +420,12 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
         auto mtime_raw = fs::last_write_time(src.path, ec);
         std::int64_t mtime = ec ? 0 : static_cast<std::int64_t>(mtime_raw.time_since_epoch().count());
         int rejected = 0;
-        if (auto data = read_source_bytes(src.path, diags)) {
+        std::vector<Diagnostic> file_diags;  // reported only with report_file_problems
+        if (auto data = read_source_bytes(src.path, file_diags)) {
           bytes_read += data->size();
           SourceState now{abs, src.size, mtime, content_hash(*data), {}};
           rejected = read_records(path, std::move(*data), [&](Record&& r) {
+            if (!in_shard(r.id)) return;
             std::string where = r.source_line ? fmt::format("{}:{}", r.source, r.source_line) : r.source;
             open_batch();
             {
@@ -443,7 +459,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
               // The file's state goes with its last record's batch.
               finish_batch();
             }
-          }, diags);
+          }, file_diags);
           if (rejected == 0) {
             open_batch();
             save_state_to(*batch, state_key(abs), now);
@@ -451,9 +467,10 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
         } else {
           rejected = 1;
         }
+        if (m_opts.report_file_problems) diags.insert(diags.end(), file_diags.begin(), file_diags.end());
         {
           std::lock_guard lock(mu);
-          c.rejected += rejected;
+          if (m_opts.report_file_problems) c.rejected += rejected;
           ++c.files;
           for (auto& d : diags) pending_diags.push_back(std::move(d));
         }
@@ -523,7 +540,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
     all.compact(fresh.string(), Xapian::DBCOMPACT_MULTIPASS);
     {
       Xapian::WritableDatabase meta(fresh.string(), Xapian::DB_OPEN);
-      meta.set_metadata("opis:schema", "1");
+      meta.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
       meta.commit();
     }
     std::ofstream(fresh / kCompleteMarker) << "ok\n";

@@ -2,8 +2,10 @@
 // queries out of it (see the header).
 #include "opis/entity_terms.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "opis/authority.h"
 #include "opis/entity_extractor.h"
@@ -36,14 +38,37 @@ std::vector<std::string> exact_words(std::string_view name) {
   return out;
 }
 
-std::string join_facet(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) {
-    if (!out.empty()) out += kFacetSep;
-    out += v;
+// The values of a multi-valued facet for one record: one per key (the
+// first label seen for it), at most kMaxFacetValues; when there are more,
+// the most mentioned keys, kept in the record's order. They go into slots
+// base, base + 1, ... (schema.h), for ValueCountMatchSpy (facet_spy.h).
+class FacetValues {
+ public:
+  void add(const std::string& key, const std::string& value, Xapian::termcount mentions) {
+    auto [it, fresh] = m_index.emplace(key, m_values.size());
+    if (fresh) m_values.push_back({value, 0});
+    m_values[it->second].mentions += mentions;
   }
-  return out;
-}
+  void write(Xapian::Document& doc, Xapian::valueno base) const {
+    std::vector<std::size_t> keep(m_values.size());
+    for (std::size_t i = 0; i < keep.size(); ++i) keep[i] = i;
+    if (keep.size() > kMaxFacetValues) {
+      std::stable_sort(keep.begin(), keep.end(),
+                       [&](std::size_t a, std::size_t b) { return m_values[a].mentions > m_values[b].mentions; });
+      keep.resize(kMaxFacetValues);
+      std::sort(keep.begin(), keep.end());
+    }
+    for (std::size_t k = 0; k < keep.size(); ++k) doc.add_value(base + static_cast<Xapian::valueno>(k), m_values[keep[k]].value);
+  }
+
+ private:
+  struct Value {
+    std::string value;
+    Xapian::termcount mentions;
+  };
+  std::vector<Value> m_values;
+  std::map<std::string, std::size_t> m_index;
+};
 
 // The surname-and-initial terms of a name (XPG): "N.S. Khrushchev" gives
 // krusuv_n, a bare "Khrushchev" krusuv_. A query "Nikita Khrushchev" then
@@ -63,10 +88,10 @@ std::vector<std::string> given_keys(const std::string& form) {
   return out;
 }
 
-// A term weighed by mentions (name_weight.h). The Query owns the source.
-Xapian::Query source(const std::string& term, double scale) {
-  return Xapian::Query((new NameWeightSource(term, scale))->release());
-}
+// A term weighed by mentions (name_weight.h): its tier terms must have
+// been indexed (add_entity_terms() does, for every prefix used here:
+// person, person_key, person_exact, place).
+Xapian::Query source(const std::string& term, double scale) { return name_weight_query(term, scale); }
 
 }  // namespace
 
@@ -87,9 +112,13 @@ void add_entity_terms(Xapian::Document& doc, const Record& r) {
   const Field& pn = field("person");
   const Field& px = field("person_exact");
   const Field& pk = field("person_key");
-  std::vector<std::string> person_facets;
+  // Terms weighed by mentions (source() below) and their wdf in this
+  // record, summed over the persons and places that give them (as Xapian
+  // sums the wdf): their tier terms are added at the end.
+  std::map<std::string, Xapian::termcount> weighed;
+  FacetValues person_facets;
   for (const Person& p : r.persons) {
-    std::set<std::string> terms;
+    std::set<std::string> terms, given;
     std::vector<std::string> names{p.name};
     names.insert(names.end(), p.forms.begin(), p.forms.end());
     names.insert(names.end(), p.aliases.begin(), p.aliases.end());
@@ -109,28 +138,35 @@ void add_entity_terms(Xapian::Document& doc, const Record& r) {
       if (f.find(' ') != std::string::npos || f.find(',') != std::string::npos) full.push_back(f);
     }
     for (const auto& f : full) {
-      for (const auto& g : given_keys(f)) terms.insert(prefixed_term(field("person_given"), g));
+      for (const auto& g : given_keys(f)) given.insert(prefixed_term(field("person_given"), g));
     }
     Xapian::termcount wdf = std::max(1u, p.mentions);
-    for (const auto& t : terms) doc.add_term(t, wdf);
+    for (const auto& t : terms) {
+      doc.add_term(t, wdf);
+      weighed[t] += wdf;
+    }
+    for (const auto& t : given) doc.add_term(t, wdf);
     std::string key = person_facet_key(p);
     if (!key.empty()) {
       // Label: the surname as written, or the whole name for one-word names.
-      person_facets.push_back(key + kFacetLabelSep + (p.surname.empty() ? p.name : p.surname));
+      person_facets.add(key, key + kFacetLabelSep + (p.surname.empty() ? p.name : p.surname), wdf);
     }
   }
   const Field& pl = field("place");
   const Field& wi = field("within");
-  std::vector<std::string> place_facets;
+  FacetValues place_facets;
   for (const Place& p : r.places) {
     Xapian::termcount wdf = std::max(1u, p.mentions);
-    doc.add_term(prefixed_term(pl, fold_name(p.name)), wdf);
+    std::string t = prefixed_term(pl, fold_name(p.name));
+    doc.add_term(t, wdf);
+    weighed[t] += wdf;
     doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));
     if (!p.country.empty()) doc.add_boolean_term(prefixed_term(wi, fold_name(p.country)));
-    place_facets.push_back(p.name);
+    if (!p.name.empty()) place_facets.add(p.name, p.name, wdf);
   }
-  if (!person_facets.empty()) doc.add_value(slot::persons, join_facet(person_facets));
-  if (!place_facets.empty()) doc.add_value(slot::places, join_facet(place_facets));
+  for (const auto& [t, m] : weighed) add_tier_terms(doc, t, m);
+  person_facets.write(doc, slot::persons);
+  place_facets.write(doc, slot::places);
   if (r.date.known()) doc.add_value(slot::year, r.date.start.key().substr(0, 4));
   if (!r.original_language.empty()) doc.add_value(slot::lang, r.original_language);
   if (!r.archive.empty()) doc.add_value(slot::archive, r.archive);

@@ -1,85 +1,55 @@
-// The multi-valued facet counter (see the header).
+// The facet counter: Xapian's ValueCountMatchSpy per slot, merged (see the
+// header).
 #include "opis/facet_spy.h"
 
 #include <algorithm>
-#include <set>
-#include <stdexcept>
-
-#include <nlohmann/json.hpp>
-
-#include "opis/schema.h"
+#include <map>
 
 namespace opis {
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  ++m_docs;
-  std::string v = doc.get_value(m_slot);
-  if (v.empty()) return;
-  std::set<std::string> seen;  // a value counts once per document
-  std::size_t start = 0;
-  while (start <= v.size()) {
-    std::size_t end = v.find(kFacetSep, start);
-    if (end == std::string::npos) end = v.size();
-    std::string item = v.substr(start, end - start);
-    if (!item.empty()) {
-      std::size_t sep = item.find(kFacetLabelSep);
-      std::string key = sep == std::string::npos ? item : item.substr(0, sep);
-      std::string label = sep == std::string::npos ? item : item.substr(sep + 1);
-      if (seen.insert(key).second) {
-        Entry& e = m_counts[key];
-        ++e.count;
-        ++e.labels[label];
-      }
+Xapian::valueno facet_width(const Xapian::Database& db, Xapian::valueno base) {
+  // Records fill their slots from the base up, so the number of records
+  // with a value in base + k never grows with k: find the first empty one.
+  if (db.get_value_freq(base) == 0) return 0;
+  Xapian::valueno lo = 1, hi = kMaxFacetValues;  // base + lo - 1 is used; base + hi is empty (or the last)
+  while (lo < hi) {
+    Xapian::valueno mid = lo + (hi - lo) / 2;
+    if (db.get_value_freq(base + mid) > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+FacetCounter::FacetCounter(const Facet& f, const Xapian::Database& db) : m_multi(f.multi) {
+  Xapian::valueno w = f.multi ? facet_width(db, f.slot) : 1;
+  for (Xapian::valueno k = 0; k < w; ++k) m_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot + k));
+}
+
+void FacetCounter::add_to(Xapian::Enquire& enq) {
+  for (auto& s : m_spies) enq.add_matchspy(s.get());
+}
+
+std::vector<FacetCount> FacetCounter::top(std::size_t n) const {
+  // Per key: records (a key is in one slot at most per record) and labels.
+  struct Entry {
+    Xapian::doccount count = 0;
+    std::map<std::string, Xapian::doccount> labels;
+  };
+  std::map<std::string, Entry> counts;
+  for (const auto& spy : m_spies) {
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+      const std::string v = *it;
+      const Xapian::doccount c = it.get_termfreq();
+      std::size_t sep = m_multi ? v.find(kFacetLabelSep) : std::string::npos;
+      std::string key = sep == std::string::npos ? v : v.substr(0, sep);
+      std::string label = sep == std::string::npos ? v : v.substr(sep + 1);
+      Entry& e = counts[key];
+      e.count += c;
+      e.labels[label] += c;
     }
-    start = end + 1;
   }
-}
-
-Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(m_slot); }
-
-std::string FacetSpy::name() const { return "opis::FacetSpy"; }
-
-std::string FacetSpy::serialise() const { return std::to_string(m_slot); }
-
-Xapian::MatchSpy* FacetSpy::unserialise(const std::string& s, const Xapian::Registry&) const {
-  try {
-    return new FacetSpy(static_cast<Xapian::valueno>(std::stoul(s)));
-  } catch (const std::exception&) {
-    throw Xapian::SerialisationError("bad opis::FacetSpy parameters: '" + s + "'");
-  }
-}
-
-std::string FacetSpy::serialise_results() const {
-  nlohmann::json j;
-  j["docs"] = m_docs;
-  nlohmann::json c = nlohmann::json::object();
-  for (const auto& [k, e] : m_counts) c[k] = {{"count", e.count}, {"labels", e.labels}};
-  j["counts"] = c;
-  return j.dump();
-}
-
-void FacetSpy::merge_results(const std::string& s) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(s);
-  } catch (const nlohmann::json::exception&) {
-    throw Xapian::SerialisationError("bad opis::FacetSpy results");
-  }
-  m_docs += j.value("docs", 0u);
-  for (const auto& [k, v] : j["counts"].items()) {
-    Entry& e = m_counts[k];
-    e.count += v.value("count", 0u);
-    for (const auto& [l, n] : v["labels"].items()) e.labels[l] += n.get<Xapian::doccount>();
-  }
-}
-
-std::string FacetSpy::get_description() const {
-  return "opis::FacetSpy(slot " + std::to_string(m_slot) + ", " + std::to_string(m_counts.size()) + " values)";
-}
-
-std::vector<FacetCount> FacetSpy::top(std::size_t n) const {
   std::vector<FacetCount> out;
-  for (const auto& [k, e] : m_counts) {
+  for (const auto& [k, e] : counts) {
     // The most frequent label; ties go to the first in order (mixed case
     // sorts after capitals, so prefer a label that is not all capitals).
     std::string best;
@@ -87,7 +57,10 @@ std::vector<FacetCount> FacetSpy::top(std::size_t n) const {
     for (const auto& [l, c] : e.labels) {
       bool upper = std::none_of(l.begin(), l.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
       bool best_upper = std::none_of(best.begin(), best.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      if (c > bc || (c == bc && best_upper && !upper)) { best = l; bc = c; }
+      if (c > bc || (c == bc && best_upper && !upper)) {
+        best = l;
+        bc = c;
+      }
     }
     out.push_back({best, e.count});
   }

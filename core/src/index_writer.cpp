@@ -94,13 +94,19 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
     if (r.date.precision == DatePrecision::day) doc.add_boolean_term(boolean_term(field("day"), s.key()));
     doc.add_value(slot::date_start, s.key());
     doc.add_value(slot::date_end, r.date.end.key());
-    doc.add_value(slot::sort_asc, s.key());
-    doc.add_value(slot::sort_desc, s.key());
-  } else {
-    // Undated records sort after dated ones in both directions.
-    doc.add_value(slot::sort_asc, "99999999");
-    doc.add_value(slot::sort_desc, "00000000");
   }
+  // Sort keys: the date (undated records after dated ones in both
+  // directions), then the id, so that records of the same date come in id
+  // order, ascending both ways (reversing --sort -date reverses the id
+  // part back). Xapian breaks remaining ties by docid, which differs
+  // between one database and shards; a unique key leaves no tie, and
+  // Xapian's KeyMaker, which could do this at search time, is not
+  // available through the remote backend (UnimplementedError, measured).
+  std::string date_key = r.date.known() ? r.date.start.key() : "99999999";
+  std::string desc_key = r.date.known() ? r.date.start.key() : "00000000";
+  doc.add_value(slot::sort_asc, date_key + r.id);
+  for (unsigned char c : r.id) desc_key += static_cast<char>(0xff - c);
+  doc.add_value(slot::sort_desc, desc_key + '\xff');
 
   // Document data: the record as JSON without its body, a NUL, then the
   // body as is. Results then parse a few hundred bytes of JSON instead of
@@ -150,7 +156,10 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
     throw DatabaseLocked("database '" + path + "' is being written by " + who + " (" + e.get_msg() + ")");
   }
   std::ofstream(pid_file, std::ios::trunc) << ::getpid() << '\n';
-  m_db.set_metadata("opis:schema", "1");
+  // A new index gets the current schema version. An index of an older one
+  // keeps its version until a whole run has rewritten it (BatchIndexer), so
+  // that a killed upgrade is taken up again by the next run.
+  if (m_db.get_doccount() == 0) m_db.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
 }
 
 bool IndexWriter::add(const Record& r) {

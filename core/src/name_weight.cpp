@@ -1,62 +1,60 @@
-// NameWeightSource: mention-count weights for person and place terms.
+// Mention-count weights for person and place terms, from Xapian built-ins
+// (see the header).
 #include "opis/name_weight.h"
 
 #include <cmath>
+#include <vector>
 
-#include <fmt/format.h>
+#include "opis/schema.h"
 
 namespace opis {
 
-NameWeightSource::NameWeightSource(std::string term, double scale) : m_term(std::move(term)), m_scale(scale) {}
-
-double NameWeightSource::weight_of(Xapian::termcount wdf, double scale) {
-  return wdf == 0 ? 0.0 : scale * (1.0 + std::log(static_cast<double>(wdf)));
+std::string tier_term(Xapian::termcount t, const std::string& term) {
+  return prefixed_term(field("name_tier"), std::to_string(t) + ":" + term);
 }
 
-void NameWeightSource::init(const Xapian::Database& db) {
-  m_db = db;
-  m_it = db.postlist_begin(m_term);
-  m_end = db.postlist_end(m_term);
-  m_tf = db.get_termfreq(m_term);
-  m_started = false;
-  // The most mentions of any record bounds the weight (wdf upper bound).
-  set_maxweight(m_tf ? weight_of(std::max<Xapian::termcount>(1, db.get_wdf_upper_bound(m_term)), m_scale) : 0.0);
+void add_tier_terms(Xapian::Document& doc, const std::string& term, Xapian::termcount mentions) {
+  for (Xapian::termcount t : kMentionTiers) {
+    if (mentions >= t) doc.add_boolean_term(tier_term(t, term));
+  }
 }
 
-Xapian::doccount NameWeightSource::get_termfreq_min() const { return m_tf; }
-Xapian::doccount NameWeightSource::get_termfreq_est() const { return m_tf; }
-Xapian::doccount NameWeightSource::get_termfreq_max() const { return m_tf; }
+namespace {
 
-double NameWeightSource::get_weight() const { return weight_of(m_it.get_wdf(), m_scale); }
+// Every part of the weight is a multiple of 2^-20. Sums of such numbers
+// are exact whatever their order, so a record's weight does not depend on
+// how Xapian arranges the OR, which differs between the shards of one
+// index (it orders by term frequency): equal weights stay equal, and ties
+// break the same way however the records are spread.
+double quantised(double w) { return std::ldexp(std::nearbyint(std::ldexp(w, 20)), -20); }
 
-void NameWeightSource::next(double) {
-  if (!m_started) m_started = true;
-  else ++m_it;
+// The weight tier `i` (of kMentionTiers) adds: scale * ln(t_i / t_{i-1}).
+double tier_step(std::size_t i, double scale) {
+  double previous = i == 0 ? 1.0 : static_cast<double>(kMentionTiers[i - 1]);
+  return quantised(scale * std::log(static_cast<double>(kMentionTiers[i]) / previous));
 }
 
-void NameWeightSource::skip_to(Xapian::docid did, double) {
-  m_started = true;
-  m_it.skip_to(did);
+}  // namespace
+
+double name_weight(Xapian::termcount mentions, double scale) {
+  if (mentions == 0) return 0.0;
+  double w = quantised(scale);
+  for (std::size_t i = 0; i < kMentionTiers.size() && mentions >= kMentionTiers[i]; ++i) w += tier_step(i, scale);
+  return w;
 }
 
-bool NameWeightSource::at_end() const { return m_started && m_it == m_end; }
-
-Xapian::docid NameWeightSource::get_docid() const { return *m_it; }
-
-NameWeightSource* NameWeightSource::clone() const { return new NameWeightSource(m_term, m_scale); }
-
-std::string NameWeightSource::name() const { return "opis::NameWeightSource"; }
-
-std::string NameWeightSource::serialise() const { return fmt::format("{:.17g}\n{}", m_scale, m_term); }
-
-NameWeightSource* NameWeightSource::unserialise(const std::string& s) const {
-  auto nl = s.find('\n');
-  if (nl == std::string::npos) throw Xapian::SerialisationError("bad opis::NameWeightSource parameters");
-  return new NameWeightSource(s.substr(nl + 1), std::stod(s.substr(0, nl)));
-}
-
-std::string NameWeightSource::get_description() const {
-  return fmt::format("opis::NameWeightSource({} x{})", m_term, m_scale);
+Xapian::Query name_weight_query(const std::string& term, double scale) {
+  // FixedWeightPostingSource is registered by default in every Xapian,
+  // xapian-tcpsrv included. The Query owns each source (release()).
+  auto fixed = [](double w, const std::string& t) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(w))->release()),
+                         Xapian::Query(t));
+  };
+  std::vector<Xapian::Query> parts;
+  parts.reserve(kMentionTiers.size() + 1);
+  parts.push_back(fixed(quantised(scale), term));
+  for (std::size_t i = 0; i < kMentionTiers.size(); ++i) parts.push_back(fixed(tier_step(i, scale), tier_term(kMentionTiers[i], term)));
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 }  // namespace opis

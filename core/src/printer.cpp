@@ -160,6 +160,11 @@ class JsonPrinter : public Printer {
     j["total"] = r.total;
     j["total_exact"] = r.total_exact;
     j["offset"] = r.offset;
+    if (r.shards > 1) {
+      j["shards"] = r.shards;
+      j["partial"] = !r.missing_shards.empty();
+      j["missing_shards"] = r.missing_shards;
+    }
     json results = json::array();
     for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
     j["results"] = results;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <functional>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -16,7 +17,7 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
-constexpr std::array<Field, 26> kFields = {{
+constexpr std::array<Field, 27> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -43,11 +44,14 @@ constexpr std::array<Field, 26> kFields = {{
     {"person_given", "XPG", K::internal, 0, false, "", "a person's surname key + '_' + first given initial ('_' alone when unknown)"},
     {"place", "XPL", K::entity, 0, false, "", "a place named, by any of its names (place:Baghdad, place:Leningrad, place:Iraqi)"},
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
+    // Mention tiers of the person and place terms (name_weight.h): boolean
+    // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
+    {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
 }};
 
 constexpr std::array<Facet, 5> kFacets = {{
-    {"person", slot::persons, "persons named (a record counts once for each)"},
-    {"place", slot::places, "places named (a record counts once for each)"},
+    {"person", slot::persons, "persons named (a record counts once for each)", true},
+    {"place", slot::places, "places named (a record counts once for each)", true},
     {"year", slot::year, "year of the date"},
     {"lang", slot::lang, "original language"},
     {"archive", slot::archive, "holding archive"},
@@ -113,5 +117,32 @@ std::string prefixed_term(const Field& f, std::string_view value) {
 }
 
 std::string id_term(std::string_view id) { return cap("Q" + std::string(id)); }
+
+void check_schema(const Xapian::Database& db, const std::string& where) {
+  if (db.get_doccount() == 0) return;
+  const std::string v = db.get_metadata(kSchemaKey);
+  const std::string want = std::to_string(kSchemaVersion);
+  if (v == want) return;
+  // An unset or smaller version is older; anything else is newer.
+  bool older = v.empty() || (v.size() < want.size() || (v.size() == want.size() && v < want));
+  if (older) {
+    throw std::runtime_error(fmt::format("{}: index built by an older Opis (schema {}); run opis-index on it again to upgrade",
+                                         where, v.empty() ? "unknown" : v));
+  }
+  throw std::runtime_error(
+      fmt::format("{}: index built by a newer Opis (schema {}, this one reads {}); use that version", where, v, want));
+}
+
+std::optional<std::string> outdated_schema(const std::string& db_path) {
+  try {
+    Xapian::Database db(db_path);
+    if (db.get_doccount() == 0) return std::nullopt;
+    std::string v = db.get_metadata(kSchemaKey);
+    if (v == std::to_string(kSchemaVersion)) return std::nullopt;
+    return v;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;  // absent or unreadable: the writer will say why
+  }
+}
 
 }  // namespace opis

@@ -1,10 +1,13 @@
 // The searcher: Enquire over the index, results as values.
 #include "opis/searcher.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "opis/index_writer.h"
 #include "opis/schema.h"
+#include "opis/shards.h"
 
 #include <memory>
 
@@ -61,19 +64,66 @@ std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view m
   return {std::move(text), std::move(hl)};
 }
 
-Searcher::Searcher(const std::string& path) : m_db(path) {}
+Searcher::Searcher(const std::string& path, OpenOptions open) : m_path(path), m_open(open) { this->open(); }
 
-SearchResult Searcher::search(const SearchOptions& opts) {
-  // A writer committing while we read can invalidate our snapshot: reopen
-  // at the new revision and run again.
-  for (int attempt = 0;; ++attempt) {
+void Searcher::open() {
+  m_missing.clear();
+  if (!is_stub(m_path)) {
+    m_db = Xapian::Database(m_path);
+    check_schema(m_db, m_path);
+    m_shards = 1;
+    return;
+  }
+  // Each shard on its own, so that a failure names it (Xapian opening the
+  // stub itself would fail as a whole, without saying which shard).
+  auto entries = read_stub(m_path);
+  Xapian::Database all;
+  unsigned opened = 0;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const StubEntry& e = entries[k];
+    std::string where = fmt::format("shard {} ({}, {}:{})", k, e.describe(), m_path, e.line);
     try {
-      return run(opts);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) throw;
-      m_db.reopen();
+      Xapian::Database db = open_shard(e, m_open.remote_timeout_ms);
+      check_schema(db, where);
+      all.add_database(db);
+      ++opened;
+    } catch (const Xapian::Error& err) {
+      std::string why = fmt::format("{} cannot be searched: {}: {}", where, err.get_type(), err.get_msg());
+      if (!m_open.allow_partial) throw ShardUnavailable(why + "; --allow-partial searches the other shards");
+      m_missing.push_back(why);
     }
   }
+  if (opened == 0) throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
+  m_db = all;
+  m_shards = static_cast<unsigned>(entries.size());
+}
+
+template <class F>
+auto Searcher::retrying(F&& f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed while we read: reopen at the new revision.
+      if (attempt >= 5) throw;
+      m_db.reopen();
+    } catch (const Xapian::NetworkError&) {
+      // A remote shard went away mid-search: open the shards again, which
+      // names the one that is down (or, allowing partial results, leaves
+      // it out), and run once more.
+      if (attempt >= 1) throw;
+      open();
+    }
+  }
+}
+
+SearchResult Searcher::search(const SearchOptions& opts) {
+  return retrying([&] {
+    SearchResult r = run(opts);
+    r.shards = m_shards;
+    r.missing_shards = m_missing;
+    return r;
+  });
 }
 
 SearchResult Searcher::run(const SearchOptions& opts) {
@@ -85,14 +135,19 @@ SearchResult Searcher::run(const SearchOptions& opts) {
 
   Xapian::Enquire enq(m_db);
   enq.set_query(q);
+  // A record indexed into two shards (a re-shard gone wrong) comes back once.
+  if (m_shards > 1) enq.set_collapse_key(slot::id);
+  // Equal scores in id order, so that results are the same however the
+  // records are spread over shards (docids differ between layouts).
   switch (opts.sort) {
-    case SortOrder::relevance: break;
+    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
     case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
     case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
   }
-  // Facets: one multi-valued counter per facet. They count only the
-  // documents the matcher examines, so then every match is examined.
-  std::vector<std::unique_ptr<FacetSpy>> spies;
+  // Facets: one counter per facet, made of Xapian's ValueCountMatchSpy
+  // (facet_spy.h; built-ins only, so remote shards can count). Spies count
+  // only the documents the matcher examines, so then every match is.
+  std::vector<std::unique_ptr<FacetCounter>> counters;
   for (const auto& name : opts.facets) {
     const Facet* f = find_facet(name);
     if (!f) {
@@ -100,11 +155,11 @@ SearchResult Searcher::run(const SearchOptions& opts) {
       for (const auto& ff : facets()) valid += (valid.empty() ? "" : ", ") + std::string(ff.name);
       throw QueryError("unknown facet '" + name + "'; valid facets: " + valid);
     }
-    spies.push_back(std::make_unique<FacetSpy>(f->slot));
-    enq.add_matchspy(spies.back().get());
+    counters.push_back(std::make_unique<FacetCounter>(*f, m_db));
+    counters.back()->add_to(enq);
   }
   Xapian::doccount check = opts.offset + opts.limit + 1000;
-  if (!spies.empty()) check = std::max(check, m_db.get_doccount());
+  if (!counters.empty()) check = std::max(check, m_db.get_doccount());
   Xapian::MSet mset;
   try {
     // Look at up to 1,000 matches beyond the page so that totals are exact
@@ -114,8 +169,16 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
   }
   res.total = mset.get_matches_estimated();
-  for (std::size_t i = 0; i < spies.size(); ++i) res.facets.push_back({opts.facets[i], spies[i]->top(opts.facet_limit)});
+  for (std::size_t i = 0; i < counters.size(); ++i) res.facets.push_back({opts.facets[i], counters[i]->top(opts.facet_limit)});
   res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (m_shards > 1 && !res.total_exact && mset.get_uncollapsed_matches_lower_bound() < check) {
+    // With a collapse key Xapian 1.4 leaves the upper bound at its
+    // estimate even when it saw every match (measured: '"Soviet Union"',
+    // 52 matches, bounds 52..120). Fewer matches than `check` means it did
+    // see them all, so the lower bound is the exact count.
+    res.total = mset.get_matches_lower_bound();
+    res.total_exact = true;
+  }
 
   Xapian::Stem stem("english");
   unsigned rank = opts.offset;
@@ -145,16 +208,11 @@ SearchResult Searcher::run(const SearchOptions& opts) {
 }
 
 std::optional<Record> Searcher::record(const std::string& id) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      auto pl = m_db.postlist_begin(id_term(id));
-      if (pl == m_db.postlist_end(id_term(id))) return std::nullopt;
-      return record_from_document(m_db.get_document(*pl));
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) throw;
-      m_db.reopen();
-    }
-  }
+  return retrying([&]() -> std::optional<Record> {
+    auto pl = m_db.postlist_begin(id_term(id));
+    if (pl == m_db.postlist_end(id_term(id))) return std::nullopt;
+    return record_from_document(m_db.get_document(*pl));
+  });
 }
 
 }  // namespace opis

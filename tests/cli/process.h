@@ -97,8 +97,9 @@ inline Result run(const std::vector<std::string>& argv, const std::vector<std::s
 }
 
 /// Start `argv` in the background with stdout/stderr to /dev/null; returns
-/// its pid (or -1). Pair with finish().
-inline pid_t start(const std::vector<std::string>& argv) {
+/// its pid (or -1). Pair with finish(). With `own_group`, in a process
+/// group of its own (xapian-tcpsrv, on SIGTERM, signals its whole group).
+inline pid_t start(const std::vector<std::string>& argv, bool own_group = false) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -108,8 +109,15 @@ inline pid_t start(const std::vector<std::string>& argv) {
   std::vector<char*> cargv;
   for (auto& a : args) cargv.push_back(a.data());
   cargv.push_back(nullptr);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  if (own_group) {
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+  }
   pid_t pid = -1;
-  if (posix_spawn(&pid, cargv[0], &fa, nullptr, cargv.data(), environ) != 0) pid = -1;
+  if (posix_spawn(&pid, cargv[0], &fa, &attr, cargv.data(), environ) != 0) pid = -1;
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&fa);
   return pid;
 }

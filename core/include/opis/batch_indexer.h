@@ -34,6 +34,13 @@ struct BatchOptions {
   bool bulk = true;
   unsigned threads = 0;        ///< bulk workers; 0 = one per core
   unsigned batch_size = 1000;  ///< records per bulk batch database
+  /// Sharded indexes (shards.h): with shards > 1, index only the records
+  /// whose shard_of(id, shards) is `shard`. Every shard reads every file.
+  unsigned shard = 0;
+  unsigned shards = 1;
+  /// Report and count the problems of files (unreadable, rejected records).
+  /// Off for all shards but the first, which reports them once.
+  bool report_file_problems = true;
 };
 
 struct BatchCounts {
@@ -81,8 +88,44 @@ class BatchIndexer {
 
   std::string m_path;
   BatchOptions m_opts;
+  bool in_shard(const std::string& id) const;
+
   std::unique_ptr<IndexWriter> m_writer;
 };
+
+/// Index into a sharded index: a stub file (shards.h) listing local shard
+/// databases, one BatchIndexer per shard, all run at once (one thread each;
+/// a bulk build's workers are shared out among them). Counts are summed;
+/// file problems are reported once.
+class ShardedIndexer {
+ public:
+  using DiagnosticSink = BatchIndexer::DiagnosticSink;
+  using ProgressSink = BatchIndexer::ProgressSink;
+
+  /// Open the stub at `stub` and its shards, or create them: `shards` is
+  /// how many (0: as many as the existing stub lists). Throws
+  /// std::runtime_error when the stub lists another number of shards or a
+  /// remote shard, or `stub` is a single-database folder; DatabaseLocked
+  /// when a shard is being written.
+  ShardedIndexer(const std::string& stub, unsigned shards, BatchOptions opts);
+  ~ShardedIndexer();
+
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
+                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+  Xapian::doccount size() const;
+  unsigned shards() const { return static_cast<unsigned>(m_shards.size()); }
+
+ private:
+  std::vector<std::unique_ptr<BatchIndexer>> m_shards;
+};
+
+/// Merge the local shards of the stub at `stub` into one new database at
+/// `out` (Xapian's compaction), which must not exist. The per-file state
+/// of the shards is merged, so `out` can be re-indexed incrementally; a
+/// record id found in more than one shard is kept once (the copy in the
+/// last shard). Returns how many duplicate copies were dropped. Takes the
+/// write lock of every shard while it reads them.
+std::size_t compact_shards(const std::string& stub, const std::string& out);
 
 /// Complete the swap of a bulk-built index that a crash cut between its two
 /// renames (see run_bulk): the merged database is renamed into place.

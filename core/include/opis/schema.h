@@ -8,6 +8,7 @@
 // per value and act as filters.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,29 +48,55 @@ inline constexpr Xapian::valueno date_start = 1;  ///< "YYYYMMDD"
 inline constexpr Xapian::valueno date_end = 2;    ///< "YYYYMMDD"
 inline constexpr Xapian::valueno sort_asc = 3;    ///< date key, undated last
 inline constexpr Xapian::valueno sort_desc = 4;   ///< date key, undated last when reversed
-// Facet slots: several values in one slot are joined by kFacetSep; each
-// value is "key" or "key" + kFacetLabelSep + "label" (see facet_spy.h).
-inline constexpr Xapian::valueno persons = 5;     ///< surname key + label, per person
-inline constexpr Xapian::valueno places = 6;      ///< canonical place names
+// Slots 5 and 6 held the persons and places facets of schema 1 (several
+// values joined in one slot); they are left unused.
 inline constexpr Xapian::valueno year = 7;        ///< "YYYY" when dated
 inline constexpr Xapian::valueno lang = 8;        ///< original language as written
 inline constexpr Xapian::valueno archive = 9;     ///< holding archive as written
+// Multi-valued facets: one value a slot, from the base up (the k-th person
+// of a record in persons + k), so that Xapian's own ValueCountMatchSpy can
+// count them (facet_spy.h). Each value is "key" kFacetLabelSep "label"
+// (persons) or the name alone (places); a key at most once per record.
+inline constexpr Xapian::valueno persons = 100;   ///< persons + k: surname key + label of the k-th person
+inline constexpr Xapian::valueno places = 200;    ///< places + k: canonical name of the k-th place
 
 }  // namespace slot
 
-/// Facets (--facets NAME,...): name and the slot counted.
+/// Facets (--facets NAME,...): name and the slots counted.
 struct Facet {
   std::string_view name;
-  Xapian::valueno slot;
+  Xapian::valueno slot;          ///< the slot, or the first of a multi-valued facet's
   std::string_view description;
+  bool multi = false;            ///< values in slot, slot + 1, ... (at most kMaxFacetValues)
 };
 /// Every facet, in the order --help lists them.
 std::span<const Facet> facets();
 /// The facet called `name`, or nullptr.
 const Facet* find_facet(std::string_view name);
 
-inline constexpr char kFacetSep = '\x1f';
+/// Most values of a multi-valued facet per record: a record naming more
+/// persons (places) keeps the most mentioned ones, in the record's order.
+inline constexpr Xapian::valueno kMaxFacetValues = 64;
+/// Between a facet value's key and its label ("krusuv" + sep + "Khrushchev").
 inline constexpr char kFacetLabelSep = '\x1e';
+
+/// The version of this schema, stored as the database metadata
+/// "opis:schema". 2: persons and places facets one value a slot (slots
+/// 100+, 200+), mention tier terms (name_weight.h). 1: the first.
+inline constexpr unsigned kSchemaVersion = 2;
+inline constexpr char kSchemaKey[] = "opis:schema";
+
+/// Throws std::runtime_error when `db` holds records and its "opis:schema"
+/// is not kSchemaVersion: "<where>: index built by an older Opis (schema
+/// 1); run opis-index on it again to upgrade" (or a newer Opis).
+void check_schema(const Xapian::Database& db, const std::string& where);
+
+/// The "opis:schema" stored in the index at `db_path` ("1", or "" when
+/// unset) when that index exists, holds records and has another version
+/// than kSchemaVersion; nullopt otherwise (current, empty, absent or
+/// unreadable: opening it for writing will say why). For opis-index, before
+/// it opens the index: an outdated index must be read again in full.
+std::optional<std::string> outdated_schema(const std::string& db_path);
 
 /// What an exact (folded) spelling of a person's name adds to a variant
 /// matched by key, as a share of the key's weight (person: queries). Small

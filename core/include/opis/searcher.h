@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,8 @@ struct FacetResult {
 
 struct SearchResult {
   std::string query;
+  unsigned shards = 1;                      ///< databases searched as one (a stub's shards)
+  std::vector<std::string> missing_shards;  ///< shards left out (--allow-partial), and why
   std::string parsed;         ///< Xapian's description of the parsed query
   Xapian::doccount total = 0; ///< matching records (estimate when !exact)
   bool total_exact = true;
@@ -60,10 +63,26 @@ struct SearchResult {
   std::vector<FacetResult> facets;  ///< in the order asked
 };
 
+/// A shard of a sharded index cannot be searched (down, missing, refused).
+struct ShardUnavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct OpenOptions {
+  /// Search the shards that answer when some do not (the result says
+  /// which are missing), instead of failing.
+  bool allow_partial = false;
+  /// Connecting to, and waiting for, a remote shard (milliseconds).
+  unsigned remote_timeout_ms = 10000;
+};
+
 class Searcher {
  public:
-  /// Open the index at `path` read-only. Throws Xapian::Error.
-  explicit Searcher(const std::string& path);
+  /// Open the index at `path` read-only: a database folder, or a stub file
+  /// listing shards, local or remote (shards.h), searched as one. Throws
+  /// Xapian::Error, StubError, ShardUnavailable (naming the shard), or
+  /// std::runtime_error for an index of an older schema.
+  explicit Searcher(const std::string& path, OpenOptions open = {});
 
   /// Run a search. Throws QueryError for a malformed query. Retries once
   /// after reopening if the index changed underneath (a concurrent writer).
@@ -73,9 +92,22 @@ class Searcher {
   std::optional<Record> record(const std::string& id);
 
   Xapian::doccount size() const { return m_db.get_doccount(); }
+  /// Databases searched as one: 1, or the shards the stub lists.
+  unsigned shards() const { return m_shards; }
+  /// Shards left out (allow_partial), each with the reason.
+  const std::vector<std::string>& missing_shards() const { return m_missing; }
 
  private:
+  void open();
+  /// Run `f`, reopening and retrying when the index changed underneath (a
+  /// concurrent writer) or a remote shard's connection broke.
+  template <class F>
+  auto retrying(F&& f) -> decltype(f());
   SearchResult run(const SearchOptions& opts);
+  std::string m_path;
+  OpenOptions m_open;
+  unsigned m_shards = 1;
+  std::vector<std::string> m_missing;
   Xapian::Database m_db;
 };
 
