@@ -25,6 +25,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -195,39 +196,48 @@ int layouts(const std::string& file, int repeats, int argc, char** argv) {
   }
   fmt::print("{:<14} {:>8} {:>9} {:>9} {:>10} {:>9} {:>6}\n", "layout", "queries", "p50 ms", "p99 ms", "queries/s",
              "x p50", "same");
-  std::vector<std::vector<std::string>> first;  // ids + total per query, first layout
-  double base_p50 = 0;
+  // Layouts are timed in turn within each repeat of each query, so that a
+  // change of load on a shared machine falls on all of them alike.
+  struct Layout {
+    std::string name;
+    std::unique_ptr<opis::Searcher> searcher;
+    std::vector<double> ms;
+    std::vector<std::vector<std::string>> answers;  // total + ids per query
+    double seconds = 0;
+  };
+  std::vector<Layout> all;
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     auto eq = arg.find('=');
-    std::string name = arg.substr(0, eq), path = arg.substr(eq + 1);
-    opis::Searcher searcher(path);
-    std::vector<double> ms;
-    std::vector<std::vector<std::string>> answers;
-    using clock = std::chrono::steady_clock;
-    auto start = clock::now();
-    for (const auto& [cls, q] : queries) {
-      opis::SearchOptions o;
-      o.query = q;
-      o.facets = {"person", "place"};
-      std::vector<std::string> got;
-      for (int r = 0; r < repeats; ++r) {
+    all.push_back({arg.substr(0, eq), std::make_unique<opis::Searcher>(arg.substr(eq + 1)), {}, {}, 0});
+  }
+  using clock = std::chrono::steady_clock;
+  for (const auto& [cls, q] : queries) {
+    opis::SearchOptions o;
+    o.query = q;
+    o.facets = {"person", "place"};
+    for (auto& l : all) l.answers.emplace_back();
+    for (int r = 0; r < repeats; ++r) {
+      for (auto& l : all) {
         auto t0 = clock::now();
-        auto res = searcher.search(o);
-        ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+        auto res = l.searcher->search(o);
+        double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+        l.ms.push_back(ms);
+        l.seconds += ms / 1000;
         if (r == 0) {
+          auto& got = l.answers.back();
           got.push_back(std::to_string(res.total));
           for (const auto& h : res.hits) got.push_back(h.record.id);
         }
       }
-      answers.push_back(std::move(got));
     }
-    double secs = std::chrono::duration<double>(clock::now() - start).count();
-    if (i == 0) first = answers;
-    double p50 = pct(ms, 0.5);
-    if (i == 0) base_p50 = p50;
-    fmt::print("{:<14} {:>8} {:>9.2f} {:>9.2f} {:>10.0f} {:>9.2f} {:>6}\n", name, queries.size(), p50, pct(ms, 0.99),
-               ms.size() / secs, base_p50 > 0 ? p50 / base_p50 : 0.0, answers == first ? "yes" : "NO");
+  }
+  const double base_p50 = pct(all.front().ms, 0.5);
+  for (const auto& l : all) {
+    double p50 = pct(l.ms, 0.5);
+    fmt::print("{:<14} {:>8} {:>9.2f} {:>9.2f} {:>10.0f} {:>9.2f} {:>6}\n", l.name, queries.size(), p50, pct(l.ms, 0.99),
+               l.ms.size() / l.seconds, base_p50 > 0 ? p50 / base_p50 : 0.0,
+               l.answers == all.front().answers ? "yes" : "NO");
   }
   return 0;
 }
