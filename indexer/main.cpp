@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -48,6 +49,8 @@ Examples:
                                           file archive.opis (docs/scaling.md)
   opis-index --db archive.opis --compact one-db/
                                           merge the shards into one database
+  opis-index --db /data/shard-07 --shard 7/25 corpus/
+                                          only shard 7 of 25, on the machine serving it
 
 Incremental: a re-run skips files unchanged since the last run (same size
 and modification time, or same content), re-indexes changed ones, and with
@@ -134,7 +137,29 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u))->option_text("N");
   app.add_option("--compact", compact_out, "Merge the shards of the sharded index --db into one new database OUT, then stop")
       ->option_text("OUT");
+  std::string one_shard;
+  app.add_option("--shard", one_shard,
+                 "Index only shard K of N into the one database --db (e.g. 2/25): for building each shard of a "
+                 "sharded index on the machine that serves it")
+      ->option_text("K/N");
   if (auto status = parse_command_line(app, argc, argv)) return *status;
+  if (!one_shard.empty()) {
+    unsigned k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(one_shard.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 || k >= n ||
+        n > 1024) {
+      std::cerr << fmt::format("opis-index: error: --shard '{}' must be K/N with 0 <= K < N <= 1024 (shards count from 0)\n",
+                               one_shard);
+      return exit_status::error;
+    }
+    if (shards || is_stub(db)) {
+      std::cerr << "opis-index: error: --shard K/N writes one shard database; --db must be its folder, not a stub, and "
+                   "--shards cannot be given with it\n";
+      return exit_status::error;
+    }
+    opts.shard = k;
+    opts.shards = n;
+  }
   if (!compact_out.empty()) {
     if (!paths.empty() || shards) {
       std::cerr << "opis-index: error: --compact takes no PATH and no --shards: it merges the shards of --db into OUT\n";

@@ -33,20 +33,25 @@ std::string fields_help() {
     s += fmt::format("  {:<24}{}\n", name, f.description);
   }
   s += fmt::format("  {:<24}{}\n", "date:",
-                   "date or range, overlapping the record's date (date:1958, date:1958-11..1958-12, date:1958.., date:undated)");
+                   "date or range, overlapping the record's date, or containing it with --date-mode within "
+                   "(date:1958, date:1958-11..1958-12, date:1958.., date:undated); date:uncertain (circa, ?, "
+                   "early/mid/late), date:supplied ([1958]), date:range (1958-1960, 1950s)");
   return s;
 }
 
 constexpr const char* kExamples = R"(
 Query syntax (Xapian's QueryParser): all words must match unless --any;
 "exact phrase"; AND, OR, NOT (upper case); +required -excluded; (groups);
-wildcard Khrush*. Stop words (the, of...) are ignored outside phrases.
+wildcard Khrush*; proximity A NEAR/5 B (any order), A ADJ/3 B (in order).
+Stop words (the, of...) are ignored outside phrases.
 
 Examples:
   opis-search '"military force"'                  a phrase
   opis-search 'translator:Greenfield'             by translator
   opis-search 'ref:RGANI lang:russian'            by archive reference and language
   opis-search 'Iraq date:1958..1960'              words and a date range
+  opis-search --date-mode within 'date:1958..1960'   records whose whole date lies in the range
+  opis-search 'fond:52 delo:566 page:9'           by parts of an archive reference
   opis-search --from 1958-11 --to 1958-12 Baghdad same range as options
   opis-search --sort -date --limit 5 Khrushchev   newest first
   opis-search --format json Baghdad | jq '.results[].id'
@@ -60,6 +65,11 @@ Examples:
   opis-search --person Qassim --place Baghdad     the same as person:Qassim place:Baghdad
   opis-search 'person:Khrushchev "military force"' names, phrases and Booleans combine
   opis-search --facets person,place,year Iraq     top persons, places, years over all matches
+  opis-search --kwic '"military force"'           concordance: every occurrence in every match, in context
+  opis-search --kwic --context 8 --format csv Baghdad > baghdad-kwic.csv   ... as CSV (or --format json)
+  opis-search --like 209747                       records similar to 209747, and the words they share
+  opis-search 'Khrushchev NEAR/5 Baghdad'         both within 5 words of each other
+  opis-search --explain 'person:Khrushchev Khrush*'   how the query was understood (on stderr)
   opis-search --persons Khrush                    the person register: name, variants, records
   opis-search --places                            the place register
   opis-search --db archive.opis Baghdad           a sharded index: its stub file
@@ -110,8 +120,13 @@ int main(int argc, char** argv) {
   bool any = false, explain = false;
   add_db_option(app, db);
   app.add_option("query", words, "The query (several arguments are joined with spaces)")->option_text("QUERY...");
-  app.add_option("--from", from, "Only records dated on or after DATE (their date overlaps)")->option_text("DATE");
-  app.add_option("--to", to, "Only records dated on or before DATE (their date overlaps)")->option_text("DATE");
+  app.add_option("--from", from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")->option_text("DATE");
+  app.add_option("--to", to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")->option_text("DATE");
+  std::string date_mode = "overlap";
+  app.add_option("--date-mode", date_mode,
+                 "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
+                 "the range) or within (all of it in the range)")
+      ->check(CLI::IsMember({"overlap", "within"}))->option_text("MODE");
   app.add_option("-s,--sort", sort, "Order: relevance, date (oldest first) or -date (newest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->option_text("ORDER");
   auto* limit_opt = app.add_option("-n,--limit", limit, "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
@@ -128,7 +143,20 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "Highlight matches: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
   app.add_flag("--any", any, "Match records with any of the words (default: all)");
-  app.add_flag("--explain", explain, "Print how the query was parsed (to stderr)");
+  app.add_flag("--explain", explain,
+               "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
+               "wildcard expansions, person name variants, date intervals");
+  bool kwic = false;
+  unsigned kwic_context = 5;
+  std::string like_id;
+  app.add_flag("--kwic", kwic,
+               "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
+               "record, with context, id, date and reference (text, json or csv)");
+  app.add_option("--context", kwic_context, "With --kwic: words of context either side (default 5)")
+      ->check(CLI::Range(0u, 100u))->option_text("N");
+  app.add_option("--like", like_id,
+                 "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
+      ->option_text("ID");
   app.add_option("--record", record_id, "Print one whole record by id, with every field, its persons and places")->option_text("ID");
   std::vector<std::string> persons_opt, places_opt, facet_names;
   std::string persons_pattern, places_pattern;
@@ -237,23 +265,46 @@ int main(int argc, char** argv) {
     for (const auto& p : places_opt) opts.query += (opts.query.empty() ? "" : " ") + std::string("place:") + quoted(p);
     opts.facets = facet_names;
     opts.facet_limit = facet_limit;
-    if (opts.query.empty() && from.empty() && to.empty()) {
-      std::cerr << "opis-search: error: give a query (or --from/--to, or --record ID); see --help\n";
+    if (opts.query.empty() && from.empty() && to.empty() && like_id.empty()) {
+      std::cerr << "opis-search: error: give a query (or --from/--to, --like ID, or --record ID); see --help\n";
       return exit_status::error;
     }
     opts.query_options.match_any = any;
     opts.query_options.from = date_option(from, "--from");
     opts.query_options.to = date_option(to, "--to");
+    opts.query_options.date_mode = date_mode == "within" ? DateMode::within : DateMode::overlap;
     opts.sort = sort == "date" ? SortOrder::date : sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
     opts.limit = limit;
     opts.offset = offset;
+    opts.like_id = like_id;
+    opts.explain = explain;
+    if (kwic) {
+      // A concordance of every match (--limit N: of the first N records).
+      if (format == "ris" || format == "csljson") throw QueryError("--kwic prints text, json or csv, not " + format);
+      if (fields_opt->count()) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
+      KwicResult k = searcher.kwic(opts, kwic_context, limit_opt->count() ? std::optional<unsigned>(limit) : std::nullopt);
+      if (explain) std::cerr << "Parsed query: " << k.search.parsed << '\n' << "Understood as:\n" << k.search.explanation;
+      for (const auto& m : k.search.missing_shards) std::cerr << "opis-search: warning: partial results: " << m << '\n';
+      if (format == "json") {
+        std::cout << kwic_json(k.lines).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      } else if (format == "csv") {
+        std::cout << kwic_csv(k.lines);
+      } else {
+        std::cout << kwic_text(k.lines, want_color(color));
+        std::cerr << fmt::format("opis-search: {} occurrence{} in {} of {} matching record{}\n", k.lines.size(),
+                                 k.lines.size() == 1 ? "" : "s", k.records_with_lines, k.records, k.records == 1 ? "" : "s");
+      }
+      return finish(k.lines.empty() ? exit_status::partial : exit_status::ok);
+    }
     SearchResult res;
     if (exporter) {
       // Every match (or --limit N of them if given), from --offset, in rank
       // or --sort order; each record notes the query and the day.
       std::string asked = opts.query;
+      if (!like_id.empty()) asked = "--like " + like_id + (asked.empty() ? "" : " " + asked);
       if (!from.empty()) asked += (asked.empty() ? "" : " ") + std::string("--from ") + from;
       if (!to.empty()) asked += (asked.empty() ? "" : " ") + std::string("--to ") + to;
+      if (date_mode == "within") asked += (asked.empty() ? "" : " ") + std::string("--date-mode within");
       if (!facet_names.empty()) std::cerr << "opis-search: warning: --facets is ignored with --format " << format << '\n';
       exporter->set_context({asked, export_date_today()});
       res = export_search(searcher, opts, limit_opt->count() ? std::optional<unsigned>(limit) : std::nullopt,
@@ -262,6 +313,7 @@ int main(int argc, char** argv) {
       res = searcher.search(opts);
     }
     if (explain) std::cerr << "Parsed query: " << res.parsed << '\n';
+    if (explain && !res.explanation.empty()) std::cerr << "Understood as:\n" << res.explanation;
     if (!res.missing_shards.empty()) {
       std::cerr << fmt::format("opis-search: warning: partial results: {} of {} shards searched\n",
                                res.shards - res.missing_shards.size(), res.shards);

@@ -20,6 +20,7 @@
 #include <xxhash.h>
 
 #include "opis/record_reader.h"
+#include "opis/research.h"
 #include "opis/schema.h"
 #include "opis/shards.h"
 
@@ -403,6 +404,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
         if (batch) return;
         batch_path = (tmp / fmt::format("w{}-b{:06}", w, batch_no++)).string();
         batch = std::make_unique<Xapian::WritableDatabase>(batch_path, Xapian::DB_CREATE_OR_OVERWRITE);
+        enable_spelling(tg, *batch);  // kept by the compaction below (research.h)
         in_batch = 0;
       };
       std::vector<Diagnostic> diags;

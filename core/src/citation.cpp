@@ -180,6 +180,173 @@ std::string reference_repository(std::string_view reference) {
   return std::string(first);
 }
 
+namespace {
+
+// "8-11", "8", "5 ob.", "12-14ob.", "2-2ob.", "8-11 ob." -> first and last
+// leaf; false when the text is not a page or a page range.
+bool parse_pages(std::string_view text, int& first, int& last) {
+  std::string s = ascii_lower(trim(text));
+  // Drop verso marks ("ob." / "об."), then spaces.
+  for (std::string_view ob : {"ob.", "ob", "\xD0\xBE\xD0\xB1.", "\xD0\xBE\xD0\xB1", "v."}) {
+    for (std::size_t at = s.find(ob); at != std::string::npos; at = s.find(ob)) s.erase(at, ob.size());
+  }
+  std::string t;
+  for (char c : s) {
+    if (c != ' ') t += c;
+  }
+  // Accept "N", "N-M" (hyphen or en dash).
+  std::string dash = "\xE2\x80\x93";
+  if (auto at = t.find(dash); at != std::string::npos) t.replace(at, dash.size(), "-");
+  auto num = [](std::string_view d, int& v) {
+    if (d.empty() || d.size() > 6) return false;
+    for (char c : d) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    v = std::stoi(std::string(d));
+    return v > 0;
+  };
+  auto dash_at = t.find('-');
+  if (dash_at == std::string::npos) {
+    if (!num(t, first)) return false;
+    last = first;
+    return true;
+  }
+  if (!num(std::string_view(t).substr(0, dash_at), first) || !num(std::string_view(t).substr(dash_at + 1), last)) return false;
+  if (last < first) return false;
+  return true;
+}
+
+// The value after an abbreviation at the start of `part`: "f. 52" with
+// abbreviation "f." gives "52". Abbreviations are matched case-insensitively
+// (ASCII) and must be followed by a space or a digit.
+bool take_after(std::string_view part, std::initializer_list<std::string_view> abbrevs, std::string& value) {
+  for (std::string_view a : abbrevs) {
+    if (part.size() <= a.size()) continue;
+    if (ascii_lower(part.substr(0, a.size())) != a) continue;
+    unsigned char next = static_cast<unsigned char>(part[a.size()]);
+    if (next != ' ' && !std::isdigit(next)) continue;
+    value = trim_copy(part.substr(a.size()));
+    return !value.empty();
+  }
+  return false;
+}
+
+bool is_record_group(std::string_view part, std::string& rg) {
+  std::string v;
+  if (!take_after(part, {"rg", "record group"}, v)) return false;
+  for (char c : v) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  rg = v;
+  return true;
+}
+
+// "B 136/59748" -> Bestand "B 136", file "59748": a signature of capital
+// letters, a space or not, digits, then '/' and the file.
+bool is_german_signature(std::string_view part, std::string& bestand, std::string& file) {
+  auto slash = part.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= part.size()) return false;
+  std::string_view b = trim(part.substr(0, slash));
+  std::size_t i = 0;
+  while (i < b.size() && std::isupper(static_cast<unsigned char>(b[i]))) ++i;
+  if (i == 0 || i > 4) return false;
+  while (i < b.size() && b[i] == ' ') ++i;
+  std::size_t digits = i;
+  while (i < b.size() && std::isdigit(static_cast<unsigned char>(b[i]))) ++i;
+  if (i == digits || i != b.size()) return false;
+  std::string_view f = trim(part.substr(slash + 1));
+  if (f.empty() || f.find(' ') != std::string_view::npos) return false;
+  bestand = std::string(b);
+  file = std::string(f);
+  return true;
+}
+
+}  // namespace
+
+ReferenceParts parse_reference(std::string_view reference) {
+  ReferenceParts p;
+  std::string ref = squash_spaces(reference);
+  if (ref.size() > kMaxRegexBytes) return p;  // no archive writes such a reference
+  std::vector<std::string> parts;
+  split_commas(ref, parts);
+  while (!parts.empty() && parts.back().empty()) parts.pop_back();
+  if (parts.empty()) return p;
+  p.repository = reference_repository(ref);
+  std::size_t k = p.repository.empty() ? 0 : 1;
+
+  // Russian: f., op., d., l./ll. (Latin or Cyrillic), in any order after
+  // the repository; pages may be followed by a verso mark.
+  {
+    ReferenceParts r = p;
+    bool any = false, bad = false;
+    for (std::size_t i = k; i < parts.size() && !bad; ++i) {
+      const std::string& part = parts[i];
+      std::string v;
+      if (take_after(part, {"f.", "\xD1\x84.", "\xD0\xA4."}, v)) {
+        r.fond = v;
+      } else if (take_after(part, {"op.", "\xD0\xBE\xD0\xBF.", "\xD0\x9E\xD0\xBF."}, v)) {
+        r.opis = v;
+      } else if (take_after(part, {"d.", "\xD0\xB4.", "\xD0\x94."}, v)) {
+        r.delo = v;
+      } else if (take_after(part, {"ll.", "l.", "\xD0\xBB\xD0\xBB.", "\xD0\xBB.", "\xD0\x9B\xD0\x9B.", "\xD0\x9B."}, v)) {
+        if (r.pages.empty()) {
+          r.pages = v;
+          if (!parse_pages(v, r.first_page, r.last_page)) r.first_page = r.last_page = 0;
+        }
+      } else if (take_after(part, {"p.", "k.", "\xD0\xBF.", "\xD0\xBA."}, v)) {
+        // papka (folder) or karton (box): kept in the reference only.
+        v.clear();
+      } else {
+        bad = true;  // a part of no Russian kind: not this system
+      }
+      any = any || !v.empty();
+    }
+    if (!bad && any && (!r.fond.empty() || !r.delo.empty())) {
+      r.system = "russian";
+      return r;
+    }
+  }
+  // US National Archives: [NARA,] RG N, series, file...
+  {
+    std::size_t i = 0;
+    ReferenceParts r;
+    std::string rg;
+    if (is_record_group(parts[0], rg)) {
+      i = 1;
+    } else if (parts.size() > 1 && is_record_group(parts[1], rg)) {
+      r.repository = parts[0];
+      i = 2;
+    }
+    if (!rg.empty()) {
+      r.system = "us";
+      r.record_group = rg;
+      if (i < parts.size()) r.series = parts[i++];
+      for (; i < parts.size(); ++i) r.file += (r.file.empty() ? "" : ", ") + parts[i];
+      return r;
+    }
+  }
+  // German (Bundesarchiv style): repository, "B 136/59748", pages.
+  // Only for the Bundesarchiv: other archives ("TNA, FO 371/135894") write
+  // the same shape with other meanings, and keep the generic form.
+  std::string repo = ascii_lower(p.repository);
+  bool barch = repo.rfind("barch", 0) == 0 || repo.rfind("bundesarchiv", 0) == 0 || repo.find("-barch") != std::string::npos;
+  if (barch && k == 1 && parts.size() >= 2 && parts.size() <= 3) {
+    ReferenceParts r = p;
+    if (is_german_signature(parts[1], r.series, r.file)) {
+      if (parts.size() == 3) {
+        std::string pages = parts[2];
+        std::string v;
+        if (take_after(pages, {"pp.", "p.", "bl.", "s."}, v)) pages = v;
+        if (!parse_pages(pages, r.first_page, r.last_page)) return p;
+        r.pages = pages;
+      }
+      r.system = "german";
+      return r;
+    }
+  }
+  return p;
+}
+
 Citation parse_citation(std::string_view text) {
   Citation c;
   std::string s = squash_spaces(text);

@@ -10,9 +10,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
+#include "opis/citation.h"
 #include "opis/language.h"
 #include "opis/schema.h"
 #include "opis/entity_terms.h"
+#include "opis/research.h"
 
 namespace opis {
 
@@ -79,21 +83,42 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
   // Exact fields.
   doc.add_boolean_term(id_term(r.id));
   if (!r.repository.empty()) doc.add_boolean_term(boolean_term(field("repo"), r.repository));
+  // The archive reference's parts: exact terms, and the pages (leaves) as
+  // an interval in two value slots for page:N.
+  if (ReferenceParts ref = parse_reference(r.reference); !ref.system.empty()) {
+    if (!ref.fond.empty()) doc.add_boolean_term(boolean_term(field("fond"), ref.fond));
+    if (!ref.opis.empty()) doc.add_boolean_term(boolean_term(field("opis"), ref.opis));
+    if (!ref.delo.empty()) doc.add_boolean_term(boolean_term(field("delo"), ref.delo));
+    if (!ref.record_group.empty()) doc.add_boolean_term(boolean_term(field("rg"), ref.record_group));
+    if (ref.first_page > 0) {
+      doc.add_value(slot::page_first, Xapian::sortable_serialise(ref.first_page));
+      doc.add_value(slot::page_last, Xapian::sortable_serialise(ref.last_page));
+    }
+  }
   for (const auto& k : language_keys(r.original_language)) doc.add_boolean_term(boolean_term(field("lang"), k));
   for (const auto& k : language_keys(r.translation_language)) doc.add_boolean_term(boolean_term(field("tlang"), k));
   if (!r.url.empty()) doc.add_boolean_term(boolean_term(field("url"), r.url));
   if (!r.source.empty()) doc.add_boolean_term(boolean_term(field("path"), r.source));
 
-  // Dates: Omega's Y/M/D terms to the record's precision, and the interval
-  // in two value slots for range queries.
+  // Dates: Omega's Y/M/D terms to the record's precision (a Y term for each
+  // year of a range or decade, M and D only when the date is one month or
+  // one day), and the interval searched (circa widened, date.h) in two
+  // value slots for range queries; flags as XDATE terms (date:uncertain).
   doc.add_value(slot::id, r.id);
   if (r.date.known()) {
     const Ymd& s = r.date.start;
-    doc.add_boolean_term(boolean_term(field("year"), s.key().substr(0, 4)));
-    if (r.date.precision >= DatePrecision::month) doc.add_boolean_term(boolean_term(field("month"), s.key().substr(0, 6)));
-    if (r.date.precision == DatePrecision::day) doc.add_boolean_term(boolean_term(field("day"), s.key()));
-    doc.add_value(slot::date_start, s.key());
-    doc.add_value(slot::date_end, r.date.end.key());
+    const Ymd& e = r.date.end;
+    for (int y = s.year; y <= e.year && y < s.year + 20; ++y) {
+      doc.add_boolean_term(boolean_term(field("year"), fmt::format("{:04}", y)));
+    }
+    bool one_month = s.year == e.year && s.month == e.month;
+    if (r.date.precision >= DatePrecision::month && one_month) doc.add_boolean_term(boolean_term(field("month"), s.key().substr(0, 6)));
+    if (r.date.precision == DatePrecision::day && s == e) doc.add_boolean_term(boolean_term(field("day"), s.key()));
+    doc.add_value(slot::date_start, r.date.interval_start().key());
+    doc.add_value(slot::date_end, r.date.interval_end().key());
+    if (r.date.uncertain()) doc.add_boolean_term(prefixed_term(field("date_flag"), "uncertain"));
+    if (r.date.supplied) doc.add_boolean_term(prefixed_term(field("date_flag"), "supplied"));
+    if (r.date.range || r.date.decade) doc.add_boolean_term(prefixed_term(field("date_flag"), "range"));
   }
   // Sort keys: the date (undated records after dated ones in both
   // directions), then the id, so that records of the same date come in id
@@ -145,6 +170,7 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
   }
   try {
     m_db = Xapian::WritableDatabase(path, action);
+    enable_spelling(m_tg, m_db);  // spelling data for "Did you mean" (research.h)
   } catch (const Xapian::DatabaseLockError& e) {
     std::string who = "another process";
     long pid = 0;

@@ -40,7 +40,8 @@ std::string highlighted(const Hit& h, bool color) {
 }
 
 std::string date_column(const Record& r) {
-  if (r.date.known()) return r.date.iso();
+  // At its precision, with its qualifiers: "1958-11", "c. 1961", "[1958]".
+  if (r.date.known()) return r.date.display();
   return r.date.text.empty() ? "undated" : r.date.text;
 }
 
@@ -52,6 +53,7 @@ class TextPrinter : public Printer {
     if (r.hits.empty()) {
       if (r.total == 0) {
         out << fmt::format("No records match '{}'.\n", r.query);
+        research_lines(r, out);
       } else {
         // --limit 0 (counts and facets only), or an offset past the end.
         out << fmt::format("{}{} record{} for '{}', none shown at offset {}.\n", r.total_exact ? "" : "about ",
@@ -62,6 +64,7 @@ class TextPrinter : public Printer {
     }
     out << fmt::format("{}{} record{}{} for '{}', showing {}-{}:\n", r.total_exact ? "" : "about ", r.total,
                        r.total == 1 ? "" : "s", "", r.query, r.offset + 1, r.offset + r.hits.size());
+    research_lines(r, out);
     for (const Hit& h : r.hits) {
       const Record& rec = h.record;
       out << '\n';
@@ -77,6 +80,12 @@ class TextPrinter : public Printer {
       if (!h.snippet.empty()) out << "     " << highlighted(h, m_color) << '\n';
     }
     facets(r, out);
+  }
+
+  // "Did you mean" and --like's terms, under the first line.
+  void research_lines(const SearchResult& r, std::ostream& out) {
+    if (!r.suggestion.empty()) out << fmt::format("Did you mean: {}?\n", r.suggestion);
+    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms) << '\n';
   }
 
   void facets(const SearchResult& r, std::ostream& out) {
@@ -106,8 +115,16 @@ class TextPrinter : public Printer {
       out << fmt::format("{}{}:{} {}\n", m_color ? kBold : "", label, m_color ? kReset : "", value);
     };
     field("Id", r.id);
-    std::string date = r.date.known() ? fmt::format("{} ({} precision; written '{}')", r.date.iso(),
-                                                    precision_name(r.date.precision), r.date.text)
+    std::string date_notes;
+    if (r.date.uncertain()) date_notes += fmt::format("; {}", qualifier_name(r.date.qualifier));
+    if (r.date.supplied) date_notes += "; supplied by the editor";
+    if (r.date.known() && (r.date.interval_start() != r.date.start || r.date.interval_end() != r.date.end)) {
+      date_notes += fmt::format("; searched as {}..{}", r.date.interval_start().iso(DatePrecision::day),
+                                r.date.interval_end().iso(DatePrecision::day));
+    }
+    if (r.date.known() && r.date.edtf() != r.date.iso()) date_notes += "; EDTF " + r.date.edtf();
+    std::string date = r.date.known() ? fmt::format("{} ({} precision{}; written '{}')", r.date.display(),
+                                                    precision_name(r.date.precision), date_notes, r.date.text)
                                       : r.date.text.empty()                   ? "undated"
                                       : parse_date(r.date.text).error.empty()
                                           ? "undated (written '" + r.date.text + "')"
@@ -160,6 +177,8 @@ class JsonPrinter : public Printer {
     j["total"] = r.total;
     j["total_exact"] = r.total_exact;
     j["offset"] = r.offset;
+    if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+    if (!r.similar_terms.empty()) j["similar_terms"] = r.similar_terms;
     if (r.shards > 1) {
       j["shards"] = r.shards;
       j["partial"] = !r.missing_shards.empty();
@@ -203,6 +222,9 @@ json hit_to_json(const Hit& h) {
               {"date", r.date.iso()},
               {"date_text", r.date.text},
               {"date_precision", precision_name(r.date.precision)},
+              {"date_uncertain", r.date.uncertain()},
+              {"date_supplied", r.date.supplied},
+              {"date_edtf", r.date.edtf()},
               {"archive", r.archive},
               {"reference", r.reference},
               {"repository", r.repository},

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -36,17 +37,58 @@ const Xapian::Stopper& stopper() {
   return s;
 }
 
-// `date:1958`, `date:1958-11..1958-12`, `date:1958..`, `date:undated`.
-class DateFieldProcessor : public Xapian::FieldProcessor {
+// Our field processors never throw. Xapian 1.4's QueryParser does not
+// survive an exception thrown from a FieldProcessor inside some
+// constructions: fuzz_query found `+date:i7 +date:x` freeing a pointer
+// that was never allocated inside parse_query (opis-search aborted with
+// "free(): invalid pointer"). So a processor keeps the first error here
+// and matches nothing, and build_query() throws it once parse_query() has
+// returned.
+using ParseErrorSlot = std::shared_ptr<std::string>;
+
+class GuardedFieldProcessor : public Xapian::FieldProcessor {
  public:
-  Xapian::Query operator()(const std::string& str) override { return parse_date_range(str); }
+  explicit GuardedFieldProcessor(ParseErrorSlot error) : m_error(std::move(error)) {}
+  Xapian::Query operator()(const std::string& str) final {
+    try {
+      return process(str);
+    } catch (const std::exception& e) {
+      if (m_error->empty()) *m_error = e.what();
+    } catch (const Xapian::Error& e) {
+      if (m_error->empty()) *m_error = e.get_msg();
+    }
+    return Xapian::Query::MatchNothing;
+  }
+
+ protected:
+  virtual Xapian::Query process(const std::string& str) = 0;
+
+ private:
+  ParseErrorSlot m_error;
+};
+
+// `date:1958`, `date:1958-11..1958-12`, `date:1958..`, `date:undated`.
+class DateFieldProcessor : public GuardedFieldProcessor {
+ public:
+  DateFieldProcessor(DateMode mode, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_mode(mode) {}
+  Xapian::Query process(const std::string& str) override { return parse_date_range(str, m_mode); }
+
+ private:
+  DateMode m_mode;
+};
+
+// `page:9`, `page:8..11` (schema field kind range).
+class PageFieldProcessor : public GuardedFieldProcessor {
+ public:
+  using GuardedFieldProcessor::GuardedFieldProcessor;
+  Xapian::Query process(const std::string& str) override { return parse_page_query(str); }
 };
 
 // Exact fields: the value is folded (lang:Russian = lang:russian).
-class FoldedFieldProcessor : public Xapian::FieldProcessor {
+class FoldedFieldProcessor : public GuardedFieldProcessor {
  public:
-  explicit FoldedFieldProcessor(const Field& f) : m_field(f) {}
-  Xapian::Query operator()(const std::string& str) override {
+  FoldedFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
+  Xapian::Query process(const std::string& str) override {
     return Xapian::Query(boolean_term(m_field, str));
   }
 
@@ -61,10 +103,11 @@ class FoldedFieldProcessor : public Xapian::FieldProcessor {
 // prefix to its FieldProcessor (person:"Abdul Majid Hassan" parses to an
 // empty query), so quoted entity values are taken out of the query string
 // first (quote_entity_values) and stand in it as placeholders.
-class EntityFieldProcessor : public Xapian::FieldProcessor {
+class EntityFieldProcessor : public GuardedFieldProcessor {
  public:
-  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted) : m_field(f), m_quoted(quoted) {}
-  Xapian::Query operator()(const std::string& raw) override {
+  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted, ParseErrorSlot error)
+      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted) {}
+  Xapian::Query process(const std::string& raw) override {
     std::string str = raw;
     if (raw.rfind(kPlaceholder, 0) == 0) {
       std::size_t n = std::strtoul(raw.c_str() + kPlaceholder.size(), nullptr, 10);
@@ -142,11 +185,51 @@ Xapian::Query date_overlap_query(const std::optional<Date>& from, const std::opt
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query parse_date_range(const std::string& raw) {
+Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to, DateMode mode) {
+  if (mode == DateMode::overlap) return date_overlap_query(from, to);
+  // Within: from.start <= s and e <= to.end.
+  std::vector<Xapian::Query> parts;
+  if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_start, from->start.key());
+  if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot::date_end, to->end.key());
+  parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_start, "0");  // dated at all
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query parse_page_query(const std::string& raw) {
+  std::string text = trim_copy(raw);
+  auto number = [&](std::string_view s) {
+    s = trim(s);
+    bool ok = !s.empty() && s.size() <= 6;
+    for (char c : s) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    if (!ok || std::stoi(std::string(s)) == 0) {
+      throw QueryError(fmt::format("cannot read page '{}': use a number (page:9) or a range (page:8..11)", text));
+    }
+    return std::stoi(std::string(s));
+  };
+  int first, last;
+  if (auto dots = text.find(".."); dots != std::string::npos) {
+    first = number(std::string_view(text).substr(0, dots));
+    last = number(std::string_view(text).substr(dots + 2));
+    if (last < first) throw QueryError(fmt::format("page range '{}' ends before it starts", text));
+  } else {
+    first = last = number(text);
+  }
+  // The reference's pages [a, b] overlap [first, last]: a <= last, b >= first.
+  return Xapian::Query(Xapian::Query::OP_AND,
+                       Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::page_first, Xapian::sortable_serialise(last)),
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::page_last, Xapian::sortable_serialise(first)));
+}
+
+Xapian::Query parse_date_range(const std::string& text) { return parse_date_range(text, DateMode::overlap); }
+
+Xapian::Query parse_date_range(const std::string& raw, DateMode mode) {
   std::string text = trim_copy(raw);
   std::string lower = ascii_lower(text);
   if (lower == "undated" || lower == "n.d." || lower == "none") {
     return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::sort_asc, "99999999");
+  }
+  if (lower == "uncertain" || lower == "supplied" || lower == "range") {
+    return Xapian::Query(prefixed_term(field("date_flag"), lower));
   }
   auto dots = text.find("..");
   std::optional<Date> from, to;
@@ -170,10 +253,17 @@ Xapian::Query parse_date_range(const std::string& raw) {
       throw QueryError(fmt::format("date range '{}' ends before it starts", text));
     }
   }
-  return date_overlap_query(from, to);
+  return date_range_query(from, to, mode);
 }
 
+const Xapian::Stopper& stop_words() { return stopper(); }
+
 Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts) {
+  return build_query(db, text, opts, nullptr);
+}
+
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts,
+                          std::string* corrected) {
   Xapian::Query q;
   if (trim(text).empty()) {
     q = Xapian::Query::MatchAll;
@@ -181,6 +271,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
     std::vector<std::string> quoted;  // values of person:"...", place:"...", within:"..."
     const std::string parsed_text = quote_entity_values(text, quoted);
     Xapian::QueryParser qp;
+    auto error = std::make_shared<std::string>();  // the first field processor error
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -192,8 +283,12 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       if (!f.alias.empty()) names.emplace_back(f.alias);
       for (const auto& n : names) {
         if (f.kind == FieldKind::internal) continue;
+        if (f.kind == FieldKind::range) {
+          qp.add_boolean_prefix(n, (new PageFieldProcessor(error))->release());
+          continue;
+        }
         if (f.kind == FieldKind::entity) {
-          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted))->release());
+          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, error))->release());
           continue;
         }
         if (f.kind == FieldKind::text) {
@@ -202,28 +297,39 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
                    f.name == "month" || f.name == "day") {
           qp.add_boolean_prefix(n, std::string(f.prefix));
         } else {
-          qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f))->release());
+          qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f, error))->release());
         }
       }
     }
-    qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    qp.add_boolean_prefix("date", (new DateFieldProcessor(opts.date_mode, error))->release());
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
+    if (corrected) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       q = qp.parse_query(parsed_text, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
+    }
+    if (!error->empty()) throw QueryError(*error);
+    if (corrected) {
+      // The respelled query, with quoted person:/place: values put back.
+      *corrected = qp.get_corrected_query_string();
+      for (std::size_t n = quoted.size(); n-- > 0;) {
+        std::string ph = std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(n);
+        for (std::size_t at; (at = corrected->find(ph)) != std::string::npos;) corrected->replace(at, ph.size(), "\"" + quoted[n] + "\"");
+      }
     }
     if (q.empty()) {
       // Only stop words ("the of"): search them as written rather than
       // returning nothing.
       qp.set_stopper(nullptr);
       q = qp.parse_query(parsed_text, flags);
+      if (!error->empty()) throw QueryError(*error);
     }
   }
   if (opts.from || opts.to) {
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q, date_overlap_query(opts.from, opts.to));
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, date_range_query(opts.from, opts.to, opts.date_mode));
   }
   return q;
 }

@@ -22,11 +22,39 @@ json to_json(const Record& r) {
   j["date"] = r.date.iso();
   j["date_text"] = r.date.text;
   j["date_precision"] = precision_name(r.date.precision);
+  j["date_uncertain"] = r.date.uncertain();
+  j["date_supplied"] = r.date.supplied;
+  j["date_edtf"] = r.date.edtf();
+  if (r.date.known()) {
+    // The interval searched (circa and questioned dates widened).
+    j["date_start"] = r.date.interval_start().iso(DatePrecision::day);
+    j["date_end"] = r.date.interval_end().iso(DatePrecision::day);
+  }
   j["title"] = r.title;
   j["citation"] = r.citation;
   j["archive"] = r.archive;
   j["reference"] = r.reference;
   j["repository"] = r.repository;
+  // The reference's parts, derived from it (never read back: parse_reference()).
+  if (ReferenceParts p = parse_reference(r.reference); !p.system.empty()) {
+    json parts{{"system", p.system}};
+    auto put = [&](const char* key, const std::string& v) {
+      if (!v.empty()) parts[key] = v;
+    };
+    put("repository", p.repository);
+    put("fond", p.fond);
+    put("opis", p.opis);
+    put("delo", p.delo);
+    put("record_group", p.record_group);
+    put("series", p.series);
+    put("file", p.file);
+    put("pages", p.pages);
+    if (p.first_page) {
+      parts["first_page"] = p.first_page;
+      parts["last_page"] = p.last_page;
+    }
+    j["reference_parts"] = parts;
+  }
   j["url"] = r.url;
   j["contributors"] = r.contributors;
   j["translators"] = r.translators;
@@ -75,7 +103,12 @@ Record record_from_stored_json(const json& j) {
   std::string precision, iso;
   str("date_precision", precision);
   str("date", iso);
-  if (auto d = parse_query_date(iso); d && precision_from_name(precision) != DatePrecision::unknown) {
+  // The date is read again from its text (the parser is deterministic, so
+  // this gives the stored interval and flags back); an index of an older
+  // Opis whose text the parser refuses keeps its ISO date.
+  if (DateParse again = parse_date(r.date.text); again.date.known()) {
+    r.date = again.date;
+  } else if (auto d = parse_query_date(iso); d && precision_from_name(precision) != DatePrecision::unknown) {
     std::string text = r.date.text;
     r.date = *d;
     r.date.text = text;

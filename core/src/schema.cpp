@@ -17,7 +17,7 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
-constexpr std::array<Field, 27> kFields = {{
+constexpr std::array<Field, 33> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -31,11 +31,21 @@ constexpr std::array<Field, 27> kFields = {{
     {"citation", "XCIT", K::text, kBodyWeight, false, "", "words of the whole citation"},
     {"funder", "XFUND", K::text, kBodyWeight, false, "credits", "words of the credits and funder"},
     {"repo", "XREPO", K::boolean, 0, false, "repository", "repository of the reference, exact (repo:RGANI)"},
+    // Parts of the archive reference (citation.h parse_reference()).
+    {"fond", "XFOND", K::boolean, 0, false, "", "fond (f.) of a Russian archive reference, exact (fond:52)"},
+    {"opis", "XOPIS", K::boolean, 0, false, "", "opis (op., inventory) of a Russian archive reference, exact (opis:1)"},
+    {"delo", "XDELO", K::boolean, 0, false, "", "delo (d., file) of a Russian archive reference, exact (delo:566)"},
+    {"rg", "XRG", K::boolean, 0, false, "", "record group of a US National Archives reference, exact (rg:59)"},
+    // No terms: the reference's first and last page are in the value slots
+    // slot::page_first and slot::page_last; the prefix is reserved.
+    {"page", "XPAGE", K::range, 0, false, "", "a page or leaf (list) the reference's pages include (page:9, page:8..11)"},
     {"lang", "XLANG", K::boolean, 0, false, "language", "original language, name or ISO 639 code (lang:russian, lang:ru)"},
     {"tlang", "XTLANG", K::boolean, 0, false, "", "language of the translation (tlang:english)"},
     {"year", "Y", K::boolean, 0, false, "", "year of the date, exact (year:1958)"},
     {"month", "M", K::boolean, 0, false, "", "month of a date known to the month, exact (month:195811)"},
     {"day", "D", K::boolean, 0, false, "", "day of a date known to the day, exact (day:19581119)"},
+    // Flags of the date, searched as date:uncertain, date:supplied, date:range.
+    {"date_flag", "XDATE", K::internal, 0, false, "", "flags of the date: uncertain (circa, ?, early/mid/late), supplied ([...]), range"},
     {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
     {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
     {"person", "XPN", K::entity, 0, false, "", "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); person:=Ceaușescu exact spelling"},

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/index_writer.h"
+#include "opis/research.h"
 #include "opis/schema.h"
 #include "opis/shards.h"
 
@@ -72,6 +73,7 @@ void Searcher::open() {
     m_db = Xapian::Database(m_path);
     check_schema(m_db, m_path);
     m_shards = 1;
+    m_remote = false;
     return;
   }
   // Each shard on its own, so that a failure names it (Xapian opening the
@@ -96,6 +98,8 @@ void Searcher::open() {
   if (opened == 0) throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
   m_db = all;
   m_shards = static_cast<unsigned>(entries.size());
+  m_remote = false;
+  for (const auto& e : entries) m_remote = m_remote || e.kind != StubEntry::Kind::local;
 }
 
 template <class F>
@@ -117,6 +121,21 @@ auto Searcher::retrying(F&& f) -> decltype(f()) {
   }
 }
 
+Xapian::Enquire Searcher::make_enquire(const Xapian::Query& q, SortOrder sort) const {
+  Xapian::Enquire enq(m_db);
+  enq.set_query(q);
+  // A record indexed into two shards (a re-shard gone wrong) comes back once.
+  if (m_shards > 1) enq.set_collapse_key(slot::id);
+  // Equal scores in id order, so that results are the same however the
+  // records are spread over shards (docids differ between layouts).
+  switch (sort) {
+    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
+    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
+    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
+  }
+  return enq;
+}
+
 SearchResult Searcher::search(const SearchOptions& opts) {
   return retrying([&] {
     SearchResult r = run(opts);
@@ -132,18 +151,13 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   res.offset = opts.offset;
   Xapian::Query q = build_query(m_db, opts.query, opts.query_options);
   res.parsed = q.get_description();
-
-  Xapian::Enquire enq(m_db);
-  enq.set_query(q);
-  // A record indexed into two shards (a re-shard gone wrong) comes back once.
-  if (m_shards > 1) enq.set_collapse_key(slot::id);
-  // Equal scores in id order, so that results are the same however the
-  // records are spread over shards (docids differ between layouts).
-  switch (opts.sort) {
-    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
-    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
-    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
+  if (!opts.like_id.empty()) {
+    q = like_query(opts, res);
+    res.parsed = q.get_description();
   }
+  if (opts.explain) res.explanation = explain_query(m_db, q);
+
+  Xapian::Enquire enq = make_enquire(q, opts.sort);
   // Facets: one counter per facet, made of Xapian's ValueCountMatchSpy
   // (facet_spy.h; built-ins only, so remote shards can count). Spies count
   // only the documents the matcher examines, so then every match is.
@@ -180,8 +194,17 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     res.total_exact = true;
   }
 
+  // Few matches: the query respelled with words the index knows (Xapian's
+  // spelling data, written at index time), for "Did you mean".
+  if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
+
   Xapian::Stem stem("english");
   unsigned rank = opts.offset;
+  // Ask for every shown record at once: through the remote backend each
+  // document is otherwise a round trip of its own.
+  // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
+  // MSet that does not start at rank 0, i.e. any --offset; measured.)
+  mset.fetch(mset.begin(), mset.end());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit h;
     h.rank = ++rank;
@@ -192,7 +215,11 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     // body has none of them (the match was in the title or a field).
     // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
     // that read no better (bench/query_bench.cpp, docs/benchmarks.md).
-    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+    // Through the remote backend the background model costs a round trip
+    // per word of the text (it asks each word's frequency): measured 2,000
+    // messages and 100 ms for ten snippets. Remote searches go without it;
+    // the snippets then favour the densest run of query words.
+    const unsigned flags = m_remote ? 0 : Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
     for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
       if (text->empty()) continue;
       auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, flags, kHiStart, kHiEnd, "…"));
@@ -205,6 +232,15 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     res.hits.push_back(std::move(h));
   }
   return res;
+}
+
+KwicResult Searcher::kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records) {
+  return retrying([&] {
+    KwicResult r = run_kwic(opts, context, max_records);
+    r.search.shards = m_shards;
+    r.search.missing_shards = m_missing;
+    return r;
+  });
 }
 
 std::optional<Record> Searcher::record(const std::string& id) {

@@ -276,6 +276,22 @@ TEST(Shards, RerunsAreIncrementalAndADuplicatedRecordComesBackOnce) {
   EXPECT_EQ(Xapian::Database(entries[opis::shard_of("new-one", 2)].resolved).get_termfreq("Qnew-one"), 1u);
   EXPECT_EQ(Xapian::Database(entries[0].resolved).get_doccount(), before0 + (opis::shard_of("new-one", 2) == 0));
 
+  // Shard 1 of 2 built on its own (as on the machine serving it) holds the
+  // same records as the stub's shard 1.
+  const std::string alone = (t.path() / "alone-1").string();
+  r = run({kIndex, "--db", alone, "--shard", "1/2", "--format", "json", src.string()});
+  ASSERT_EQ(r.status, 0) << show(r);
+  {
+    Xapian::Database a(alone), b(entries[1].resolved);
+    EXPECT_EQ(a.get_doccount(), b.get_doccount());
+    for (auto it = b.postlist_begin(""); it != b.postlist_end(""); ++it) {
+      std::string rid = b.get_document(*it).get_value(0);
+      EXPECT_EQ(a.get_termfreq("Q" + rid), 1u) << rid;
+    }
+  }
+  EXPECT_EQ(run({kIndex, "--db", alone, "--shard", "2/2", src.string()}).status, 2);
+  EXPECT_EQ(run({kIndex, "--db", stub, "--shard", "0/2", src.string()}).status, 2);
+
   // Another number of shards is refused, with what to do instead.
   r = run({kIndex, "--db", stub, "--shards", "3", src.string()});
   EXPECT_EQ(r.status, 2) << show(r);

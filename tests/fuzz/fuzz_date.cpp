@@ -1,7 +1,8 @@
 // Fuzz the date parser. Properties: never throws; the text is kept; a known
-// date is a valid interval (start <= end, real days) whose shape matches its
-// precision; an unknown one has an error unless it is empty or "n.d."-like;
-// a known date parses again from its ISO form to the same interval.
+// date is a valid interval (start <= end, real days) inside the interval
+// searched, each end shaped by its precision; a single date (not a range or
+// a decade) without early/mid/late parses again from its ISO form to the
+// same interval.
 #include <cstdint>
 #include <string>
 
@@ -27,19 +28,39 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(p.error.empty());
   FUZZ_CHECK(valid(d.start) && valid(d.end));
   FUZZ_CHECK(d.start.key() <= d.end.key());
-  FUZZ_CHECK(d.start.year == d.end.year);
-  switch (d.precision) {
-    case opis::DatePrecision::day: FUZZ_CHECK(d.start == d.end); break;
-    case opis::DatePrecision::month:
-      FUZZ_CHECK(d.start.month == d.end.month && d.start.day == 1 &&
-                 d.end.day == opis::days_in_month(d.end.year, d.end.month));
-      break;
-    case opis::DatePrecision::year:
-      FUZZ_CHECK(d.start.month == 1 && d.start.day == 1 && d.end.month == 12 && d.end.day == 31);
-      break;
+  // The interval searched holds the interval as written (circa widens it).
+  const opis::Ymd lo = d.interval_start(), hi = d.interval_end();
+  FUZZ_CHECK(valid(lo) && valid(hi));
+  FUZZ_CHECK(lo.key() <= d.start.key() && d.end.key() <= hi.key());
+  FUZZ_CHECK(!d.edtf().empty() && !d.display().empty());
+  // Each end has the shape of its precision (a range's end has its own);
+  // early/mid/late name a part of the period, inside it.
+  const bool part_of_year = d.qualifier == opis::DateQualifier::early || d.qualifier == opis::DateQualifier::mid ||
+                            d.qualifier == opis::DateQualifier::late;
+  switch (part_of_year ? opis::DatePrecision::day : d.precision) {
+    case opis::DatePrecision::day: break;
+    case opis::DatePrecision::month: FUZZ_CHECK(d.start.day == 1); break;
+    case opis::DatePrecision::year: FUZZ_CHECK(d.start.month == 1 && d.start.day == 1); break;
     case opis::DatePrecision::unknown: FUZZ_CHECK(false);
   }
-  auto again = opis::parse_query_date(d.iso());
-  FUZZ_CHECK(again && again->precision == d.precision && again->start == d.start && again->end == d.end);
+  const opis::DatePrecision end_precision =
+      part_of_year ? opis::DatePrecision::day : d.range ? d.end_precision : d.precision;
+  switch (end_precision) {
+    case opis::DatePrecision::day: break;
+    case opis::DatePrecision::month: FUZZ_CHECK(d.end.day == opis::days_in_month(d.end.year, d.end.month)); break;
+    case opis::DatePrecision::year: FUZZ_CHECK(d.end.month == 12 && d.end.day == 31); break;
+    case opis::DatePrecision::unknown: FUZZ_CHECK(d.decade); break;
+  }
+  if (!d.range && !d.decade) {
+    // One date: one day, month or year, and its ISO form reads back the same.
+    FUZZ_CHECK(d.start.year == d.end.year);
+    if (d.precision == opis::DatePrecision::day) FUZZ_CHECK(d.start == d.end);
+    if (d.precision == opis::DatePrecision::month && !part_of_year) FUZZ_CHECK(d.start.month == d.end.month);
+    if (d.qualifier == opis::DateQualifier::none || d.qualifier == opis::DateQualifier::circa ||
+        d.qualifier == opis::DateQualifier::questioned) {
+      auto again = opis::parse_query_date(d.iso());
+      FUZZ_CHECK(again && again->precision == d.precision && again->start == d.start && again->end == d.end);
+    }
+  }
   return 0;
 }

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "opis/text.h"
+
 namespace opis {
 namespace {
 
@@ -94,6 +96,125 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"19/11/1958", U, kNone, kNone, "", "19/11/1958", true},
         DateCase{"Smarch 1958", U, kNone, kNone, "", "Smarch 1958", true},
         DateCase{"garbage", U, kNone, kNone, "", "garbage", true}));
+
+// Partial and uncertain dates (issue 5): the interval as written, the
+// interval searched (circa and "?" widened), the flags, EDTF and display.
+struct FuzzyCase {
+  std::string input;
+  DatePrecision precision;
+  std::string start_key, end_key;            // as written
+  std::string search_start, search_end;      // interval_start(), interval_end()
+  DateQualifier qualifier;
+  bool supplied, range;
+  std::string edtf, display;
+};
+
+std::ostream& operator<<(std::ostream& os, const FuzzyCase& c) { return os << "'" << c.input << "'"; }
+
+class FuzzyDateTable : public ::testing::TestWithParam<FuzzyCase> {};
+
+TEST_P(FuzzyDateTable, IntervalFlagsEdtf) {
+  const FuzzyCase& c = GetParam();
+  DateParse r = parse_date(c.input);
+  EXPECT_TRUE(r.error.empty()) << r.error;
+  EXPECT_EQ(precision_name(r.date.precision), std::string(precision_name(c.precision)));
+  EXPECT_EQ(r.date.start.key(), c.start_key);
+  EXPECT_EQ(r.date.end.key(), c.end_key);
+  EXPECT_EQ(r.date.interval_start().key(), c.search_start);
+  EXPECT_EQ(r.date.interval_end().key(), c.search_end);
+  EXPECT_EQ(qualifier_name(r.date.qualifier), std::string(qualifier_name(c.qualifier)));
+  EXPECT_EQ(r.date.uncertain(), c.qualifier != DateQualifier::none);
+  EXPECT_EQ(r.date.supplied, c.supplied);
+  EXPECT_EQ(r.date.range, c.range);
+  EXPECT_EQ(r.date.edtf(), c.edtf);
+  EXPECT_EQ(r.date.display(), c.display);
+  EXPECT_EQ(r.date.text, std::string(trim(c.input)));
+}
+
+constexpr auto Q0 = DateQualifier::none;
+constexpr auto QC = DateQualifier::circa;
+constexpr auto QQ = DateQualifier::questioned;
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, FuzzyDateTable,
+    ::testing::Values(
+        // Plain dates: no flags; EDTF is the ISO form.
+        FuzzyCase{"November 1958", M, "19581101", "19581130", "19581101", "19581130", Q0, false, false, "1958-11", "1958-11"},
+        FuzzyCase{"1958", Y, "19580101", "19581231", "19580101", "19581231", Q0, false, false, "1958", "1958"},
+        FuzzyCase{"November 19, 1958", D, "19581119", "19581119", "19581119", "19581119", Q0, false, false, "1958-11-19", "1958-11-19"},
+        // Circa: widened by 2 years / 2 months / 7 days.
+        FuzzyCase{"circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"ca. 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"c. 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"Circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"c.1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"circa November 1958", M, "19581101", "19581130", "19580901", "19590131", QC, false, false, "1958-11~", "c. 1958-11"},
+        FuzzyCase{"c. 3 January 1960", D, "19600103", "19600103", "19591227", "19600110", QC, false, false, "1960-01-03~", "c. 1960-01-03"},
+        FuzzyCase{"1961~", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        // Questioned: widened like circa, EDTF '?'.
+        FuzzyCase{"1958?", Y, "19580101", "19581231", "19560101", "19601231", QQ, false, false, "1958?", "1958?"},
+        // Parts of a year: not widened; the parts overlap.
+        FuzzyCase{"early 1962", Y, "19620101", "19620531", "19620101", "19620531", DateQualifier::early, false, false, "1962-01~/1962-05~", "early 1962"},
+        FuzzyCase{"mid 1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false, "1962-04~/1962-09~", "mid 1962"},
+        FuzzyCase{"mid-1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false, "1962-04~/1962-09~", "mid 1962"},
+        FuzzyCase{"Late 1962", Y, "19620801", "19621231", "19620801", "19621231", DateQualifier::late, false, false, "1962-08~/1962-12~", "late 1962"},
+        // Supplied by the editor: the flag only.
+        FuzzyCase{"[1958]", Y, "19580101", "19581231", "19580101", "19581231", Q0, true, false, "1958", "[1958]"},
+        FuzzyCase{"[November 1958]", M, "19581101", "19581130", "19581101", "19581130", Q0, true, false, "1958-11", "[1958-11]"},
+        FuzzyCase{"[c. 1958]", Y, "19580101", "19581231", "19560101", "19601231", QC, true, false, "1958~", "[c. 1958]"},
+        FuzzyCase{"[1958?]", Y, "19580101", "19581231", "19560101", "19601231", QQ, true, false, "1958?", "[1958?]"},
+        // Ranges.
+        FuzzyCase{"1958-1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"1958 - 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"1958\xE2\x80\x93" "1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"1958/1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"1958 to 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"between 1958 and 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"between 12 and 14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true, "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
+        FuzzyCase{"12-14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true, "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
+        FuzzyCase{"May - June 1960", M, "19600501", "19600630", "19600501", "19600630", Q0, false, true, "1960-05/1960-06", "1960-05/1960-06"},
+        FuzzyCase{"November 1958 - January 1959", M, "19581101", "19590131", "19581101", "19590131", Q0, false, true, "1958-11/1959-01", "1958-11/1959-01"},
+        FuzzyCase{"1958-11/1959", M, "19581101", "19591231", "19581101", "19591231", Q0, false, true, "1958-11/1959", "1958-11/1959"},
+        FuzzyCase{"circa 1958-1960", Y, "19580101", "19601231", "19560101", "19621231", QC, false, true, "1958~/1960~", "c. 1958/1960"},
+        // Decades.
+        FuzzyCase{"1950s", Y, "19500101", "19591231", "19500101", "19591231", Q0, false, false, "195X", "1950s"},
+        FuzzyCase{"1950's", Y, "19500101", "19591231", "19500101", "19591231", Q0, false, false, "195X", "1950s"}));
+
+TEST(ParseDate, UncertainFormsThatAreRefused) {
+  for (const char* s : {"1960-1958", "between 14 and 12 May 1960", "circa", "early", "early November 1958", "1958s",
+                        "1955s", "[]", "[garbage]", "circa garbage", "1958-1960-1962x", "c. 19611", "??"}) {
+    DateParse r = parse_date(s);
+    EXPECT_FALSE(r.date.known()) << "'" << s << "' read as " << r.date.edtf();
+    EXPECT_FALSE(r.error.empty()) << "'" << s << "'";
+  }
+  // Undated in brackets: unknown, no error.
+  for (const char* s : {"[n.d.]", "[undated]"}) {
+    DateParse r = parse_date(s);
+    EXPECT_FALSE(r.date.known()) << s;
+    EXPECT_TRUE(r.error.empty()) << s << ": " << r.error;
+  }
+}
+
+TEST(ParseDate, CircaStaysInTheYearsAKeyHolds) {
+  DateParse r = parse_date("circa 0001");
+  ASSERT_TRUE(r.date.known());
+  EXPECT_EQ(r.date.interval_start().key(), "00010101");
+  EXPECT_EQ(r.date.interval_end().key(), "00031231");
+}
+
+TEST(ParseDate, QualifierNamesRoundTrip) {
+  for (DateQualifier q : {DateQualifier::none, DateQualifier::circa, DateQualifier::questioned, DateQualifier::early,
+                          DateQualifier::mid, DateQualifier::late}) {
+    EXPECT_EQ(qualifier_from_name(qualifier_name(q)), q);
+  }
+}
+
+TEST(ParseQueryDate, RefusesUncertainForms) {
+  // A query's ends are plain dates: "circa" belongs to records.
+  for (const char* s : {"circa 1961", "[1958]", "1958?", "1958-1960", "1950s"}) {
+    EXPECT_FALSE(parse_query_date(s)) << s;
+  }
+}
 
 TEST(ParseDate, ErrorQuotesTheText) {
   DateParse r = parse_date("Febtember 31, 19611");

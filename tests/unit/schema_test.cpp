@@ -126,6 +126,58 @@ TEST(Schema, DateValuesAndUndatedSortLast) {
   EXPECT_LT(u.get_value(slot::sort_desc), dated.get_value(slot::sort_desc));
 }
 
+TEST(Schema, UncertainDatesWidenTheSlotsNotTheSortKey) {
+  auto tg = make_term_generator();
+  Record circa = sample();
+  circa.date = parse_date("circa 1961").date;
+  Xapian::Document c = make_document(circa, tg);
+  EXPECT_EQ(c.get_value(slot::date_start), "19590101");
+  EXPECT_EQ(c.get_value(slot::date_end), "19631231");
+  EXPECT_EQ(c.get_value(slot::sort_asc).substr(0, 8), "19610101");
+  auto t = terms_of(c);
+  EXPECT_TRUE(t.count("Y1961"));
+  EXPECT_FALSE(t.count("Y1959"));
+  EXPECT_TRUE(t.count("XDATEuncertain"));
+  EXPECT_FALSE(t.count("XDATEsupplied"));
+
+  Record range = sample();
+  range.date = parse_date("[1958-1960]").date;
+  Xapian::Document r = make_document(range, tg);
+  EXPECT_EQ(r.get_value(slot::date_start), "19580101");
+  EXPECT_EQ(r.get_value(slot::date_end), "19601231");
+  t = terms_of(r);
+  for (const char* y : {"Y1958", "Y1959", "Y1960", "XDATEsupplied", "XDATErange"}) EXPECT_TRUE(t.count(y)) << y;
+  EXPECT_FALSE(t.count("XDATEuncertain"));
+  EXPECT_FALSE(t.count("M195801"));
+
+  // The stored record reads back with its flags.
+  Record back = record_from_document(r);
+  EXPECT_TRUE(back.date.supplied);
+  EXPECT_TRUE(back.date.range);
+  EXPECT_EQ(back.date.end.key(), "19601231");
+  EXPECT_EQ(back.date.edtf(), "1958/1960");
+}
+
+TEST(Schema, ReferencePartsAreTermsAndPageSlots) {
+  auto tg = make_term_generator();
+  Xapian::Document doc = make_document(sample(), tg);
+  auto t = terms_of(doc);
+  for (const char* term : {"XFOND52", "XOPIS1", "XDELO566"}) EXPECT_TRUE(t.count(term)) << term;
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot::page_first)), 8);
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot::page_last)), 11);
+  Record us = sample();
+  us.reference = "RG 59, Central Files, 611.61/11-1958";
+  Xapian::Document u = make_document(us, tg);
+  t = terms_of(u);
+  EXPECT_TRUE(t.count("XRG59"));
+  EXPECT_FALSE(t.count("XFOND52"));
+  EXPECT_EQ(u.get_value(slot::page_first), "");
+  Record generic = sample();
+  generic.reference = "TNA, FO 371/135894";
+  t = terms_of(make_document(generic, tg));
+  for (const std::string& term : t) EXPECT_NE(term.rfind("XFOND", 0), 0u) << term;
+}
+
 TEST(Schema, StoredDataRoundTrips) {
   auto tg = make_term_generator();
   Record r = sample();

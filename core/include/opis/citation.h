@@ -24,6 +24,33 @@ struct Citation {
   std::vector<std::string> editors;       ///< edited
 };
 
+/// An archive reference split into its parts. Which parts are set depends on
+/// the system the reference follows (docs/record-format.md#archive-references):
+///
+///   russian  "RGANI, f. 52, op. 1, d. 566, ll. 8-11" (also Cyrillic ф., оп., д., л.)
+///   german   "BArch, B 136/59748, 297-301"
+///   us       "RG 59, Central Files, 611.61/11-1958"
+///   ""       anything else: only the reference itself (the generic fallback)
+struct ReferenceParts {
+  std::string system;        ///< "russian", "german", "us" or ""
+  std::string repository;    ///< "RGANI", "BArch"; "" when not named
+  std::string fond;          ///< russian: f.
+  std::string opis;          ///< russian: op.
+  std::string delo;          ///< russian: d.
+  std::string record_group;  ///< us: RG
+  std::string series;        ///< german: the Bestand ("B 136"); us: the series ("Central Files")
+  std::string file;          ///< german: the file ("59748"); us: the file ("611.61/11-1958")
+  std::string pages;         ///< listy (ll.) or pages as written: "8-11", "5 ob.", "12-14ob."
+  int first_page = 0;        ///< first page or leaf, 0 when none (a verso "5 ob." is leaf 5)
+  int last_page = 0;         ///< last page or leaf, 0 when none
+  bool operator==(const ReferenceParts&) const = default;
+};
+
+/// Split an archive reference into its parts. Never throws; a reference in
+/// no known system gives system "" (and the repository when the first part
+/// names one, as reference_repository()).
+ReferenceParts parse_reference(std::string_view reference);
+
 /// Parse a citation. Never throws; parts it cannot find stay empty.
 Citation parse_citation(std::string_view text);
 

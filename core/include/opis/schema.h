@@ -22,6 +22,7 @@ enum class FieldKind {
   boolean,  ///< exact values; a filter, not ranked
   entity,   ///< persons and places: terms from the extractor, a query processor of their own; ranked
   internal, ///< a term prefix with no query name of its own (used by an entity field)
+  range,    ///< a number matched against an interval held in two value slots (page:9); no terms
 };
 
 struct Field {
@@ -53,6 +54,8 @@ inline constexpr Xapian::valueno sort_desc = 4;   ///< date key, undated last wh
 inline constexpr Xapian::valueno year = 7;        ///< "YYYY" when dated
 inline constexpr Xapian::valueno lang = 8;        ///< original language as written
 inline constexpr Xapian::valueno archive = 9;     ///< holding archive as written
+inline constexpr Xapian::valueno page_first = 10; ///< first page/leaf of the reference, sortable_serialise()d
+inline constexpr Xapian::valueno page_last = 11;  ///< last page/leaf of the reference, sortable_serialise()d
 // Multi-valued facets: one value a slot, from the base up (the k-th person
 // of a record in persons + k), so that Xapian's own ValueCountMatchSpy can
 // count them (facet_spy.h). Each value is "key" kFacetLabelSep "label"
@@ -81,9 +84,12 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 2: persons and places facets one value a slot (slots
-/// 100+, 200+), mention tier terms (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 2;
+/// "opis:schema". 3: uncertain and partial dates (ranges, circa widened
+/// in the date slots; XDATE flag terms), archive reference parts (XFOND,
+/// XOPIS, XDELO, XRG terms; page slots 10, 11). 2: persons and places
+/// facets one value a slot (slots 100+, 200+), mention tier terms
+/// (name_weight.h). 1: the first.
+inline constexpr unsigned kSchemaVersion = 3;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"

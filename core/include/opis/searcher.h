@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "opis/facet_spy.h"
+#include "opis/kwic.h"
 #include "opis/query_builder.h"
 #include "opis/record.h"
 
@@ -28,7 +29,17 @@ struct SearchOptions {
   unsigned snippet_bytes = 240;
   std::vector<std::string> facets;  ///< facet names (schema.h facets()): counted over the whole match
   unsigned facet_limit = 10;        ///< values shown per facet
+  /// --like ID: records similar to this one (relevance feedback); the
+  /// query, when given, then only filters.
+  std::string like_id;
+  unsigned like_terms = 20;         ///< terms taken from the record for --like
+  bool explain = false;             ///< fill SearchResult::explanation
+  /// Fill SearchResult::suggestion when fewer than kSuggestBelow records match.
+  bool suggest = true;
 };
+
+/// A spelling suggestion is looked for when fewer records than this match.
+inline constexpr unsigned kSuggestBelow = 3;
 
 /// A span of a snippet to highlight: byte offset and length.
 struct Highlight {
@@ -61,6 +72,17 @@ struct SearchResult {
   unsigned offset = 0;
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  ///< in the order asked
+  std::string suggestion;     ///< "Did you mean": the query respelled from the index's words, or ""
+  std::vector<std::string> similar_terms;  ///< --like: the record's terms the search used
+  std::string explanation;    ///< SearchOptions::explain: the query in words, one part per line
+};
+
+/// A concordance (KWIC) of every matching record's body.
+struct KwicResult {
+  SearchResult search;            ///< query, total, parsed query; no hits
+  std::vector<KwicLine> lines;    ///< in result order, then body order
+  Xapian::doccount records = 0;   ///< matching records examined
+  Xapian::doccount records_with_lines = 0;
 };
 
 /// A shard of a sharded index cannot be searched (down, missing, refused).
@@ -88,6 +110,11 @@ class Searcher {
   /// after reopening if the index changed underneath (a concurrent writer).
   SearchResult search(const SearchOptions& opts);
 
+  /// A concordance of every match of `opts` (all records, not a page:
+  /// opts.limit and opts.offset are ignored unless `max_records` is set),
+  /// `context` words either side. See kwic.h.
+  KwicResult kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records = std::nullopt);
+
   /// The record with this id, if any.
   std::optional<Record> record(const std::string& id);
 
@@ -104,9 +131,16 @@ class Searcher {
   template <class F>
   auto retrying(F&& f) -> decltype(f());
   SearchResult run(const SearchOptions& opts);
+  /// An Enquire for `q` in `sort` order, the same on every layout: ties by
+  /// record id, and on a sharded index one result per record id.
+  Xapian::Enquire make_enquire(const Xapian::Query& q, SortOrder sort) const;
+  KwicResult run_kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records);
+  /// The --like query of opts.like_id (research.cpp); fills res.similar_terms.
+  Xapian::Query like_query(const SearchOptions& opts, SearchResult& res);
   std::string m_path;
   OpenOptions m_open;
   unsigned m_shards = 1;
+  bool m_remote = false;  ///< some shard is remote
   std::vector<std::string> m_missing;
   Xapian::Database m_db;
 };

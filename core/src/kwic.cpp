@@ -1,0 +1,295 @@
+// KWIC: find the matched terms again in a body and lay out the concordance.
+#include "opis/kwic.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "opis/export.h"
+#include "opis/text.h"
+
+namespace opis {
+
+namespace {
+
+bool is_word_char(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_PC_MASK)) != 0;
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+std::string lower(std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return ascii_lower(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Text of [begin, end) on one line: runs of white space made one space, trimmed.
+std::string one_line(std::string_view text, std::size_t begin, std::size_t end) {
+  if (end <= begin) return {};
+  return squash_spaces(text.substr(begin, end - begin));
+}
+
+bool only_space(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// A term as the index holds it: unprefixed words start with a lower-case
+// letter, a digit or a non-ASCII byte; field prefixes with a capital.
+bool unprefixed(const std::string& t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  return !(c >= 'A' && c <= 'Z');
+}
+
+void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
+  const auto type = q.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    auto it = q.get_terms_begin();
+    if (it == q.get_terms_end()) return;
+    std::string t = *it;
+    if (in_phrase) out.phrase_terms.insert(t);
+    else out.loose_terms.insert(t);
+    return;
+  }
+  if (type == Xapian::Query::OP_WILDCARD) {
+    // Xapian 1.4 has no accessor for the pattern, and get_matching_terms()
+    // does not give a wildcard's expansions: read it from the description,
+    // "Query(WILDCARD SYNONYM khrush)".
+    std::string d = q.get_description();
+    while (!d.empty() && d.back() == ')') d.pop_back();
+    std::string pattern = d.substr(d.rfind(' ') + 1);
+    if (unprefixed(pattern)) out.wildcards.push_back(pattern);
+    return;
+  }
+  if (type == Xapian::Query::OP_PHRASE) {
+    std::vector<std::string> words;
+    bool ok = true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      Xapian::Query sub = q.get_subquery(i);
+      auto it = sub.get_terms_begin();
+      if (sub.get_type() != Xapian::Query::LEAF_TERM || it == sub.get_terms_end() || !unprefixed(*it)) {
+        ok = false;
+        break;
+      }
+      words.push_back(*it);
+    }
+    if (ok && !words.empty()) {
+      out.phrases.push_back(words);
+      out.phrase_terms.insert(words.begin(), words.end());
+    }
+    return;
+  }
+  std::size_t n = q.get_num_subqueries();
+  // Negated branches: nothing of them is in the record.
+  if (type == Xapian::Query::OP_AND_NOT) n = std::min<std::size_t>(n, 1);
+  for (std::size_t i = 0; i < n; ++i) collect(q.get_subquery(i), out, in_phrase);
+}
+
+}  // namespace
+
+std::vector<KwicToken> kwic_tokens(std::string_view text) {
+  std::vector<KwicToken> out;
+  out.reserve(text.size() / 6);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t len = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < len) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (!is_word_char(c)) continue;
+    int32_t end = i;
+    while (end < len) {
+      int32_t j = end;
+      UChar32 d;
+      U8_NEXT(s, j, len, d);
+      if (is_word_char(d)) {
+        end = j;
+        continue;
+      }
+      if (is_apostrophe(d) && j < len) {  // don't, Qa'id: one word
+        int32_t k = j;
+        UChar32 e;
+        U8_NEXT(s, k, len, e);
+        if (is_word_char(e)) {
+          end = k;
+          continue;
+        }
+      }
+      break;
+    }
+    KwicToken t;
+    t.offset = static_cast<std::size_t>(start);
+    t.length = static_cast<std::size_t>(end - start);
+    t.folded = fold(text.substr(t.offset, t.length));
+    out.push_back(std::move(t));
+    i = end;
+  }
+  return out;
+}
+
+KwicQueryTerms kwic_query_terms(const Xapian::Query& q) {
+  KwicQueryTerms out;
+  collect(q, out, false);
+  return out;
+}
+
+KwicTerms kwic_terms_for(const KwicQueryTerms& qt, const std::vector<std::string>& matched) {
+  KwicTerms t;
+  for (const auto& p : qt.phrases) {
+    std::vector<std::string> f;
+    for (const auto& w : p) f.push_back(fold(w));
+    t.phrases.push_back(std::move(f));
+  }
+  for (const auto& w : qt.wildcards) t.prefixes.push_back(fold(w));
+  for (const auto& m : matched) {
+    if (qt.phrase_terms.count(m) && !qt.loose_terms.count(m)) continue;
+    if (m.size() > 1 && m[0] == 'Z' && unprefixed(m.substr(1))) {
+      t.stems.insert(m.substr(1));
+    } else if (unprefixed(m)) {
+      t.words.insert(fold(m));
+    }
+  }
+  return t;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text, const std::vector<KwicToken>& tokens,
+                                                              const KwicTerms& terms) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  static thread_local Xapian::Stem stem("english");
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].folded;
+    bool hit = terms.words.count(w) > 0;
+    if (!hit && !terms.stems.empty()) {
+      auto cached = terms.stem_cache.find(w);
+      if (cached != terms.stem_cache.end()) {
+        hit = cached->second;
+      } else {
+        std::string st = stem(lower(text.substr(tokens[i].offset, tokens[i].length)));
+        hit = terms.stems.count(st) > 0 || terms.stems.count(stem(w)) > 0;
+        if (terms.stem_cache.size() > 1000000) terms.stem_cache.clear();
+        terms.stem_cache.emplace(w, hit);
+      }
+    }
+    for (std::size_t k = 0; !hit && k < terms.prefixes.size(); ++k) hit = w.compare(0, terms.prefixes[k].size(), terms.prefixes[k]) == 0;
+    if (hit) spans.emplace_back(i, i);
+    for (const auto& p : terms.phrases) {
+      if (p.empty() || i + p.size() > tokens.size()) continue;
+      bool all = true;
+      for (std::size_t k = 0; k < p.size() && all; ++k) all = tokens[i + k].folded == p[k];
+      if (all) spans.emplace_back(i, i + p.size() - 1);
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& s : spans) {
+    if (!merged.empty()) {
+      auto& m = merged.back();
+      bool touching = false;
+      if (s.first == m.second + 1) {
+        std::size_t gap_from = tokens[m.second].offset + tokens[m.second].length;
+        touching = only_space(text.substr(gap_from, tokens[s.first].offset - gap_from));
+      }
+      if (s.first <= m.second || touching) {
+        m.second = std::max(m.second, s.second);
+        continue;
+      }
+    }
+    merged.push_back(s);
+  }
+  return merged;
+}
+
+std::vector<KwicLine> kwic_lines(std::string_view body, const KwicTerms& terms, unsigned context) {
+  std::vector<KwicLine> out;
+  if (body.empty() || terms.empty()) return out;
+  auto tokens = kwic_tokens(body);
+  for (const auto& [first, last] : kwic_matches(body, tokens, terms)) {
+    KwicLine l;
+    std::size_t kw_begin = tokens[first].offset, kw_end = tokens[last].offset + tokens[last].length;
+    std::size_t lf = first >= context ? first - context : 0;
+    std::size_t rl = std::min(tokens.size() - 1, last + context);
+    l.offset = kw_begin;
+    l.keyword = one_line(body, kw_begin, kw_end);
+    l.left = one_line(body, tokens[lf].offset, kw_begin);
+    l.right = one_line(body, kw_end, tokens[rl].offset + tokens[rl].length);
+    l.cut_left = lf > 0;
+    l.cut_right = rl + 1 < tokens.size();
+    if (first == 0) l.left.clear();
+    if (last + 1 == tokens.size()) l.right = one_line(body, kw_end, body.size());
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t len = static_cast<int32_t>(text.size());
+  std::size_t w = 0;
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c >= 0 && (U_GET_GC_MASK(c) & U_GC_M_MASK)) continue;
+    ++w;
+  }
+  return w;
+}
+
+std::string kwic_text(const std::vector<KwicLine>& lines, bool color) {
+  auto left_of = [](const KwicLine& l) { return (l.cut_left ? "..." : "") + l.left; };
+  auto right_of = [](const KwicLine& l) { return l.right + (l.cut_right ? "..." : ""); };
+  std::size_t lw = 0, kw = 0, rw = 0, iw = 0, dw = 0;
+  for (const auto& l : lines) {
+    lw = std::max(lw, display_width(left_of(l)));
+    kw = std::max(kw, display_width(l.keyword));
+    rw = std::max(rw, display_width(right_of(l)));
+    iw = std::max(iw, display_width(l.id));
+    dw = std::max(dw, display_width(l.date.empty() ? "undated" : l.date));
+  }
+  auto pad = [](const std::string& s, std::size_t width, bool right_align) {
+    std::size_t w = display_width(s);
+    std::string fill(width > w ? width - w : 0, ' ');
+    return right_align ? fill + s : s + fill;
+  };
+  std::string out;
+  for (const auto& l : lines) {
+    std::string k = pad(l.keyword, kw, false);
+    if (color) k = "\x1b[1;31m" + l.keyword + "\x1b[0m" + std::string(kw - display_width(l.keyword), ' ');
+    out += pad(left_of(l), lw, true) + " | " + k + " | " + pad(right_of(l), rw, false) + "  " + pad(l.id, iw, false) +
+           "  " + pad(l.date.empty() ? "undated" : l.date, dw, false) + "  " + l.reference;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += '\n';
+  }
+  return out;
+}
+
+nlohmann::json kwic_json(const std::vector<KwicLine>& lines) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& l : lines) {
+    a.push_back({{"id", l.id}, {"date", l.date}, {"reference", l.reference}, {"left", l.left},
+                 {"keyword", l.keyword}, {"right", l.right}, {"offset", l.offset}});
+  }
+  return a;
+}
+
+std::string kwic_csv(const std::vector<KwicLine>& lines) {
+  std::string out = "id,date,reference,left,keyword,right,offset\r\n";
+  for (const auto& l : lines) {
+    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(l.id), csv_field(l.date), csv_field(l.reference),
+                       csv_field(l.left), csv_field(l.keyword), csv_field(l.right), l.offset);
+  }
+  return out;
+}
+
+}  // namespace opis
