@@ -3,6 +3,7 @@
 // spelling suggestions and the spelling data they need.
 #include "opis/research.h"
 
+#include <atomic>
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
@@ -306,9 +307,15 @@ std::string spelling_suggestion(const Xapian::Database& db, const std::string& t
   return corrected == text ? std::string() : corrected;
 }
 
+namespace {
+std::atomic<bool> g_spelling_data{true};
+}  // namespace
+
+void set_spelling_data(bool on) { g_spelling_data = on; }
+
 bool spelling_data_enabled() {
   const char* no = std::getenv("OPIS_NO_SPELLING");
-  return !(no && *no);
+  return g_spelling_data && !(no && *no);
 }
 
 void enable_spelling(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db) {

@@ -199,6 +199,13 @@ TEST_F(Research, MisspelledWordsGetASuggestion) {
   Result ok = search({"--format", "json", "Baghdad"});
   EXPECT_FALSE(json::parse(ok.out).contains("suggestion"));
   EXPECT_EQ(search({"Baghdad"}).out.find("Did you mean"), std::string::npos);
+  // Without spelling data (opis-index --no-spelling): no suggestion.
+  const std::string bare = (s_dir->path() / "no-spelling").string();
+  Result r = opis::test::run({kIndex, "--db", bare, "--no-spelling", (kShared / "records").string()});
+  ASSERT_EQ(r.status, 0) << show(r);
+  Result j = search({"--format", "json", "Khruschev"}, bare);
+  EXPECT_EQ(j.status, 1) << show(j);
+  EXPECT_FALSE(json::parse(j.out).contains("suggestion")) << j.out;
 }
 
 // --- Related records ---------------------------------------------------------------

@@ -26,8 +26,11 @@ std::string spelling_suggestion(const Xapian::Database& db, const std::string& t
 /// names) to `db`'s spelling data, unless spelling_data_enabled() is false.
 void enable_spelling(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db);
 
-/// Whether the index writers record spelling data: yes unless the
-/// environment variable OPIS_NO_SPELLING is set to a non-empty value.
+/// Whether the index writers record spelling data: yes unless turned off
+/// by set_spelling_data(false) (opis-index --no-spelling) or the
+/// environment variable OPIS_NO_SPELLING set to a non-empty value.
 bool spelling_data_enabled();
+/// Turn the recording of spelling data on or off, for the whole process.
+void set_spelling_data(bool on);
 
 }  // namespace opis
