@@ -108,27 +108,34 @@ std::string person_facet_key(const Person& p) {
   return w.empty() ? std::string() : name_key(w.back());
 }
 
-void add_entity_terms(Xapian::Document& doc, const Record& r) {
+std::set<std::string> person_name_terms(const Person& p) {
   const Field& pn = field("person");
   const Field& px = field("person_exact");
   const Field& pk = field("person_key");
+  std::set<std::string> terms;
+  std::vector<std::string> names{p.name};
+  names.insert(names.end(), p.forms.begin(), p.forms.end());
+  names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+  for (const auto& n : names) {
+    for (const auto& w : name_words(n)) {
+      terms.insert(prefixed_term(pn, w));
+      terms.insert(prefixed_term(pk, name_key(w)));
+    }
+    for (const auto& w : exact_words(n)) terms.insert(prefixed_term(px, w));
+  }
+  return terms;
+}
+
+std::string place_name_term(const Place& p) { return prefixed_term(field("place"), fold_name(p.name)); }
+
+void add_entity_terms(Xapian::Document& doc, const Record& r) {
   // Terms weighed by mentions (source() below) and their wdf in this
   // record, summed over the persons and places that give them (as Xapian
   // sums the wdf): their tier terms are added at the end.
   std::map<std::string, Xapian::termcount> weighed;
   FacetValues person_facets;
   for (const Person& p : r.persons) {
-    std::set<std::string> terms, given;
-    std::vector<std::string> names{p.name};
-    names.insert(names.end(), p.forms.begin(), p.forms.end());
-    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-    for (const auto& n : names) {
-      for (const auto& w : name_words(n)) {
-        terms.insert(prefixed_term(pn, w));
-        terms.insert(prefixed_term(pk, name_key(w)));
-      }
-      for (const auto& w : exact_words(n)) terms.insert(prefixed_term(px, w));
-    }
+    std::set<std::string> terms = person_name_terms(p), given;
     // Surname + initial: from the full name and aliases, and from forms of
     // more than one word (a bare "Khrushchev" mention says nothing of the
     // given name when the full name is known).
@@ -152,12 +159,11 @@ void add_entity_terms(Xapian::Document& doc, const Record& r) {
       person_facets.add(key, key + kFacetLabelSep + (p.surname.empty() ? p.name : p.surname), wdf);
     }
   }
-  const Field& pl = field("place");
   const Field& wi = field("within");
   FacetValues place_facets;
   for (const Place& p : r.places) {
     Xapian::termcount wdf = std::max(1u, p.mentions);
-    std::string t = prefixed_term(pl, fold_name(p.name));
+    std::string t = place_name_term(p);
     doc.add_term(t, wdf);
     weighed[t] += wdf;
     doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));

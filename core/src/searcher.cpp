@@ -5,12 +5,16 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/entity_terms.h"
 #include "opis/index_writer.h"
 #include "opis/research.h"
 #include "opis/schema.h"
 #include "opis/shards.h"
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
+#include <set>
 
 namespace opis {
 
@@ -42,7 +46,80 @@ void unescape_into(std::string_view s, std::string& out) {
   }
 }
 
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+
+// Whole-word occurrences of `names` in `text` that overlap none of `taken`.
+std::vector<Highlight> find_names(const std::string& text, const std::vector<std::string>& names,
+                                  const std::vector<Highlight>& taken) {
+  std::vector<Highlight> found;
+  auto free_at = [&](std::size_t at, std::size_t len) {
+    auto overlaps = [&](const Highlight& h) { return at < h.offset + h.length && h.offset < at + len; };
+    return std::none_of(taken.begin(), taken.end(), overlaps) && std::none_of(found.begin(), found.end(), overlaps);
+  };
+  for (const auto& name : names) {  // longest first: "N.S. Khrushchev" before "Khrushchev"
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      std::size_t end = at + name.size();
+      if ((at > 0 && is_word_byte(text[at - 1])) || (end < text.size() && is_word_byte(text[end]))) continue;
+      if (free_at(at, name.size())) found.push_back({at, name.size()});
+    }
+  }
+  return found;
+}
+
 }  // namespace
+
+std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name, const std::vector<std::string>& forms) {
+    out.push_back(name);
+    out.insert(out.end(), forms.begin(), forms.end());
+  };
+  for (const Person& p : r.persons) {
+    auto terms = person_name_terms(p);
+    if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return query_terms.count(t) > 0; })) {
+      add(p.name, p.forms);
+    }
+  }
+  for (const Place& p : r.places) {
+    if (query_terms.count(place_name_term(p))) add(p.name, p.forms);
+  }
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
+  return out;
+}
+
+void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
+                     std::size_t bytes) {
+  if (names.empty()) return;
+  std::vector<Highlight> found = find_names(snippet, names, highlights);
+  for (const std::string* text : texts) {
+    if (!found.empty() || !highlights.empty()) break;
+    // The snippet shows none of them: a window of the first text that
+    // does (body, summary, title) around the first name, cut at spaces.
+    const std::string& body = *text;
+    std::vector<Highlight> in_body = find_names(body, names, {});
+    if (in_body.empty()) continue;
+    std::size_t first = std::min_element(in_body.begin(), in_body.end(), [](const Highlight& a, const Highlight& b) {
+                          return a.offset < b.offset;
+                        })->offset;
+    std::size_t start = first > bytes / 3 ? first - bytes / 3 : 0;
+    while (start > 0 && body[start - 1] != ' ' && body[start - 1] != '\n') --start;
+    std::size_t end = std::min(body.size(), start + bytes);
+    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
+    std::string window = body.substr(start, end - start);
+    for (char& c : window) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    snippet = (start > 0 ? "…" : "") + window + (end < body.size() ? "…" : "");
+    found = find_names(snippet, names, {});
+  }
+  highlights.insert(highlights.end(), found.begin(), found.end());
+  std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+}
 
 std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view marked) {
   std::string text;
@@ -200,6 +277,14 @@ SearchResult Searcher::run(const SearchOptions& opts) {
 
   Xapian::Stem stem("english");
   unsigned rank = opts.offset;
+  // person:/place: terms are prefixed, and MSet::snippet() highlights no
+  // prefixed term: the matched names are highlighted by highlight_names().
+  std::set<std::string> entity_terms;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    for (const char* f : {"person", "person_key", "person_exact", "place"}) {
+      if ((*t).rfind(field(f).prefix, 0) == 0) entity_terms.insert(*t);
+    }
+  }
   // Ask for every shown record at once: through the remote backend each
   // document is otherwise a round trip of its own.
   // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
@@ -228,6 +313,10 @@ SearchResult Searcher::run(const SearchOptions& opts) {
         h.highlights = std::move(hl);
       }
       if (!h.highlights.empty()) break;
+    }
+    if (!entity_terms.empty()) {
+      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
+                      matched_names(h.record, entity_terms), opts.snippet_bytes);
     }
     res.hits.push_back(std::move(h));
   }

@@ -2,6 +2,8 @@
 // opis-search and opis-eval on the seed record and the sample collection
 // indexed together, and on small fixtures written here.
 #include <gtest/gtest.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -231,3 +233,36 @@ TEST(Issue3Fixtures, AuthorityFileAndNoExtract) {
 }
 
 }  // namespace
+
+// Snippets highlight the names a person:/place: query matched, in the
+// spelling the record uses (Xapian's snippets highlight no prefixed term).
+TEST_F(Issue3, SnippetsHighlightTheMatchedNamesAsWritten) {
+  auto highlighted = [&](const std::string& query) {
+    Result r = search({"--format", "json", "--limit", "20", query});
+    EXPECT_EQ(r.status, 0) << show(r);
+    std::map<std::string, std::vector<std::string>> out;
+    const json j = json::parse(r.out);
+    for (const auto& h : j.at("results")) {
+      const std::string snippet = h.at("snippet");
+      auto& words = out[h.at("id").get<std::string>()];
+      for (const auto& hl : h.at("highlights")) {
+        words.push_back(snippet.substr(hl[0].get<std::size_t>(), hl[1].get<std::size_t>()));
+      }
+    }
+    return out;
+  };
+  auto k = highlighted("person:Krushchev");
+  ASSERT_TRUE(k.count("209747"));
+  ASSERT_FALSE(k["209747"].empty());
+  for (const auto& w : k["209747"]) {
+    EXPECT_TRUE(w.find("hrushchev") != std::string::npos || w.find("HRUSHCHEV") != std::string::npos ||
+                w.find("KRUSHCHEV") != std::string::npos) << w;
+  }
+  for (const auto& [id, words] : k) EXPECT_FALSE(words.empty()) << id << " has no highlighted name";
+  auto l = highlighted("place:Leningrad");
+  ASSERT_FALSE(l.empty());
+  for (const auto& [id, words] : l) {
+    ASSERT_FALSE(words.empty()) << id;
+    for (const auto& w : words) EXPECT_TRUE(w == "Leningrad" || w == "Saint Petersburg" || w == "St. Petersburg") << id << ": " << w;
+  }
+}

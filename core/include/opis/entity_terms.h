@@ -15,6 +15,7 @@
 // Saint Petersburg).
 #pragma once
 
+#include <set>
 #include <string>
 
 #include <xapian.h>
@@ -29,6 +30,13 @@ const Record& with_entities(const Record& source, Record& scratch);
 
 /// Add the person, place and facet terms and values of `r` to `doc`.
 void add_entity_terms(Xapian::Document& doc, const Record& r);
+
+/// The ranked name terms of a person (every word of every form, alias and
+/// the name: as written, folded, and by sound key): what a person: query
+/// can match. Also used to tell which persons of a record a query matched.
+std::set<std::string> person_name_terms(const Person& p);
+/// The ranked term of a place (its canonical name, folded).
+std::string place_name_term(const Place& p);
 
 /// person:VALUE. Throws QueryError when VALUE has no name word.
 Xapian::Query person_query(const std::string& value);

@@ -3,7 +3,9 @@
 // printer.h.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -144,6 +146,18 @@ class Searcher {
   std::vector<std::string> m_missing;
   Xapian::Database m_db;
 };
+
+/// The names, as written, of the persons and places of `r` that a query
+/// with these terms matched (through person:/place: terms), longest first.
+std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms);
+
+/// Highlight whole-word occurrences of `names` in `snippet` (beside the
+/// highlights it has); when it shows none of them and has no highlight at
+/// all, replace it by a window of about `bytes` around the first name in
+/// the first of `texts` (body, summary, title) that has one.
+void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
+                     std::size_t bytes);
 
 /// Split Xapian's snippet (marked with \x02 ... \x03, HTML-escaped) into
 /// plain text and highlight offsets.
