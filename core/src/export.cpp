@@ -126,10 +126,10 @@ std::string one_line(std::string_view v) {
 }
 
 const std::vector<std::string> kAllFields = {
-    "id",    "rank",       "date",         "date_text", "title",        "archive",   "reference",
-    "repository", "language", "translation_language", "contributors", "translators", "transcribers",
-    "url",   "summary",    "citation",     "score"};
-const std::vector<std::string> kDefaultFields = {"id",        "date",         "title",       "archive",
+    "id",    "rank",       "date",         "date_edtf", "date_start", "date_end", "date_text", "title",
+    "archive", "reference", "repository", "language", "translation_language", "contributors", "translators",
+    "transcribers", "url",   "summary",    "citation",     "score"};
+const std::vector<std::string> kDefaultFields = {"id",        "date",         "date_edtf",   "title",       "archive",
                                                  "reference", "language",     "contributors", "translators",
                                                  "url",       "summary",      "score"};
 
@@ -212,6 +212,24 @@ std::string export_date_today() {
 
 std::string export_note(const ExportContext& ctx) {
   return fmt::format("Exported from Opis on {}; query: {}", ctx.date, ctx.query);
+}
+
+std::string date_note(const Date& d) {
+  const bool plain = d.known() && !d.uncertain() && !d.range && !d.decade && !d.supplied;
+  if (plain || trim(d.text).empty()) return {};
+  if (!d.known()) {
+    // "n.d." says what an absent date says; only a date not understood is noted.
+    if (parse_date(d.text).error.empty()) return {};
+    return fmt::format("date as written: {}", one_line(d.text));
+  }
+  return fmt::format("date as written: {} ({}EDTF {})", one_line(d.text), d.supplied ? "supplied by the editor; " : "",
+                     d.edtf());
+}
+
+std::string record_note(const Record& r, const ExportContext& ctx) {
+  std::string note = export_note(ctx);
+  if (std::string d = date_note(r.date); !d.empty()) note += "; " + d;
+  return note;
 }
 
 std::unique_ptr<Exporter> make_exporter(ExportFormat f, const std::vector<std::string>& csv_fields) {
@@ -335,6 +353,9 @@ std::string csv_value(const Hit& h, std::string_view field) {
   if (field == "id") return r.id;
   if (field == "rank") return std::to_string(h.rank);
   if (field == "date") return r.date.iso();
+  if (field == "date_edtf") return r.date.edtf();
+  if (field == "date_start") return r.date.known() ? r.date.start.iso(DatePrecision::day) : std::string();
+  if (field == "date_end") return r.date.known() ? r.date.end.iso(DatePrecision::day) : std::string();
   if (field == "date_text") return r.date.text;
   if (field == "title") return r.title;
   if (field == "archive") return r.archive;
@@ -392,10 +413,42 @@ std::string ris_record(const Record& r, const ExportContext& ctx) {
   out += ris_line("LA", r.original_language);
   out += ris_line("UR", r.url);
   out += ris_line("AB", r.summary);
-  out += ris_line("N1", export_note(ctx));
+  out += ris_line("N1", record_note(r, ctx));
   out += ris_line("ER", "");
   out += "\r\n";
   return out;
+}
+
+json csl_date_parts(const Ymd& d, DatePrecision p) {
+  json parts = json::array({d.year});
+  if (p != DatePrecision::year) parts.push_back(d.month);
+  if (p == DatePrecision::day) parts.push_back(d.day);
+  return parts;
+}
+
+json csl_date(const Date& d) {
+  // A range is CSL's two date-parts (start and end); a part of a year
+  // ("early 1962") is its months; a decade its first and last year.
+  // Circa, questioned and part-of-year dates set "circa", which CSL
+  // processors print as "c." (EDTF's "~" and "?" have no other CSL mark).
+  json parts = json::array();
+  const bool part_of_year =
+      d.qualifier == DateQualifier::early || d.qualifier == DateQualifier::mid || d.qualifier == DateQualifier::late;
+  if (part_of_year) {
+    parts.push_back(csl_date_parts(d.start, DatePrecision::month));
+    parts.push_back(csl_date_parts(d.end, DatePrecision::month));
+  } else {
+    parts.push_back(csl_date_parts(d.start, d.precision));
+    if (d.range || d.decade) {
+      DatePrecision ep = d.decade                                   ? DatePrecision::year
+                         : d.end_precision == DatePrecision::unknown ? d.precision
+                                                                     : d.end_precision;
+      parts.push_back(csl_date_parts(d.end, ep));
+    }
+  }
+  json j{{"date-parts", parts}};
+  if (d.uncertain()) j["circa"] = true;
+  return j;
 }
 
 json csl_name(const NameParts& n) {
@@ -413,12 +466,7 @@ json csl_item(const Record& r, const ExportContext& ctx) {
     if (!v.empty()) j[key] = v;
   };
   text("title", r.title);
-  if (r.date.known()) {
-    json parts = json::array({r.date.start.year});
-    if (r.date.precision != DatePrecision::year) parts.push_back(r.date.start.month);
-    if (r.date.precision == DatePrecision::day) parts.push_back(r.date.start.day);
-    j["issued"] = json{{"date-parts", json::array({parts})}};
-  }
+  if (r.date.known()) j["issued"] = csl_date(r.date);
   text("archive", r.archive);
   text("archive_location", r.reference);
   text("language", r.original_language);
@@ -434,7 +482,7 @@ json csl_item(const Record& r, const ExportContext& ctx) {
   };
   names("contributor", r.contributors);
   names("translator", r.translators);
-  j["note"] = export_note(ctx);
+  j["note"] = record_note(r, ctx);
   return j;
 }
 

@@ -260,7 +260,10 @@ TEST_F(Export, CslJsonFollowsTheSchema) {
     check_csl_item(item);
     EXPECT_TRUE(ids.insert(item["id"].get<std::string>()).second) << "duplicate id " << item["id"];
     EXPECT_EQ(item["type"], "manuscript");
-    EXPECT_EQ(item["note"], std::string("Exported from Opis on 2001-09-09; query: ") + kBroad);
+    // The note may go on with the date as written (ExportUncertainDates).
+    EXPECT_EQ(item["note"].get<std::string>().rfind(std::string("Exported from Opis on 2001-09-09; query: ") + kBroad, 0),
+              0u)
+        << item["note"];
   }
   Result seed = search({"--format", "csljson", "id:209747"});
   ASSERT_EQ(seed.status, 0) << show(seed);
@@ -285,7 +288,7 @@ TEST_F(Export, CsvHasOneRowPerMatch) {
   ASSERT_EQ(r.status, 0) << show(r);
   Rows rows = read_csv(r.out);
   ASSERT_EQ(rows.size(), total + 1) << r.out;
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "date", "title", "archive", "reference", "language",
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "date", "date_edtf", "title", "archive", "reference", "language",
                                                "contributors", "translators", "url", "summary", "score"}));
   std::vector<std::string> csv_ids;
   for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -296,10 +299,58 @@ TEST_F(Export, CsvHasOneRowPerMatch) {
   for (const auto& row : rows) {
     if (row[0] != "209747") continue;
     EXPECT_EQ(row[1], "1958-11-19");
-    EXPECT_EQ(row[4], kReference);  // quoted: it holds commas
-    EXPECT_EQ(row[6], "Sergey Radchenko");
-    EXPECT_EQ(row[7], "Angela Greenfield");
+    EXPECT_EQ(row[2], "1958-11-19");
+    EXPECT_EQ(row[5], kReference);  // quoted: it holds commas
+    EXPECT_EQ(row[7], "Sergey Radchenko");
+    EXPECT_EQ(row[8], "Angela Greenfield");
   }
+}
+
+// The sample's uncertain dates (corpus/jsonl/batch-uncertain.jsonl) in
+// each format: CSL-JSON ranges and "circa", RIS the first day Zotero can
+// read plus the date as written in the note, CSV EDTF and the interval.
+TEST_F(Export, UncertainDatesKeepTheirRangeAndQualifier) {
+  const char* q = "id:9213 OR id:9214 OR id:9215 OR id:9216";
+  Result c = search({"--format", "csljson", q});
+  ASSERT_EQ(c.status, 0) << show(c);
+  json items = json::parse(c.out);
+  ASSERT_EQ(items.size(), 4u) << c.out;
+  std::map<std::string, json> by_id;
+  for (const json& item : items) {
+    check_csl_item(item);
+    by_id[item["id"].get<std::string>()] = item;
+  }
+  EXPECT_EQ(by_id["9213"]["issued"], json::parse(R"({"date-parts": [[1961]], "circa": true})"));
+  EXPECT_EQ(by_id["9214"]["issued"], json::parse(R"({"date-parts": [[1958]]})"));
+  EXPECT_EQ(by_id["9215"]["issued"], json::parse(R"({"date-parts": [[1958], [1960]]})"));
+  EXPECT_EQ(by_id["9216"]["issued"], json::parse(R"({"date-parts": [[1962, 1], [1962, 5]], "circa": true})"));
+  const std::string note = std::string("Exported from Opis on 2001-09-09; query: ") + q;
+  EXPECT_EQ(by_id["9213"]["note"], note + "; date as written: circa 1961 (EDTF 1961~)");
+  EXPECT_EQ(by_id["9214"]["note"], note + "; date as written: [1958] (supplied by the editor; EDTF 1958)");
+  EXPECT_EQ(by_id["9215"]["note"], note + "; date as written: 1958-1960 (EDTF 1958/1960)");
+  EXPECT_EQ(by_id["9216"]["note"], note + "; date as written: early 1962 (EDTF 1962-01~/1962-05~)");
+
+  Result r = search({"--format", "ris", q});
+  ASSERT_EQ(r.status, 0) << show(r);
+  std::map<std::string, RisRecord> ris;
+  for (const auto& rec : read_ris(r.out)) ris[values(rec, "ID").at(0)] = rec;
+  ASSERT_EQ(ris.size(), 4u) << r.out;
+  EXPECT_EQ(values(ris["9215"], "DA"), std::vector<std::string>{"1958///"});
+  EXPECT_EQ(values(ris["9215"], "PY"), std::vector<std::string>{"1958"});
+  EXPECT_EQ(values(ris["9215"], "N1"), std::vector<std::string>{note + "; date as written: 1958-1960 (EDTF 1958/1960)"});
+  EXPECT_EQ(values(ris["9213"], "DA"), std::vector<std::string>{"1961///"});
+
+  Result v = search({"--format", "csv", "--fields", "id,date,date_edtf,date_start,date_end,date_text", q});
+  ASSERT_EQ(v.status, 0) << show(v);
+  Rows rows = read_csv(v.out);
+  ASSERT_EQ(rows.size(), 5u) << v.out;
+  std::map<std::string, std::vector<std::string>> row;
+  for (std::size_t i = 1; i < rows.size(); ++i) row[rows[i][0]] = rows[i];
+  EXPECT_EQ(row["9213"], (std::vector<std::string>{"9213", "1961", "1961~", "1961-01-01", "1961-12-31", "circa 1961"}));
+  EXPECT_EQ(row["9214"], (std::vector<std::string>{"9214", "1958", "1958", "1958-01-01", "1958-12-31", "[1958]"}));
+  EXPECT_EQ(row["9215"], (std::vector<std::string>{"9215", "1958", "1958/1960", "1958-01-01", "1960-12-31", "1958-1960"}));
+  EXPECT_EQ(row["9216"],
+            (std::vector<std::string>{"9216", "1962", "1962-01~/1962-05~", "1962-01-01", "1962-05-31", "early 1962"}));
 }
 
 TEST_F(Export, CsvFieldsPickAndOrder) {

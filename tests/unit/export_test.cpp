@@ -94,12 +94,12 @@ TEST(ExportCsv, RowsReadBackExactly) {
   Rows rows = read_csv(out);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], csv_default_fields());
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "date", "title", "archive", "reference", "language",
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "date", "date_edtf", "title", "archive", "reference", "language",
                                                "contributors", "translators", "url", "summary", "score"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"209747", "1958-11-19", plain.title, plain.archive, plain.reference,
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"209747", "1958-11-19", "1958-11-19", plain.title, plain.archive, plain.reference,
                                                "Russian", "Sergey Radchenko", "Angela Greenfield", plain.url,
                                                plain.summary, "2.5"}));
-  EXPECT_EQ(rows[2], (std::vector<std::string>{"t,1", "", tricky.title, "", "", "Russian",
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"t,1", "", "", tricky.title, "", "", "Russian",
                                                "Emil Kovač; Jonas Feldmann", "Хрущёв", "", tricky.summary, "0.25"}));
 }
 
@@ -265,6 +265,57 @@ TEST(ExportCsl, DatePartsFollowThePrecision) {
   EXPECT_EQ(csl_item(r, kCtx)["issued"], json::parse(R"({"date-parts": [[1957]]})"));
   r.date = parse_date("n.d.").date;
   EXPECT_FALSE(csl_item(r, kCtx).contains("issued"));
+}
+
+TEST(ExportCsl, RangesDecadesAndQualifiedDates) {
+  Record r;
+  r.id = "u";
+  auto issued = [&](const char* text) {
+    r.date = parse_date(text).date;
+    return csl_item(r, kCtx)["issued"];
+  };
+  EXPECT_EQ(issued("1958-1960"), json::parse(R"({"date-parts": [[1958], [1960]]})"));
+  EXPECT_EQ(issued("November 1958 - January 1959"), json::parse(R"({"date-parts": [[1958, 11], [1959, 1]]})"));
+  EXPECT_EQ(issued("between 12 and 14 May 1960"), json::parse(R"({"date-parts": [[1960, 5, 12], [1960, 5, 14]]})"));
+  EXPECT_EQ(issued("1950s"), json::parse(R"({"date-parts": [[1950], [1959]]})"));
+  EXPECT_EQ(issued("circa 1961"), json::parse(R"({"date-parts": [[1961]], "circa": true})"));
+  EXPECT_EQ(issued("1958?"), json::parse(R"({"date-parts": [[1958]], "circa": true})"));
+  EXPECT_EQ(issued("late 1962"), json::parse(R"({"date-parts": [[1962, 8], [1962, 12]], "circa": true})"));
+  EXPECT_EQ(issued("[1958]"), json::parse(R"({"date-parts": [[1958]]})"));
+}
+
+TEST(ExportNote, DateAsWrittenWhenNotOnePlainDate) {
+  EXPECT_EQ(date_note(parse_date("November 19, 1958").date), "");
+  EXPECT_EQ(date_note(parse_date("1957").date), "");
+  EXPECT_EQ(date_note(parse_date("").date), "");
+  EXPECT_EQ(date_note(parse_date("n.d.").date), "");
+  EXPECT_EQ(date_note(parse_date("ca. 1961").date), "date as written: ca. 1961 (EDTF 1961~)");
+  EXPECT_EQ(date_note(parse_date("[1958]").date), "date as written: [1958] (supplied by the editor; EDTF 1958)");
+  EXPECT_EQ(date_note(parse_date("1950s").date), "date as written: 1950s (EDTF 195X)");
+  EXPECT_EQ(date_note(parse_date("Febtember 31, 19611").date), "date as written: Febtember 31, 19611");
+  Record r;
+  r.id = "u";
+  r.date = parse_date("1958-1960").date;
+  EXPECT_NE(ris_record(r, kCtx).find("N1  - " + export_note(kCtx) + "; date as written: 1958-1960 (EDTF 1958/1960)\r\n"),
+            std::string::npos)
+      << ris_record(r, kCtx);
+  EXPECT_NE(ris_record(r, kCtx).find("DA  - 1958///\r\n"), std::string::npos);
+}
+
+TEST(ExportCsv, DateColumns) {
+  Record r;
+  r.id = "u";
+  r.date = parse_date("between 12 and 14 May 1960").date;
+  Hit h;
+  h.record = r;
+  EXPECT_EQ(csv_value(h, "date"), "1960-05-12");
+  EXPECT_EQ(csv_value(h, "date_edtf"), "1960-05-12/1960-05-14");
+  EXPECT_EQ(csv_value(h, "date_start"), "1960-05-12");
+  EXPECT_EQ(csv_value(h, "date_end"), "1960-05-14");
+  EXPECT_EQ(csv_value(h, "date_text"), "between 12 and 14 May 1960");
+  h.record.date = parse_date("n.d.").date;
+  EXPECT_EQ(csv_value(h, "date_edtf"), "");
+  EXPECT_EQ(csv_value(h, "date_start"), "");
 }
 
 TEST(ExportCsl, EmptyFieldsAreLeftOut) {

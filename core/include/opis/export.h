@@ -41,6 +41,12 @@ std::string export_date_today();
 /// "Exported from Opis on DATE; query: QUERY" (the note on each record).
 std::string export_note(const ExportContext& ctx);
 
+/// "date as written: circa 1961 (EDTF 1961~)" for a date that is not one
+/// plain day, month or year (uncertain, a range, a decade, supplied by the
+/// editor, or written but not understood); "" otherwise ("n.d." included). Added to each record's note,
+/// since Zotero keeps only the first date of a range and no qualifier.
+std::string date_note(const Date& d);
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
