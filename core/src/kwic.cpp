@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include "opis/export.h"
+#include "opis/schema.h"
 #include "opis/text.h"
 
 namespace opis {
@@ -70,23 +71,29 @@ void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
     while (!d.empty() && d.back() == ')') d.pop_back();
     std::string pattern = d.substr(d.rfind(' ') + 1);
     if (unprefixed(pattern)) out.wildcards.push_back(pattern);
+    else if (std::string w = kwic_field_word(pattern); !w.empty()) out.wildcards.push_back(w);  // title:forc*
     return;
   }
   if (type == Xapian::Query::OP_PHRASE) {
-    std::vector<std::string> words;
+    std::vector<std::string> words, terms;
     bool ok = true;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
       Xapian::Query sub = q.get_subquery(i);
       auto it = sub.get_terms_begin();
-      if (sub.get_type() != Xapian::Query::LEAF_TERM || it == sub.get_terms_end() || !unprefixed(*it)) {
+      // A phrase of a text field (title:"military force") is looked for as its words.
+      std::string w = sub.get_type() == Xapian::Query::LEAF_TERM && it != sub.get_terms_end()
+                          ? (unprefixed(*it) ? *it : kwic_field_word(*it))
+                          : std::string();
+      if (w.empty() || !unprefixed(w)) {
         ok = false;
         break;
       }
-      words.push_back(*it);
+      words.push_back(w);
+      terms.push_back(*it);
     }
     if (ok && !words.empty()) {
       out.phrases.push_back(words);
-      out.phrase_terms.insert(words.begin(), words.end());
+      out.phrase_terms.insert(terms.begin(), terms.end());
     }
     return;
   }
@@ -139,6 +146,42 @@ std::vector<KwicToken> kwic_tokens(std::string_view text) {
   return out;
 }
 
+std::string kwic_field_word(const std::string& term) {
+  // A stem of a field term is "Z" + prefix + stem ("ZSforc"); a plain stem
+  // ("Zforc") has a lower-case letter after the Z.
+  const bool stem = term.size() > 1 && term[0] == 'Z' && term[1] >= 'A' && term[1] <= 'Z';
+  std::string_view rest(term);
+  if (stem) rest.remove_prefix(1);
+  // The longest prefix of any field that fits (XTRS, not XTR, for
+  // "XTRSsmith"): only a text field's term is a word of some text.
+  const Field* best = nullptr;
+  for (const Field& f : fields()) {
+    const std::size_t n = f.prefix.size();
+    if ((best && n <= best->prefix.size()) || rest.substr(0, n) != f.prefix) continue;
+    if (rest.size() > n && rest[n] >= 'A' && rest[n] <= 'Z') continue;  // a longer prefix
+    best = &f;
+  }
+  if (!best || best->kind != FieldKind::text) return {};
+  // Only fields whose words are part of the record's own text: a word of a
+  // translator's name or of the reference found in the body is no match.
+  const std::string_view name = best->name;
+  if (name != "title" && name != "summary" && name != "handwritten" && name != "footnote") return {};
+  std::string_view value = rest.substr(best->prefix.size());
+  if (!value.empty() && value[0] == ':') value.remove_prefix(1);  // Xapian's mark before a capital
+  if (value.empty()) return {};
+  return (stem ? "Z" : "") + std::string(value);
+}
+
+std::vector<std::vector<std::string>> kwic_name_phrases(const std::vector<std::string>& names) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& n : names) {
+    std::vector<std::string> words;
+    for (const auto& t : kwic_tokens(n)) words.emplace_back(n.substr(t.offset, t.length));
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
 KwicQueryTerms kwic_query_terms(const Xapian::Query& q) {
   KwicQueryTerms out;
   collect(q, out, false);
@@ -153,12 +196,26 @@ KwicTerms kwic_terms_for(const KwicQueryTerms& qt, const std::vector<std::string
     t.phrases.push_back(std::move(f));
   }
   for (const auto& w : qt.wildcards) t.prefixes.push_back(fold(w));
-  for (const auto& m : matched) {
-    if (qt.phrase_terms.count(m) && !qt.loose_terms.count(m)) continue;
+  for (const auto& term : matched) {
+    if (qt.phrase_terms.count(term) && !qt.loose_terms.count(term)) continue;
+    const std::string field_word = kwic_field_word(term);
+    const std::string& m = field_word.empty() ? term : field_word;
     if (m.size() > 1 && m[0] == 'Z' && unprefixed(m.substr(1))) {
       t.stems.insert(m.substr(1));
     } else if (unprefixed(m)) {
       t.words.insert(fold(m));
+    }
+  }
+  return t;
+}
+
+KwicTerms kwic_field_terms(const KwicQueryTerms& qt) {
+  KwicTerms t;
+  for (const auto* set : {&qt.loose_terms, &qt.phrase_terms}) {
+    for (const auto& term : *set) {
+      const std::string w = kwic_field_word(term);
+      if (w.size() > 1 && w[0] == 'Z') t.stems.insert(w.substr(1));
+      else if (!w.empty()) t.words.insert(fold(w));
     }
   }
   return t;
@@ -188,6 +245,12 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
       if (p.empty() || i + p.size() > tokens.size()) continue;
       bool all = true;
       for (std::size_t k = 0; k < p.size() && all; ++k) all = tokens[i + k].folded == p[k];
+      if (all) spans.emplace_back(i, i + p.size() - 1);
+    }
+    for (const auto& p : terms.names) {
+      if (p.empty() || i + p.size() > tokens.size()) continue;
+      bool all = true;
+      for (std::size_t k = 0; k < p.size() && all; ++k) all = text.substr(tokens[i + k].offset, tokens[i + k].length) == p[k];
       if (all) spans.emplace_back(i, i + p.size() - 1);
     }
   }

@@ -368,7 +368,10 @@ KwicResult Searcher::run_kwic(const SearchOptions& opts, unsigned context, std::
   // per record gives nothing more, wildcards aside, and reading each
   // record's term list doubled the time; measured.)
   const KwicQueryTerms qt = kwic_query_terms(q);
-  const KwicTerms terms = kwic_terms_for(qt, {qt.loose_terms.begin(), qt.loose_terms.end()});
+  KwicTerms terms = kwic_terms_for(qt, {qt.loose_terms.begin(), qt.loose_terms.end()});
+  // person:/place: match names, not words: each record's own written forms
+  // of the names matched (N.S. Khrushchev, KRUSHCHEV), set per record.
+  const std::set<std::string> entity_terms = entity_query_terms(q);
 
   Xapian::Enquire enq = make_enquire(q, opts.sort);
   const Xapian::doccount want = max_records ? *max_records : m_db.get_doccount();
@@ -388,6 +391,7 @@ KwicResult Searcher::run_kwic(const SearchOptions& opts, unsigned context, std::
     }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Record r = record_from_document(it.get_document());
+      if (!entity_terms.empty()) terms.names = kwic_name_phrases(matched_names(r, entity_terms));
       auto lines = kwic_lines(r.body, terms, context);
       ++out.records;
       if (!lines.empty()) ++out.records_with_lines;

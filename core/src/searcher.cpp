@@ -66,7 +66,72 @@ std::vector<Highlight> find_names(const std::string& text, const std::vector<std
   return found;
 }
 
+// Whole words of `terms` in `text` (as kwic_matches() finds them) that
+// overlap none of `taken`.
+std::vector<Highlight> find_words(const std::string& text, const KwicTerms& terms, const std::vector<Highlight>& taken) {
+  std::vector<Highlight> found;
+  auto tokens = kwic_tokens(text);
+  auto free_at = [&](std::size_t at, std::size_t end) {
+    return std::none_of(taken.begin(), taken.end(), [&](const Highlight& h) { return at < h.offset + h.length && h.offset < end; });
+  };
+  for (const auto& [first, last] : kwic_matches(text, tokens, terms)) {
+    std::size_t at = tokens[first].offset, end = tokens[last].offset + tokens[last].length;
+    if (free_at(at, end)) {
+      found.push_back({at, end - at});
+      continue;
+    }
+    // Merged with a word Xapian already highlighted: each free word alone.
+    for (std::size_t i = first; i <= last; ++i) {
+      if (free_at(tokens[i].offset, tokens[i].offset + tokens[i].length)) found.push_back({tokens[i].offset, tokens[i].length});
+    }
+  }
+  return found;
+}
+
+// Highlight what `find(text, taken)` finds in the snippet; when it shows
+// none of it and has no highlight at all, replace the snippet by a window
+// of about `bytes` around the first occurrence in the first of `texts`
+// (body, summary, title) that has one.
+template <class Find>
+void highlight_found(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, std::size_t bytes, Find find) {
+  std::vector<Highlight> found = find(snippet, highlights);
+  for (const std::string* text : texts) {
+    if (!found.empty() || !highlights.empty()) break;
+    // The snippet shows none of them: a window of the first text that
+    // does (body, summary, title) around the first one, cut at spaces.
+    const std::string& body = *text;
+    std::vector<Highlight> in_body = find(body, {});
+    if (in_body.empty()) continue;
+    std::size_t first = std::min_element(in_body.begin(), in_body.end(), [](const Highlight& a, const Highlight& b) {
+                          return a.offset < b.offset;
+                        })->offset;
+    std::size_t start = first > bytes / 3 ? first - bytes / 3 : 0;
+    while (start > 0 && body[start - 1] != ' ' && body[start - 1] != '\n') --start;
+    std::size_t end = std::min(body.size(), start + bytes);
+    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
+    std::string window = body.substr(start, end - start);
+    for (char& c : window) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    snippet = (start > 0 ? "…" : "") + window + (end < body.size() ? "…" : "");
+    found = find(snippet, {});
+  }
+  highlights.insert(highlights.end(), found.begin(), found.end());
+  std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+}
+
 }  // namespace
+
+std::set<std::string> entity_query_terms(const Xapian::Query& q) {
+  std::set<std::string> out;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    for (const char* f : {"person", "person_key", "person_exact", "place"}) {
+      if ((*t).rfind(field(f).prefix, 0) == 0) out.insert(*t);
+    }
+  }
+  return out;
+}
 
 std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms) {
   std::vector<std::string> out;
@@ -95,30 +160,15 @@ void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
                      std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
                      std::size_t bytes) {
   if (names.empty()) return;
-  std::vector<Highlight> found = find_names(snippet, names, highlights);
-  for (const std::string* text : texts) {
-    if (!found.empty() || !highlights.empty()) break;
-    // The snippet shows none of them: a window of the first text that
-    // does (body, summary, title) around the first name, cut at spaces.
-    const std::string& body = *text;
-    std::vector<Highlight> in_body = find_names(body, names, {});
-    if (in_body.empty()) continue;
-    std::size_t first = std::min_element(in_body.begin(), in_body.end(), [](const Highlight& a, const Highlight& b) {
-                          return a.offset < b.offset;
-                        })->offset;
-    std::size_t start = first > bytes / 3 ? first - bytes / 3 : 0;
-    while (start > 0 && body[start - 1] != ' ' && body[start - 1] != '\n') --start;
-    std::size_t end = std::min(body.size(), start + bytes);
-    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
-    std::string window = body.substr(start, end - start);
-    for (char& c : window) {
-      if (c == '\n' || c == '\r') c = ' ';
-    }
-    snippet = (start > 0 ? "…" : "") + window + (end < body.size() ? "…" : "");
-    found = find_names(snippet, names, {});
-  }
-  highlights.insert(highlights.end(), found.begin(), found.end());
-  std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+  highlight_found(snippet, highlights, texts, bytes,
+                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_names(text, names, taken); });
+}
+
+void highlight_words(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const KwicTerms& words, std::size_t bytes) {
+  if (words.empty()) return;
+  highlight_found(snippet, highlights, texts, bytes,
+                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_words(text, words, taken); });
 }
 
 std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view marked) {
@@ -278,13 +328,10 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   Xapian::Stem stem("english");
   unsigned rank = opts.offset;
   // person:/place: terms are prefixed, and MSet::snippet() highlights no
-  // prefixed term: the matched names are highlighted by highlight_names().
-  std::set<std::string> entity_terms;
-  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-    for (const char* f : {"person", "person_key", "person_exact", "place"}) {
-      if ((*t).rfind(field(f).prefix, 0) == 0) entity_terms.insert(*t);
-    }
-  }
+  // prefixed term: the matched names are highlighted by highlight_names(),
+  // the words of title:, summary:... terms by highlight_words().
+  const std::set<std::string> entity_terms = entity_query_terms(q);
+  const KwicTerms field_words = kwic_field_terms(kwic_query_terms(q));
   // Ask for every shown record at once: through the remote backend each
   // document is otherwise a round trip of its own.
   // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
@@ -318,6 +365,8 @@ SearchResult Searcher::run(const SearchOptions& opts) {
       highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
                       matched_names(h.record, entity_terms), opts.snippet_bytes);
     }
+    highlight_words(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, field_words,
+                    opts.snippet_bytes);
     res.hits.push_back(std::move(h));
   }
   return res;

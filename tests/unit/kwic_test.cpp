@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/kwic.h"
+#include "opis/searcher.h"
 
 #include "../csv_reader.h"
 
@@ -62,18 +63,98 @@ TEST(KwicQueryTerms, PhrasesAndLooseTermsFromTheParsedQuery) {
   using Q = Xapian::Query;
   std::vector<Q> words{Q("military"), Q("force")};
   Q phrase(Q::OP_PHRASE, words.begin(), words.end(), 2);
-  std::vector<Q> parts{phrase, Q("Zbaghdad"), Q("XTRgreenfield")};
+  std::vector<Q> parts{phrase, Q("Zbaghdad"), Q("XTRgreenfield"), Q("XLANGrussian")};
   Q q(Q::OP_AND_NOT, Q(Q::OP_AND, parts.begin(), parts.end()), Q("kuban"));
   auto qt = kwic_query_terms(q);
   ASSERT_EQ(qt.phrases.size(), 1u);
   EXPECT_TRUE(qt.loose_terms.count("Zbaghdad"));
   EXPECT_FALSE(qt.loose_terms.count("kuban"));  // negated
-  // For a record that matched: the phrase, the stem; not the field term,
-  // nor the phrase's words on their own.
-  auto t = kwic_terms_for(qt, {"military", "force", "Zbaghdad", "XTRgreenfield"});
+  // For a record that matched: the phrase and the stem; not a translator's
+  // name (not the record's text), not the exact field's term, nor the
+  // phrase's words on their own.
+  auto t = kwic_terms_for(qt, {"military", "force", "Zbaghdad", "XTRgreenfield", "XLANGrussian"});
   EXPECT_EQ(t.phrases.size(), 1u);
   EXPECT_EQ(t.stems, (std::set<std::string>{"baghdad"}));
-  EXPECT_TRUE(t.words.empty());
+  EXPECT_EQ(t.words, (std::set<std::string>{}));  // translator: is not the record's text
+}
+
+// Issue 5: title:, summary: and other text-field terms are found as words.
+TEST(KwicFieldWord, TextFieldTermsAsPlainTerms) {
+  EXPECT_EQ(kwic_field_word("Sforce"), "force");              // title:Force
+  EXPECT_EQ(kwic_field_word("ZSforc"), "Zforc");              // title:force, stemmed
+  EXPECT_EQ(kwic_field_word("XSUMultimatum"), "ultimatum");   // summary:
+  EXPECT_EQ(kwic_field_word("ZXSUMultimatum"), "Zultimatum");
+  EXPECT_EQ(kwic_field_word("XFNkuban"), "kuban");            // footnote:
+  EXPECT_EQ(kwic_field_word("XHWnyet"), "nyet");              // handwritten:
+  EXPECT_EQ(kwic_field_word("XTRgreenfield"), "");            // translator: names, not text
+  EXPECT_EQ(kwic_field_word("XREFrgani"), "");                // ref:
+  // Not text fields, or not prefixed.
+  for (const char* t : {"XPNkhrushchev", "XPKkrusuv", "XPLbaghdad", "XLANGrussian", "Q209747", "Y1958", "force", "Zforc",
+                        "S", "ZS"}) {
+    EXPECT_EQ(kwic_field_word(t), "") << t;
+  }
+}
+
+TEST(KwicQueryTerms, TextFieldTermsPhrasesAndNegation) {
+  using Q = Xapian::Query;
+  std::vector<Q> words{Q("Smilitary"), Q("Sforce")};
+  Q phrase(Q::OP_PHRASE, words.begin(), words.end(), 2);
+  std::vector<Q> parts{phrase, Q("ZXSUMultimatum"), Q("XPNkhrushchev")};
+  Q q(Q::OP_AND_NOT, Q(Q::OP_AND, parts.begin(), parts.end()), Q("ZSkuban"));
+  auto qt = kwic_query_terms(q);
+  // title:"military force" is the phrase of its words.
+  ASSERT_EQ(qt.phrases.size(), 1u);
+  EXPECT_EQ(qt.phrases[0], (std::vector<std::string>{"military", "force"}));
+  auto t = kwic_terms_for(qt, {qt.loose_terms.begin(), qt.loose_terms.end()});
+  EXPECT_EQ(t.phrases.size(), 1u);
+  EXPECT_EQ(t.stems, (std::set<std::string>{"ultimatum"}));
+  EXPECT_TRUE(t.words.empty());  // not the person term
+  // For snippets: only the field words (the phrase's words loose), nothing negated.
+  auto f = kwic_field_terms(qt);
+  EXPECT_TRUE(f.phrases.empty());
+  EXPECT_EQ(f.words, (std::set<std::string>{"force", "military"}));
+  EXPECT_EQ(f.stems, (std::set<std::string>{"ultimatum"}));
+  // Plain words are left to Xapian's snippet.
+  EXPECT_TRUE(kwic_field_terms(kwic_query_terms(Q("Zforc"))).empty());
+  // A wildcard in a field: title:Khrush*.
+  Q wild(Q::OP_WILDCARD, "Skhrush");
+  EXPECT_EQ(kwic_query_terms(wild).wildcards, (std::vector<std::string>{"khrush"}));
+}
+
+TEST(KwicMatches, NamesAsWrittenForms) {
+  KwicTerms t;
+  t.names = kwic_name_phrases({"N.S. Khrushchev", "KRUSHCHEV", "US"});
+  EXPECT_EQ(t.names[0], (std::vector<std::string>{"N", "S", "Khrushchev"}));
+  auto lines = kwic_lines("Comrade N.S. Khrushchev told us: KRUSHCHEV and the US.", t, 2);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].keyword, "N.S. Khrushchev");
+  EXPECT_EQ(lines[0].offset, 8u);
+  EXPECT_EQ(lines[1].keyword, "KRUSHCHEV");
+  EXPECT_EQ(lines[2].keyword, "US");  // the form as written: not the word "us"
+}
+
+TEST(HighlightWords, FieldWordsInTheSnippetOrAWindow) {
+  KwicTerms t;
+  t.stems = {"forc"};
+  t.words = {"military"};
+  // Beside Xapian's highlight of "military": "force" alone, not merged over it.
+  std::string snippet = "\xE2\x80\xA6use of military force. It";
+  std::vector<Highlight> hl{{10, 8}};
+  highlight_words(snippet, hl, {}, t, 240);
+  ASSERT_EQ(hl.size(), 2u);
+  EXPECT_EQ(hl[1].offset, 19u);
+  EXPECT_EQ(snippet.substr(hl[1].offset, hl[1].length), "force");
+  // A snippet without them: a window of the first text that has one.
+  const std::string body(300, 'x');
+  std::string summary;
+  for (int i = 0; i < 70; ++i) summary += "word ";
+  summary += "then the forces left.";
+  std::string s2 = "xxx";
+  std::vector<Highlight> none;
+  highlight_words(s2, none, {&body, &summary}, t, 100);
+  ASSERT_EQ(none.size(), 1u) << s2;
+  EXPECT_EQ(s2.substr(none[0].offset, none[0].length), "forces");
+  EXPECT_EQ(s2.rfind("\xE2\x80\xA6", 0), 0u) << s2;  // cut at the front
 }
 
 TEST(KwicLayout, AlignsKeywordsAndExports) {

@@ -147,6 +147,9 @@ class Searcher {
   Xapian::Database m_db;
 };
 
+/// The person:/place: terms of a parsed query (for matched_names()).
+std::set<std::string> entity_query_terms(const Xapian::Query& q);
+
 /// The names, as written, of the persons and places of `r` that a query
 /// with these terms matched (through person:/place: terms), longest first.
 std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms);
@@ -158,6 +161,12 @@ std::vector<std::string> matched_names(const Record& r, const std::set<std::stri
 void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
                      std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
                      std::size_t bytes);
+
+/// The same for words (kwic_field_terms(): the words of title:, summary:...
+/// terms), found as KWIC finds them: folded, or by stem. Adjacent words make
+/// one span, split where it would overlap an existing highlight.
+void highlight_words(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const KwicTerms& words, std::size_t bytes);
 
 /// Split Xapian's snippet (marked with \x02 ... \x03, HTML-escaped) into
 /// plain text and highlight offsets.
