@@ -200,7 +200,6 @@ void Searcher::open() {
     m_db = Xapian::Database(m_path);
     check_schema(m_db, m_path);
     m_shards = 1;
-    m_remote = false;
     return;
   }
   // Each shard on its own, so that a failure names it (Xapian opening the
@@ -225,8 +224,6 @@ void Searcher::open() {
   if (opened == 0) throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
   m_db = all;
   m_shards = static_cast<unsigned>(entries.size());
-  m_remote = false;
-  for (const auto& e : entries) m_remote = m_remote || e.kind != StubEntry::Kind::local;
 }
 
 template <class F>
@@ -347,14 +344,16 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     // body has none of them (the match was in the title or a field).
     // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
     // that read no better (bench/query_bench.cpp, docs/benchmarks.md).
-    // Through the remote backend the background model costs a round trip
-    // per word of the text (it asks each word's frequency): measured 2,000
-    // messages and 100 ms for ten snippets. Remote searches go without it;
-    // the snippets then favour the densest run of query words.
-    const unsigned flags = m_remote ? 0 : Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+    // Nor SNIPPET_BACKGROUND_MODEL, which weighs each word of the text by
+    // its frequency in the index: for a common query word ("upon", in 70%
+    // of the records) it preferred the start of the text with no match in
+    // it (measured: no highlight in the top hit), and it cost 20% of a
+    // whole search (5,000 records, 7.3 ms -> 6.0 ms). Through the remote
+    // backend it was a round trip per word (2,000 messages for ten
+    // snippets). Without it a snippet is the densest run of query words.
     for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
       if (text->empty()) continue;
-      auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, flags, kHiStart, kHiEnd, "…"));
+      auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, 0, kHiStart, kHiEnd, "…"));
       if (h.snippet.empty() || !hl.empty()) {
         h.snippet = std::move(plain);
         h.highlights = std::move(hl);

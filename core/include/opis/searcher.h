@@ -142,7 +142,6 @@ class Searcher {
   std::string m_path;
   OpenOptions m_open;
   unsigned m_shards = 1;
-  bool m_remote = false;  ///< some shard is remote
   std::vector<std::string> m_missing;
   Xapian::Database m_db;
 };
