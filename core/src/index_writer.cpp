@@ -145,11 +145,17 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
   return doc;
 }
 
-Record record_from_document(const Xapian::Document& doc) {
+Record record_from_document(const Xapian::Document& doc, bool with_entities) {
   std::string data = doc.get_data();
   std::size_t nul = data.find('\0');  // JSON never holds a raw NUL
-  if (nul == std::string::npos) return record_from_stored_json(nlohmann::json::parse(data));
-  Record r = record_from_stored_json(nlohmann::json::parse(std::string_view(data).substr(0, nul)));
+  std::string_view stored = std::string_view(data).substr(0, nul);
+  using nlohmann::json;
+  // The top-level keys "persons" and "places", dropped as they are read.
+  const json::parser_callback_t no_entities = [](int depth, json::parse_event_t event, json& parsed) {
+    return !(depth == 1 && event == json::parse_event_t::key && (parsed == "persons" || parsed == "places"));
+  };
+  Record r = record_from_stored_json(with_entities ? json::parse(stored) : json::parse(stored, no_entities));
+  if (nul == std::string::npos) return r;
   r.body = data.substr(nul + 1);
   return r;
 }

@@ -390,7 +390,7 @@ KwicResult Searcher::run_kwic(const SearchOptions& opts, unsigned context, std::
       res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Record r = record_from_document(it.get_document());
+      Record r = record_from_document(it.get_document(), !entity_terms.empty());
       if (!entity_terms.empty()) terms.names = kwic_name_phrases(matched_names(r, entity_terms));
       auto lines = kwic_lines(r.body, terms, context);
       ++out.records;

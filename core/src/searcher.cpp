@@ -339,7 +339,8 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     h.rank = ++rank;
     h.score = it.get_weight();
     h.percent = it.get_percent();
-    h.record = record_from_document(it.get_document());
+    // The persons and places only to highlight the names a query matched.
+    h.record = record_from_document(it.get_document(), !entity_terms.empty());
     // A snippet of the body around the matched words; the summary when the
     // body has none of them (the match was in the title or a field).
     // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets

@@ -192,6 +192,14 @@ TEST(Schema, StoredDataRoundTrips) {
   extract_entities(expected, Gazetteer::instance());
   EXPECT_FALSE(expected.places.empty());
   EXPECT_EQ(to_json(back), to_json(expected));
+  // Without the persons and places (what a search shows), the rest is whole.
+  Record light = record_from_document(doc, false);
+  EXPECT_TRUE(light.persons.empty());
+  EXPECT_TRUE(light.places.empty());
+  expected.persons.clear();
+  expected.places.clear();
+  EXPECT_EQ(to_json(light), to_json(expected));
+  EXPECT_EQ(light.body, r.body);
 }
 
 }  // namespace

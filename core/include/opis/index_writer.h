@@ -21,8 +21,10 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
 
 /// The record a document stores (the inverse of make_document()): its JSON
 /// data and, after a NUL byte, its body. Throws nlohmann::json::exception
-/// on data that is not a stored record.
-Record record_from_document(const Xapian::Document& doc);
+/// on data that is not a stored record. Without `with_entities` the persons
+/// and places are left empty: their lists are most of the stored JSON, and
+/// skipping them measured 10% of a whole search (docs/benchmarks.md).
+Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
 /// The TermGenerator set up as both index and query side expect
 /// (English stemming, positions on unstemmed words only).
