@@ -109,6 +109,7 @@ std::string person_facet_key(const Person& p) {
 }
 
 std::set<std::string> person_name_terms(const Person& p) {
+  if (!p.terms.empty()) return {p.terms.begin(), p.terms.end()};
   const Field& pn = field("person");
   const Field& px = field("person_exact");
   const Field& pk = field("person_key");
@@ -126,9 +127,11 @@ std::set<std::string> person_name_terms(const Person& p) {
   return terms;
 }
 
-std::string place_name_term(const Place& p) { return prefixed_term(field("place"), fold_name(p.name)); }
+std::string place_name_term(const Place& p) {
+  return p.term.empty() ? prefixed_term(field("place"), fold_name(p.name)) : p.term;
+}
 
-void add_entity_terms(Xapian::Document& doc, const Record& r) {
+void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* out) {
   // Terms weighed by mentions (source() below) and their wdf in this
   // record, summed over the persons and places that give them (as Xapian
   // sums the wdf): their tier terms are added at the end.
@@ -136,6 +139,7 @@ void add_entity_terms(Xapian::Document& doc, const Record& r) {
   FacetValues person_facets;
   for (const Person& p : r.persons) {
     std::set<std::string> terms = person_name_terms(p), given;
+    if (out) out->persons.emplace_back(terms.begin(), terms.end());
     // Surname + initial: from the full name and aliases, and from forms of
     // more than one word (a bare "Khrushchev" mention says nothing of the
     // given name when the full name is known).
@@ -164,6 +168,7 @@ void add_entity_terms(Xapian::Document& doc, const Record& r) {
   for (const Place& p : r.places) {
     Xapian::termcount wdf = std::max(1u, p.mentions);
     std::string t = place_name_term(p);
+    if (out) out->places.push_back(t);
     doc.add_term(t, wdf);
     weighed[t] += wdf;
     doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));
@@ -222,14 +227,14 @@ Xapian::Query person_query(const std::string& raw) {
 }
 
 Xapian::Query place_query(const std::string& raw) {
-  std::string canon = Gazetteer::instance().canonical(trim(raw));
+  std::string canon = Gazetteer::canonical_of(trim(raw));
   std::string key = fold_name(canon);
   if (key.empty()) throw QueryError("place:" + raw + " has no name in it");
   return source(prefixed_term(field("place"), key), 1.0);
 }
 
 Xapian::Query within_query(const std::string& raw) {
-  std::string canon = Gazetteer::instance().canonical(trim(raw));
+  std::string canon = Gazetteer::canonical_of(trim(raw));
   std::string key = fold_name(canon);
   if (key.empty()) throw QueryError("within:" + raw + " has no name in it");
   return Xapian::Query(prefixed_term(field("within"), key));

@@ -2,6 +2,9 @@
 #include "opis/gazetteer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <sstream>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -70,16 +73,74 @@ void Gazetteer::load(std::istream& in) {
   }
 }
 
-const Gazetteer& Gazetteer::instance() {
-  static const Gazetteer g = [] {
-    std::vector<std::string> paths;
-    if (const char* env = std::getenv("OPIS_GAZETTEER"); env && *env) paths.emplace_back(env);
+namespace {
+
+std::atomic<bool> g_instance_loaded{false};
+
+// Where the gazetteer is looked for, in order.
+std::vector<std::string> gazetteer_paths() {
+  std::vector<std::string> paths;
+  if (const char* env = std::getenv("OPIS_GAZETTEER"); env && *env) paths.emplace_back(env);
 #ifdef OPIS_GAZETTEER_BUILD_PATH
-    paths.emplace_back(OPIS_GAZETTEER_BUILD_PATH);
+  paths.emplace_back(OPIS_GAZETTEER_BUILD_PATH);
 #endif
 #ifdef OPIS_GAZETTEER_INSTALL_PATH
-    paths.emplace_back(OPIS_GAZETTEER_INSTALL_PATH);
+  paths.emplace_back(OPIS_GAZETTEER_INSTALL_PATH);
 #endif
+  return paths;
+}
+
+// The ASCII letters and digits of a name, lower-cased, in order: folding
+// keeps each of them (it only adds letters, ß -> ss, and drops the rest),
+// so they are a subsequence of the name's folded key.
+bool could_fold_to(std::string_view surface, std::string_view key) {
+  std::size_t k = 0;
+  for (char c : surface) {
+    if (static_cast<unsigned char>(c) >= 0x80 || !std::isalnum(static_cast<unsigned char>(c))) continue;
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (k < key.size() && key[k] != l) ++k;
+    if (k == key.size()) return false;
+    ++k;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string Gazetteer::canonical_of(std::string_view name) {
+  if (g_instance_loaded) return instance().canonical(name);
+  const std::string key = fold_name(name);
+  if (key.empty()) return std::string(name);
+  for (const auto& p : gazetteer_paths()) {
+    std::ifstream in(p);
+    if (!in) continue;
+    // The lines whose key is this name's, loaded into a small gazetteer of
+    // their own, which then ranks them as the whole one would.
+    std::string line, kept;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab = line.find('\t');
+      const std::size_t last = line.rfind('\t');
+      const std::string_view surface = std::string_view(line).substr(0, tab);
+      const std::string_view given = last == std::string::npos ? std::string_view() : std::string_view(line).substr(last + 1);
+      // The sixth column, when the generator wrote it, is the key; else
+      // the surface is folded, only when it could be this name.
+      std::size_t tabs = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t'));
+      const bool has_key = tabs >= 5 && !given.empty();
+      if (has_key ? given == key : (could_fold_to(surface, key) && fold_name(surface) == key)) kept += line + '\n';
+    }
+    Gazetteer g;
+    std::istringstream lines(kept);
+    g.load(lines);
+    return g.canonical(name);
+  }
+  return instance().canonical(name);  // none readable: the warning, and the name itself
+}
+
+const Gazetteer& Gazetteer::instance() {
+  static const Gazetteer g = [] {
+    const std::vector<std::string> paths = gazetteer_paths();
+    g_instance_loaded = true;
     for (const auto& p : paths) {
       std::ifstream in(p);
       if (!in) continue;

@@ -78,7 +78,8 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
   index_field(tg, "funder", r.credits);
   if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
   for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
-  add_entity_terms(doc, r);
+  EntityTermsOut entity_terms;
+  add_entity_terms(doc, r, &entity_terms);
 
   // Exact fields.
   doc.add_boolean_term(id_term(r.id));
@@ -138,6 +139,14 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
   // the whole text (measured 4x faster per query, bench/query_bench.cpp).
   nlohmann::json data = to_json(r);
   data.erase("body");
+  // Each person's and place's name terms, so that a search tells which of
+  // them a query matched without folding their names again (Person::terms).
+  for (std::size_t i = 0; i < entity_terms.persons.size() && i < data["persons"].size(); ++i) {
+    data["persons"][i]["terms"] = entity_terms.persons[i];
+  }
+  for (std::size_t i = 0; i < entity_terms.places.size() && i < data["places"].size(); ++i) {
+    data["places"][i]["term"] = entity_terms.places[i];
+  }
   std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   stored += '\0';
   stored += r.body;

@@ -3,7 +3,9 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -57,11 +59,6 @@ bool latin_only(std::string_view s) {
   return true;
 }
 
-icu::Transliterator* lower_nfc() {
-  thread_local std::unique_ptr<icu::Transliterator> t = make_translit("Lower; NFC");
-  return t.get();
-}
-
 std::string run(icu::Transliterator* t, std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   if (t) t->transliterate(u);
@@ -77,16 +74,69 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
+// Creating the first ICU transliterator reads ICU's whole registry of them:
+// 15-20 ms, measured as most of a person: search that folded the names of
+// the records shown. So the common cases are done with ICU's normalizer
+// and case mapping, which need no registry, and give the same text.
+
+// "Lower; NFC" without a transliterator.
+std::string lower_nfc_direct(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString n = nfc->normalize(u, status);
+    if (U_SUCCESS(status)) u = n;
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Latin letters with accents (Šimková, Ceaușescu): NFD, accents removed,
+// lower case. When that leaves only ASCII, it is what latin_folder() gives
+// (Latin-ASCII maps an accented letter to its base letter); otherwise
+// (ß, ł, ø...) nothing, and Latin-ASCII does it.
+std::optional<std::string> strip_accents_to_ascii(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  icu::UnicodeString d =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  out.reserve(s.size());
+  for (int32_t i = 0; i < d.length(); ++i) {
+    const char16_t c = d.charAt(i);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if (u_charType(c) != U_NON_SPACING_MARK) {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string exact_form(std::string_view word) { return run(lower_nfc(), trim(word)); }
+std::string exact_form(std::string_view word) { return lower_nfc_direct(trim(word)); }
+
+namespace {
+// Folding of non-ASCII text (fold_name()).
+std::string fold_non_ascii(std::string_view text) {
+  if (!latin_only(text)) return run(latinizer(), text);
+  if (auto plain = strip_accents_to_ascii(text)) return *plain;
+  return run(latin_folder(), text);
+}
+}  // namespace
 
 std::string fold_name(std::string_view text) {
   bool ascii = true;
   for (char c : text) {
     if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
   }
-  std::string latin = ascii ? ascii_lower(text) : run(latin_only(text) ? latin_folder() : latinizer(), text);
+  std::string latin = ascii ? ascii_lower(text) : fold_non_ascii(text);
   std::string out;
   for (char c : latin) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;

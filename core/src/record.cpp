@@ -142,7 +142,7 @@ Record record_from_stored_json(const json& j) {
       if (!o.is_object()) continue;
       Person p{o.value("name", ""), o.value("surname", ""), o.value("role", ""),
                o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
-               o.value("aliases", std::vector<std::string>{})};
+               o.value("aliases", std::vector<std::string>{}), o.value("terms", std::vector<std::string>{})};
       r.persons.push_back(std::move(p));
     }
   }
@@ -150,7 +150,7 @@ Record record_from_stored_json(const json& j) {
     for (const auto& o : *it) {
       if (!o.is_object()) continue;
       r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
-                          o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u)});
+                          o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u), o.value("term", "")});
     }
   }
   return r;

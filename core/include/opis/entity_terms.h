@@ -28,8 +28,16 @@ namespace opis {
 /// `scratch` filled with a copy of it plus its extracted entities.
 const Record& with_entities(const Record& source, Record& scratch);
 
-/// Add the person, place and facet terms and values of `r` to `doc`.
-void add_entity_terms(Xapian::Document& doc, const Record& r);
+/// The name terms add_entity_terms() gave each person and place, in the
+/// order of Record::persons and Record::places (stored with the record).
+struct EntityTermsOut {
+  std::vector<std::vector<std::string>> persons;
+  std::vector<std::string> places;
+};
+
+/// Add the person, place and facet terms and values of `r` to `doc`, and
+/// the name terms of each person and place to `out` when given.
+void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* out = nullptr);
 
 /// The ranked name terms of a person (every word of every form, alias and
 /// the name: as written, folded, and by sound key): what a person: query
@@ -40,9 +48,11 @@ std::string place_name_term(const Place& p);
 
 /// person:VALUE. Throws QueryError when VALUE has no name word.
 Xapian::Query person_query(const std::string& value);
-/// place:VALUE.
+/// place:VALUE. The name is made canonical by Gazetteer::canonical_of(),
+/// which reads only the gazetteer's lines for that name: loading the whole
+/// gazetteer cost 50 ms a query (measured).
 Xapian::Query place_query(const std::string& value);
-/// within:VALUE.
+/// within:VALUE, likewise.
 Xapian::Query within_query(const std::string& value);
 
 /// The facet label key of a person: surname match key.
