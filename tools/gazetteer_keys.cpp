@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "opis/name_key.h"
+#include "opis/text.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -32,14 +33,7 @@ int main(int argc, char** argv) {
       out << line << '\n';
       continue;
     }
-    std::vector<std::string> cols;
-    std::size_t start = 0;
-    for (;;) {
-      std::size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+    std::vector<std::string> cols = opis::split_fields(line);
     if (cols.size() >= 3 && (cols.size() < 6 || cols[5].empty())) {
       cols.resize(6);
       cols[5] = opis::fold_name(cols[0]);

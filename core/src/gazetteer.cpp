@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "opis/name_key.h"
+#include "opis/text.h"
 
 namespace opis {
 
@@ -39,14 +40,7 @@ void Gazetteer::load(std::istream& in) {
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    std::size_t start = 0;
-    for (;;) {
-      std::size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+    std::vector<std::string> cols = split_fields(line);
     if (cols.size() < 3) continue;
     cols.resize(6);
     // The generator precomputes the key of most names (column 6); folding

@@ -22,6 +22,10 @@ std::string squash_spaces(std::string_view s);
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 std::string ascii_lower(std::string_view s);
 
+/// The fields of one line split at every `sep`, empty ones kept
+/// ("a\t\tb" -> "a", "", "b"): a TSV line of the gazetteer.
+std::vector<std::string> split_fields(std::string_view line, char sep = '\t');
+
 /// Split text into lines (after CRLF/CR have been normalised to LF).
 std::vector<std::string_view> split_lines(std::string_view text);
 
