@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "opis/gazetteer.h"
 #include "opis/name_key.h"
 #include "opis/text.h"
 
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::ofstream out(argv[2]);
+  out << opis::Gazetteer::kAllKeyed;
   std::string line;
   std::size_t keyed = 0;
   while (std::getline(in, line)) {

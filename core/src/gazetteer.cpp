@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <stdexcept>
 
 #include "opis/name_key.h"
@@ -106,22 +107,44 @@ std::string Gazetteer::canonical_of(std::string_view name) {
   const std::string key = fold_name(name);
   if (key.empty()) return std::string(name);
   for (const auto& p : gazetteer_paths()) {
-    std::ifstream in(p);
+    std::ifstream in(p, std::ios::binary | std::ios::ate);
     if (!in) continue;
+    std::string all(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    in.read(all.data(), static_cast<std::streamsize>(all.size()));
     // The lines whose key is this name's, loaded into a small gazetteer of
     // their own, which then ranks them as the whole one would.
-    std::string line, kept;
-    while (std::getline(in, line)) {
+    std::string kept;
+    if (all.rfind(std::string(kAllKeyed), 0) == 0) {
+      // Every line ends with its key: find "\tKEY\n" (memchr speed).
+      const std::string needle = "\t" + key + "\n";
+      for (std::size_t hit = all.find(needle); hit != std::string::npos; hit = all.find(needle, hit + 1)) {
+        std::size_t begin = all.rfind('\n', hit);
+        begin = begin == std::string::npos ? 0 : begin + 1;
+        const std::string_view line(all.data() + begin, hit + needle.size() - begin);
+        if (std::count(line.begin(), line.end(), '\t') >= 5) kept.append(line);
+      }
+      std::istringstream lines(kept);
+      Gazetteer g;
+      g.load(lines);
+      return g.canonical(name);
+    }
+    for (std::size_t at = 0; at < all.size();) {
+      std::size_t nl = all.find('\n', at);
+      if (nl == std::string::npos) nl = all.size();
+      const std::string_view line(all.data() + at, nl - at);
+      at = nl + 1;
       if (line.empty() || line[0] == '#') continue;
-      const std::size_t tab = line.find('\t');
       const std::size_t last = line.rfind('\t');
-      const std::string_view surface = std::string_view(line).substr(0, tab);
-      const std::string_view given = last == std::string::npos ? std::string_view() : std::string_view(line).substr(last + 1);
-      // The sixth column, when the generator wrote it, is the key; else
-      // the surface is folded, only when it could be this name.
-      std::size_t tabs = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t'));
-      const bool has_key = tabs >= 5 && !given.empty();
-      if (has_key ? given == key : (could_fold_to(surface, key) && fold_name(surface) == key)) kept += line + '\n';
+      if (last == std::string_view::npos) continue;
+      const std::string_view given = line.substr(last + 1);
+      // The sixth column is the key (opis-gazetteer-keys writes every
+      // one); a line without it is folded, only when it could be this name.
+      const bool has_key = !given.empty() && std::count(line.begin(), line.end(), '\t') >= 5;
+      if (has_key ? given == key
+                  : (could_fold_to(line.substr(0, line.find('\t')), key) && fold_name(line.substr(0, line.find('\t'))) == key)) {
+        kept.append(line).push_back('\n');
+      }
     }
     Gazetteer g;
     std::istringstream lines(kept);

@@ -49,6 +49,9 @@ class Gazetteer {
   /// name only. For a search, which looks up one or two names: loading the
   /// whole gazetteer (28,000 names into hash tables) cost 50 ms a query.
   static std::string canonical_of(std::string_view name);
+  /// First line of a gazetteer whose every line has its key (written by
+  /// tools/gazetteer_keys.cpp): canonical_of() then searches for the key.
+  static constexpr std::string_view kAllKeyed = "# opis-gazetteer-keys: every line keyed\n";
   /// Longest name, in words.
   std::size_t max_words() const { return m_max_words; }
   /// Longest name starting with this folded word, in words; 0 when no name
