@@ -29,7 +29,6 @@ int main(int argc, char** argv) {
   std::ofstream out(argv[2]);
   out << opis::Gazetteer::kAllKeyed;
   std::string line;
-  std::size_t keyed = 0;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') {
       out << line << '\n';
@@ -39,7 +38,6 @@ int main(int argc, char** argv) {
     if (cols.size() >= 3 && (cols.size() < 6 || cols[5].empty())) {
       cols.resize(6);
       cols[5] = opis::fold_name(cols[0]);
-      ++keyed;
     }
     for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << cols[i];
     out << '\n';
@@ -48,6 +46,5 @@ int main(int argc, char** argv) {
     std::cerr << "opis-gazetteer-keys: cannot write " << argv[2] << '\n';
     return 1;
   }
-  std::cerr << "opis-gazetteer-keys: " << keyed << " keys folded with ICU\n";
   return 0;
 }

@@ -121,6 +121,45 @@ void highlight_found(std::string& snippet, std::vector<Highlight>& highlights,
   std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
 }
 
+// Whether MSet::snippet() can highlight anything of `q`: it finds only
+// unprefixed terms (and their "Z" stems) in a text. A query of fields
+// alone (person:, place:, title:...) gets its snippet and highlights from
+// highlight_names() and highlight_words(); asking Xapian first cost three
+// fruitless scans of each record's texts, half of a person: search
+// (measured, docs/benchmarks.md).
+bool has_plain_terms(const Xapian::Query& q) {
+  const auto type = q.get_type();
+  if (type == Xapian::Query::OP_WILDCARD) return true;
+  if (type == Xapian::Query::LEAF_TERM) {
+    auto it = q.get_terms_begin();
+    if (it == q.get_terms_end()) return false;
+    const std::string& t = *it;
+    if (t.empty()) return false;
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    return !upper(t[0]) || (t[0] == 'Z' && t.size() > 1 && !upper(t[1]));
+  }
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (has_plain_terms(q.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+// The start of a text, cut at a space, on one line: the snippet when no
+// query word is in the text (what MSet::snippet() gives then).
+std::string lead_of(const std::string& text, std::size_t bytes) {
+  std::size_t end = std::min(text.size(), bytes);
+  if (end < text.size()) {
+    std::size_t space = text.rfind(' ', end);
+    if (space != std::string::npos && space > 0) end = space;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a UTF-8 letter
+  }
+  std::string out = text.substr(0, end);
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return end < text.size() ? out + "…" : out;
+}
+
 }  // namespace
 
 std::set<std::string> entity_query_terms(const Xapian::Query& q) {
@@ -329,6 +368,7 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   // the words of title:, summary:... terms by highlight_words().
   const std::set<std::string> entity_terms = entity_query_terms(q);
   const KwicTerms field_words = kwic_field_terms(kwic_query_terms(q));
+  const bool plain_terms = has_plain_terms(q);
   // Ask for every shown record at once: through the remote backend each
   // document is otherwise a round trip of its own.
   // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
@@ -354,6 +394,10 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     // snippets). Without it a snippet is the densest run of query words.
     for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
       if (text->empty()) continue;
+      if (!plain_terms) {
+        h.snippet = lead_of(*text, opts.snippet_bytes);
+        break;
+      }
       auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, 0, kHiStart, kHiEnd, "…"));
       if (h.snippet.empty() || !hl.empty()) {
         h.snippet = std::move(plain);
