@@ -88,6 +88,22 @@ std::vector<Highlight> find_words(const std::string& text, const KwicTerms& term
   return found;
 }
 
+// About `bytes` of `text` from `start`, cut at white space, on one line,
+// with "…" where the text goes on.
+std::string window_of(const std::string& text, std::size_t start, std::size_t bytes) {
+  auto space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'; };
+  const std::size_t begin = std::min(text.size(), text.find_first_not_of(" \t\r\n"));  // no leading blank lines
+  start = std::max(start, begin);
+  while (start > begin && !space(start - 1)) --start;
+  std::size_t end = std::min(text.size(), start + bytes);
+  while (end < text.size() && !space(end)) ++end;
+  std::string window = text.substr(start, end - start);
+  for (char& c : window) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return (start > begin ? "…" : "") + window + (end < text.size() ? "…" : "");
+}
+
 // Highlight what `find(text, taken)` finds in the snippet; when it shows
 // none of it and has no highlight at all, replace the snippet by a window
 // of about `bytes` around the first occurrence in the first of `texts`
@@ -106,15 +122,7 @@ void highlight_found(std::string& snippet, std::vector<Highlight>& highlights,
     std::size_t first = std::min_element(in_body.begin(), in_body.end(), [](const Highlight& a, const Highlight& b) {
                           return a.offset < b.offset;
                         })->offset;
-    std::size_t start = first > bytes / 3 ? first - bytes / 3 : 0;
-    while (start > 0 && body[start - 1] != ' ' && body[start - 1] != '\n') --start;
-    std::size_t end = std::min(body.size(), start + bytes);
-    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
-    std::string window = body.substr(start, end - start);
-    for (char& c : window) {
-      if (c == '\n' || c == '\r') c = ' ';
-    }
-    snippet = (start > 0 ? "…" : "") + window + (end < body.size() ? "…" : "");
+    snippet = window_of(body, first > bytes / 3 ? first - bytes / 3 : 0, bytes);
     found = find(snippet, {});
   }
   highlights.insert(highlights.end(), found.begin(), found.end());
@@ -142,22 +150,6 @@ bool has_plain_terms(const Xapian::Query& q) {
     if (has_plain_terms(q.get_subquery(i))) return true;
   }
   return false;
-}
-
-// The start of a text, cut at a space, on one line: the snippet when no
-// query word is in the text (what MSet::snippet() gives then).
-std::string lead_of(const std::string& text, std::size_t bytes) {
-  std::size_t end = std::min(text.size(), bytes);
-  if (end < text.size()) {
-    std::size_t space = text.rfind(' ', end);
-    if (space != std::string::npos && space > 0) end = space;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a UTF-8 letter
-  }
-  std::string out = text.substr(0, end);
-  for (char& c : out) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return end < text.size() ? out + "…" : out;
 }
 
 }  // namespace
@@ -395,7 +387,8 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
       if (text->empty()) continue;
       if (!plain_terms) {
-        h.snippet = lead_of(*text, opts.snippet_bytes);
+        // The start of the text, as MSet::snippet() gives when no word matches.
+        h.snippet = window_of(*text, 0, opts.snippet_bytes);
         break;
       }
       auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, 0, kHiStart, kHiEnd, "…"));
