@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <sstream>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 #include "opis/name_key.h"
@@ -124,26 +123,22 @@ std::string Gazetteer::canonical_of(std::string_view name) {
         const std::string_view line(all.data() + begin, hit + needle.size() - begin);
         if (std::count(line.begin(), line.end(), '\t') >= 5) kept.append(line);
       }
-      std::istringstream lines(kept);
-      Gazetteer g;
-      g.load(lines);
-      return g.canonical(name);
-    }
-    for (std::size_t at = 0; at < all.size();) {
-      std::size_t nl = all.find('\n', at);
-      if (nl == std::string::npos) nl = all.size();
-      const std::string_view line(all.data() + at, nl - at);
-      at = nl + 1;
-      if (line.empty() || line[0] == '#') continue;
-      const std::size_t last = line.rfind('\t');
-      if (last == std::string_view::npos) continue;
-      const std::string_view given = line.substr(last + 1);
-      // The sixth column is the key (opis-gazetteer-keys writes every
-      // one); a line without it is folded, only when it could be this name.
-      const bool has_key = !given.empty() && std::count(line.begin(), line.end(), '\t') >= 5;
-      if (has_key ? given == key
-                  : (could_fold_to(line.substr(0, line.find('\t')), key) && fold_name(line.substr(0, line.find('\t'))) == key)) {
-        kept.append(line).push_back('\n');
+    } else {
+      for (std::size_t at = 0; at < all.size();) {
+        std::size_t nl = all.find('\n', at);
+        if (nl == std::string::npos) nl = all.size();
+        const std::string_view line(all.data() + at, nl - at);
+        at = nl + 1;
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t last = line.rfind('\t');
+        if (last == std::string_view::npos) continue;
+        const std::string_view given = line.substr(last + 1), surface = line.substr(0, line.find('\t'));
+        // The sixth column is the key when given; a line without it is
+        // folded, only when it could be this name.
+        const bool has_key = !given.empty() && std::count(line.begin(), line.end(), '\t') >= 5;
+        if (has_key ? given == key : (could_fold_to(surface, key) && fold_name(surface) == key)) {
+          kept.append(line).push_back('\n');
+        }
       }
     }
     Gazetteer g;
