@@ -2,6 +2,7 @@
 // Thin front end: flags -> SearchOptions, then core; outcome -> exit status.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "opis/cli.h"
@@ -23,6 +25,16 @@
 using namespace opis;
 
 namespace {
+
+// --fields's help: the default columns, then the others (export.h lists both).
+std::string csv_fields_help() {
+  std::vector<std::string> more;
+  for (const auto& f : csv_all_fields()) {
+    if (std::find(csv_default_fields().begin(), csv_default_fields().end(), f) == csv_default_fields().end()) more.push_back(f);
+  }
+  return fmt::format("With --format csv: the columns, in order (comma-separated; default {}; also {})",
+                     fmt::join(csv_default_fields(), ","), fmt::join(more, ","));
+}
 
 std::string fields_help() {
   std::string s = "\nFields (field:value in the query):\n";
@@ -137,8 +149,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))->option_text("FORMAT");
   std::string export_fields;
   auto* fields_opt = app.add_option("--fields", export_fields,
-                                    "With --format csv: the columns, in order (comma-separated; default "
-                                    "id,date,title,archive,reference,language,contributors,translators,url,summary,score)")
+                                    csv_fields_help())
       ->option_text("LIST");
   app.add_option("--color", color, "Highlight matches: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
