@@ -17,15 +17,9 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::write_file;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-
 
 // Terms and stored data of every document, keyed by record id.
 std::map<std::string, std::pair<std::set<std::string>, std::string>> contents(const std::string& db) {

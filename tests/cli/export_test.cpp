@@ -18,16 +18,10 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::show;
-using opis::test::TempDir;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
 
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-const fs::path kShared = OPIS_SHARED_CORPUS;
-const fs::path kSource = OPIS_SOURCE_DIR;
 const std::string kReference = "RGANI, f. 52, op. 1, d. 566, ll. 8-11";
 // A fixed search date, so that the note on each record is known.
 const std::vector<std::string> kEnv = {"SOURCE_DATE_EPOCH=1000000000"};  // 2001-09-09
@@ -180,9 +174,6 @@ void check_csl_item(const json& item) {
     }
   }
 }
-
-using opis::test::Rows;
-using opis::test::read_csv;
 
 // --- The index -------------------------------------------------------------------
 

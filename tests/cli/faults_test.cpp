@@ -20,17 +20,9 @@
 #include "process.h"
 
 namespace fs = std::filesystem;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::show;
-using opis::test::make_collection;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-
-
 
 // Ids in the index; every stored record whole, none twice.
 std::set<std::string> ids_in(const std::string& db) {

@@ -18,16 +18,9 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::show;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kGen = OPIS_GEN_BIN;
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-
 
 // Every file under `root`, by path relative to it, with its bytes.
 std::map<std::string, std::string> tree(const fs::path& root) {

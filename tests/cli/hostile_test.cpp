@@ -20,21 +20,15 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::show;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const fs::path kSource = OPIS_SOURCE_DIR;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr long kMaxRssMb = 2048;  // ASan's shadow memory and quarantine
 #else
 constexpr long kMaxRssMb = 512;  // measured about 140 MB
 #endif
-
 
 struct Line {
   std::string path, severity, message;

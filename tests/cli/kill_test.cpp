@@ -15,10 +15,9 @@
 #include "process.h"
 
 namespace fs = std::filesystem;
-using opis::test::TempDir;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
 
 std::set<std::string> ids_in(const std::string& db) {
   std::set<std::string> ids;

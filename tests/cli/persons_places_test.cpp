@@ -14,20 +14,9 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::show;
-using opis::test::write_file;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-const std::string kEval = OPIS_EVAL_BIN;
-const fs::path kShared = OPIS_SHARED_CORPUS;
-const fs::path kSource = OPIS_SOURCE_DIR;
-
-
 
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 

@@ -22,6 +22,16 @@ extern char** environ;
 
 namespace opis::test {
 
+// The programs and folders the end-to-end tests use (tests/CMakeLists.txt).
+inline const std::string kIndex = OPIS_INDEX_BIN;
+inline const std::string kSearch = OPIS_SEARCH_BIN;
+inline const std::string kEval = OPIS_EVAL_BIN;
+inline const std::filesystem::path kShared = OPIS_SHARED_CORPUS;
+inline const std::filesystem::path kSource = OPIS_SOURCE_DIR;
+#ifdef OPIS_GEN_BIN
+inline const std::string kGen = OPIS_GEN_BIN;
+#endif
+
 struct Result {
   int status = -1;  ///< exit status, or 128+signal
   std::string out;

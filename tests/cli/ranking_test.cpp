@@ -15,15 +15,9 @@
 #include "process.h"
 
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::run;
-using opis::test::show;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
 
 struct Judged {
   std::string query;

@@ -15,17 +15,10 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::show;
-using opis::test::write_file;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
 
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-const fs::path kShared = OPIS_SHARED_CORPUS;
-const fs::path kSource = OPIS_SOURCE_DIR;
 const std::string kSeedRef = "RGANI, f. 52, op. 1, d. 566, ll. 8-11";
 
 std::vector<std::string> lines_of(const std::string& s) {

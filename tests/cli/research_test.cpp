@@ -15,16 +15,9 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::show;
-using opis::test::TempDir;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-const fs::path kShared = OPIS_SHARED_CORPUS;
-const fs::path kSource = OPIS_SOURCE_DIR;
 
 // Every fixture has the word "zorblat", which no other record has, so that
 // `zorblat ...` searches the fixtures alone.

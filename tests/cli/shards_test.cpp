@@ -24,17 +24,10 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using opis::test::Result;
-using opis::test::TempDir;
-using opis::test::run;
-using opis::test::show;
-using opis::test::write_file;
+using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
 
-const std::string kIndex = OPIS_INDEX_BIN;
-const std::string kSearch = OPIS_SEARCH_BIN;
-const std::string kGen = OPIS_GEN_BIN;
 const std::string kTcpsrv = "/usr/bin/xapian-tcpsrv";
 
 // The collection: generated records (seed layout and JSONL) plus the
