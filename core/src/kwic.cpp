@@ -45,13 +45,6 @@ bool only_space(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-// A term as the index holds it: unprefixed words start with a lower-case
-// letter, a digit or a non-ASCII byte; field prefixes with a capital.
-bool unprefixed(const std::string& t) {
-  if (t.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(t[0]);
-  return !(c >= 'A' && c <= 'Z');
-}
 
 void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
   const auto type = q.get_type();
@@ -70,7 +63,7 @@ void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
     std::string d = q.get_description();
     while (!d.empty() && d.back() == ')') d.pop_back();
     std::string pattern = d.substr(d.rfind(' ') + 1);
-    if (unprefixed(pattern)) out.wildcards.push_back(pattern);
+    if (is_unprefixed_term(pattern)) out.wildcards.push_back(pattern);
     else if (std::string w = kwic_field_word(pattern); !w.empty()) out.wildcards.push_back(w);  // title:forc*
     return;
   }
@@ -82,9 +75,9 @@ void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
       auto it = sub.get_terms_begin();
       // A phrase of a text field (title:"military force") is looked for as its words.
       std::string w = sub.get_type() == Xapian::Query::LEAF_TERM && it != sub.get_terms_end()
-                          ? (unprefixed(*it) ? *it : kwic_field_word(*it))
+                          ? (is_unprefixed_term(*it) ? *it : kwic_field_word(*it))
                           : std::string();
-      if (w.empty() || !unprefixed(w)) {
+      if (w.empty() || !is_unprefixed_term(w)) {
         ok = false;
         break;
       }
@@ -200,9 +193,9 @@ KwicTerms kwic_terms_for(const KwicQueryTerms& qt, const std::vector<std::string
     if (qt.phrase_terms.count(term) && !qt.loose_terms.count(term)) continue;
     const std::string field_word = kwic_field_word(term);
     const std::string& m = field_word.empty() ? term : field_word;
-    if (m.size() > 1 && m[0] == 'Z' && unprefixed(m.substr(1))) {
+    if (m.size() > 1 && m[0] == 'Z' && is_unprefixed_term(m.substr(1))) {
       t.stems.insert(m.substr(1));
-    } else if (unprefixed(m)) {
+    } else if (is_unprefixed_term(m)) {
       t.words.insert(fold(m));
     }
   }

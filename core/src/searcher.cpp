@@ -141,10 +141,8 @@ bool has_plain_terms(const Xapian::Query& q) {
   if (type == Xapian::Query::LEAF_TERM) {
     auto it = q.get_terms_begin();
     if (it == q.get_terms_end()) return false;
-    const std::string& t = *it;
-    if (t.empty()) return false;
-    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    return !upper(t[0]) || (t[0] == 'Z' && t.size() > 1 && !upper(t[1]));
+    const std::string& t = *it;  // a word, or its stem: "Z" + word
+    return is_unprefixed_term(t) || (t.size() > 1 && t[0] == 'Z' && is_unprefixed_term(std::string_view(t).substr(1)));
   }
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
     if (has_plain_terms(q.get_subquery(i))) return true;

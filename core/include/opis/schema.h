@@ -129,6 +129,11 @@ std::string boolean_term(const Field& f, std::string_view value);
 /// entity terms whose values are already normalised (folded or exact).
 std::string prefixed_term(const Field& f, std::string_view value);
 
+/// A term of the default field, as the index holds it: it starts with a
+/// lower-case letter, a digit or a non-ASCII byte, where every field
+/// prefix starts with a capital.
+inline bool is_unprefixed_term(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
+
 /// The unique-id term ("Q" + id, unfolded: ids are exact).
 std::string id_term(std::string_view id);
 
