@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "Highlight matches: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
   app.add_flag("--any", any, "Match records with any of the words (default: all)");
+  bool no_suggest = false;
+  app.add_flag("--no-suggest", no_suggest,
+               "Never look for a \"Did you mean\" spelling when few records match (it costs a few ms on a large "
+               "index)");
   app.add_flag("--explain", explain,
                "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
                "wildcard expansions, person name variants, date intervals");
@@ -288,6 +292,7 @@ int main(int argc, char** argv) {
     opts.limit = limit;
     opts.offset = offset;
     opts.like_id = like_id;
+    opts.suggest = !no_suggest;
     opts.explain = explain;
     if (kwic) {
       // A concordance of every match (--limit N: of the first N records).

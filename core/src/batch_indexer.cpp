@@ -389,11 +389,13 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
   auto worker = [&](unsigned w) {
     try {
       Xapian::TermGenerator tg = make_term_generator();
+      SpellingRecorder spelling;  // kept by the compaction below (research.h)
       std::unique_ptr<Xapian::WritableDatabase> batch;
       std::string batch_path;
       unsigned in_batch = 0, batch_no = 0;
       auto finish_batch = [&] {
         if (!batch) return;
+        spelling.flush(*batch);
         batch->commit();
         batch->close();
         batch.reset();
@@ -404,7 +406,6 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
         if (batch) return;
         batch_path = (tmp / fmt::format("w{}-b{:06}", w, batch_no++)).string();
         batch = std::make_unique<Xapian::WritableDatabase>(batch_path, Xapian::DB_CREATE_OR_OVERWRITE);
-        enable_spelling(tg, *batch);  // kept by the compaction below (research.h)
         in_batch = 0;
       };
       std::vector<Diagnostic> diags;
@@ -454,7 +455,9 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
                 ++c.added;
               }
             }
-            batch->replace_document(id_term(r.id), make_document(r, tg));
+            Xapian::Document doc = make_document(r, tg);
+            spelling.add(doc);
+            batch->replace_document(id_term(r.id), doc);
             now.ids.push_back(r.id);
             ++records;
             if (++in_batch >= m_opts.batch_size) {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -41,11 +42,33 @@ void index_names(Xapian::TermGenerator& tg, std::string_view name, const std::ve
   for (const auto& n : names) index_field(tg, name, n);
 }
 
+// Xapian's Snowball stemmer computes every occurrence afresh: a record of
+// 1,160 words stems each of them, and stemming was 12% of making a document
+// (bench/index_stages.cpp). This wraps it with a memo of the words already
+// seen; Xapian offers the hook (StemImplementation) but no cache. One
+// instance belongs to one TermGenerator, so to one thread: no locking.
+class CachingStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    if (auto it = m_memo.find(word); it != m_memo.end()) return it->second;
+    // Bounded: a collection's vocabulary is a few hundred thousand words;
+    // start afresh rather than grow without end on hostile input.
+    if (m_memo.size() >= kMaxWords) m_memo.clear();
+    return m_memo.emplace(word, m_stem(word)).first->second;
+  }
+  std::string get_description() const override { return "CachingStem(" + m_stem.get_description() + ")"; }
+
+ private:
+  static constexpr std::size_t kMaxWords = 500000;
+  Xapian::Stem m_stem{"english"};
+  std::unordered_map<std::string, std::string> m_memo;
+};
+
 }  // namespace
 
 Xapian::TermGenerator make_term_generator() {
   Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemmer(Xapian::Stem(new CachingStem));
   // STEM_SOME: each word as written (with positions, for phrases) and its
   // stem with the Z prefix (no positions: phrases use the exact words).
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -185,7 +208,6 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
   }
   try {
     m_db = Xapian::WritableDatabase(path, action);
-    enable_spelling(m_tg, m_db);  // spelling data for "Did you mean" (research.h)
   } catch (const Xapian::DatabaseLockError& e) {
     std::string who = "another process";
     long pid = 0;
@@ -205,6 +227,7 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
 
 bool IndexWriter::add(const Record& r) {
   Xapian::Document doc = make_document(r, m_tg);
+  m_spelling.add(doc);
   std::string q = id_term(r.id);
   bool existed = m_db.term_exists(q);
   m_db.replace_document(q, doc);
@@ -227,18 +250,21 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
 }
 
 void IndexWriter::commit() {
+  m_spelling.flush(m_db);
   m_db.commit();
   m_pending = 0;
 }
 
 IndexWriter::~IndexWriter() {
   try {
+    m_spelling.flush(m_db);
     m_db.close();
   } catch (const Xapian::Error&) {
   }
 }
 
 void IndexWriter::close() {
+  m_spelling.flush(m_db);
   m_db.commit();
   m_db.close();
 }

@@ -318,11 +318,22 @@ bool spelling_data_enabled() {
   return g_spelling_data && !(no && *no);
 }
 
-void enable_spelling(Xapian::TermGenerator& tg, Xapian::WritableDatabase& db) {
-  if (!spelling_data_enabled()) return;
-  tg.set_database(db);
-  tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING,
-               static_cast<Xapian::TermGenerator::flags>(~Xapian::TermGenerator::FLAG_SPELLING));
+SpellingRecorder::SpellingRecorder() : m_on(spelling_data_enabled()) {}
+
+void SpellingRecorder::add(const Xapian::Document& doc) {
+  if (!m_on) return;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (!is_unprefixed_term(term)) continue;
+    // Every unprefixed term comes from index_text() with positions, one per
+    // occurrence, as the TermGenerator counted them for FLAG_SPELLING.
+    if (Xapian::termcount n = t.positionlist_count()) m_words[term] += n;
+  }
+}
+
+void SpellingRecorder::flush(Xapian::WritableDatabase& db) {
+  for (const auto& [word, n] : m_words) db.add_spelling(word, n);
+  m_words.clear();
 }
 
 // --- Searcher: --like and --kwic -----------------------------------------

@@ -298,6 +298,10 @@ TEST_F(Research, MisspelledWordsGetASuggestion) {
     EXPECT_EQ(j.status, 1) << show(j);
     EXPECT_EQ(json::parse(j.out).value("suggestion", ""), "military") << db << "\n" << j.out;
   }
+  // --no-suggest: none looked for.
+  Result off = search({"--no-suggest", "--format", "json", "militry"});
+  EXPECT_EQ(off.status, 1) << show(off);
+  EXPECT_FALSE(json::parse(off.out).contains("suggestion")) << off.out;
   // A query that finds plenty has no suggestion.
   Result ok = search({"--format", "json", "Baghdad"});
   EXPECT_FALSE(json::parse(ok.out).contains("suggestion"));

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "opis/record.h"
+#include "opis/research.h"
 
 namespace opis {
 
@@ -27,7 +28,8 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
 Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
 /// The TermGenerator set up as both index and query side expect
-/// (English stemming, positions on unstemmed words only).
+/// (English stemming, positions on unstemmed words only). Its stemmer keeps
+/// a memo of the words it has stemmed: use one per thread.
 Xapian::TermGenerator make_term_generator();
 
 /// Thrown when the database is locked by another writer.
@@ -75,6 +77,7 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase m_db;
   Xapian::TermGenerator m_tg;
+  SpellingRecorder m_spelling;  // "Did you mean" data, given to m_db at each commit
   unsigned m_commit_every = 1000;
   unsigned m_pending = 0;
 };

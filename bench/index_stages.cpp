@@ -1,0 +1,178 @@
+// Where indexing time goes: each stage of turning a record into a Xapian
+// document, timed per record on one core with Google Benchmark, beside the
+// bare TermGenerator work that any Xapian indexer pays. bench/run prints it;
+// docs/benchmarks.md explains how it bounds the indexing targets.
+//
+//   index-stages DIR [google-benchmark flags]   (DIR: opis-gen output)
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "opis/entity_extractor.h"
+#include "opis/entity_terms.h"
+#include "opis/gazetteer.h"
+#include "opis/index_writer.h"
+#include "opis/record_reader.h"
+#include "opis/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> g_paths;     // the source files
+std::vector<std::string> g_bytes;     // their contents
+std::vector<opis::Record> g_records;  // parsed, without persons and places
+
+void load(const std::string& dir, std::size_t limit) {
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && opis::is_record_file(e.path())) g_paths.push_back(e.path().string());
+  }
+  std::sort(g_paths.begin(), g_paths.end());
+  if (g_paths.size() > limit) g_paths.resize(limit);
+  for (const auto& p : g_paths) {
+    std::vector<opis::Diagnostic> diags;
+    auto data = opis::read_source_bytes(p, diags);
+    if (!data) continue;
+    g_bytes.push_back(*data);
+    opis::read_records(p, *data, [](opis::Record&& r) { g_records.push_back(std::move(r)); }, diags);
+  }
+}
+
+std::int64_t body_bytes() {
+  std::int64_t n = 0;
+  for (const auto& r : g_records) n += static_cast<std::int64_t>(r.body.size());
+  return n;
+}
+
+// Read and parse one file's bytes into records.
+void BM_Parse(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::vector<opis::Diagnostic> diags;
+    std::size_t k = i++ % g_bytes.size();
+    opis::read_records(g_paths[k], g_bytes[k], [](opis::Record&& r) { benchmark::DoNotOptimize(r.body.data()); }, diags);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// Persons and places of one record.
+void BM_Extract(benchmark::State& state) {
+  const opis::Gazetteer& g = opis::Gazetteer::instance();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    opis::Record r = g_records[i++ % g_records.size()];
+    opis::extract_entities(r, g);
+    benchmark::DoNotOptimize(r.persons.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// The bare floor: the body through a STEM_SOME TermGenerator, no database.
+void BM_TermGeneratorBody(benchmark::State& state) {
+  Xapian::TermGenerator tg = opis::make_term_generator();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(g_records[i++ % g_records.size()].body);
+    benchmark::DoNotOptimize(doc.termlist_count());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// Opis's whole document (fields, exact terms, values, stored JSON and
+// body), with extraction off (state.range(0) == 0) or on.
+void BM_MakeDocument(benchmark::State& state) {
+  opis::ExtractOptions o;
+  o.enabled = state.range(0) != 0;
+  opis::set_extract_options(o);
+  Xapian::TermGenerator tg = opis::make_term_generator();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Xapian::Document doc = opis::make_document(g_records[i++ % g_records.size()], tg);
+    benchmark::DoNotOptimize(doc.termlist_count());
+  }
+  opis::set_extract_options({});
+  state.SetItemsProcessed(state.iterations());
+}
+
+// Adding documents to a small batch database on disk, committed every
+// 1,000 as opis-index's bulk build does: the bare loop's documents
+// (state.range(0) == 0) or Opis's (1; made outside the timing).
+void BM_AddToBatch(benchmark::State& state) {
+  const bool opis_docs = state.range(0) != 0;
+  std::vector<Xapian::Document> docs;
+  Xapian::TermGenerator tg = opis::make_term_generator();
+  opis::ExtractOptions o;
+  o.enabled = state.range(0) < 2;
+  opis::set_extract_options(o);
+  for (const auto& r : g_records) {
+    if (opis_docs) {
+      docs.push_back(opis::make_document(r, tg));
+      if (state.range(0) == 3) docs.back().set_data("");
+    } else {
+      Xapian::Document d;
+      tg.set_document(d);
+      tg.index_text(r.body);
+      d.add_boolean_term(opis::id_term(r.id));
+      docs.push_back(d);
+    }
+  }
+  const std::string path = (fs::temp_directory_path() / "opis-index-stages.db").string();
+  std::size_t i = 0;
+  auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (auto _ : state) {
+    db->add_document(docs[i++ % docs.size()]);
+    if (i % 1000 == 0) {
+      db->commit();
+      state.PauseTiming();
+      db.reset();
+      db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OVERWRITE);
+      state.ResumeTiming();
+    }
+  }
+  db->commit();
+  db.reset();
+  fs::remove_all(path);
+  opis::set_extract_options({});
+  double terms = 0, positions = 0, data = 0;
+  for (const auto& d : docs) {
+    terms += d.termlist_count();
+    for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) positions += t.positionlist_count();
+    data += d.get_data().size();
+  }
+  state.counters["terms"] = terms / docs.size();
+  state.counters["positions"] = positions / docs.size();
+  state.counters["data_bytes"] = data / docs.size();
+  state.SetItemsProcessed(state.iterations());
+}
+
+}  // namespace
+
+BENCHMARK(BM_Parse)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Extract)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TermGeneratorBody)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MakeDocument)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_AddToBatch)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMicrosecond)->Iterations(3000);
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (argc < 2) {
+    std::cerr << "usage: index-stages DIR [--benchmark_... flags]\n  DIR: records written by opis-gen\n";
+    return 2;
+  }
+  load(argv[1], 3000);
+  if (g_records.empty()) {
+    std::cerr << "index-stages: no records under '" << argv[1] << "'\n";
+    return 2;
+  }
+  std::cerr << "index-stages: " << g_records.size() << " records, " << body_bytes() / 1000000.0 << " MB of body text\n";
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+}

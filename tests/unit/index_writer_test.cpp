@@ -1,0 +1,115 @@
+// The index writer's own shortcuts must give what Xapian would: the spelling
+// data counted by SpellingRecorder against TermGenerator::FLAG_SPELLING, and
+// the memoised stemmer of make_term_generator() against Xapian's stemmer.
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "opis/entity_extractor.h"
+#include "opis/index_writer.h"
+#include "opis/record_reader.h"
+#include "opis/research.h"
+#include "scratch_dir.h"
+
+namespace fs = std::filesystem;
+using opis::test::ScratchDir;
+
+namespace {
+
+// Every record of the sample collection and the real one in ../shared.
+std::vector<opis::Record> all_records() {
+  std::vector<fs::path> paths;
+  for (const std::string& dir : {std::string(OPIS_SOURCE_DIR) + "/corpus/records", std::string(OPIS_SOURCE_DIR) + "/corpus/json",
+                                std::string(OPIS_SOURCE_DIR) + "/corpus/jsonl", std::string(OPIS_SHARED_CORPUS) + "/records"}) {
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+      if (opis::is_record_file(e.path())) paths.push_back(e.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<opis::Record> out;
+  for (const auto& p : paths) {
+    std::vector<opis::Diagnostic> diags;
+    opis::read_record_file(p, [&](opis::Record&& r) { out.push_back(std::move(r)); }, diags);
+  }
+  return out;
+}
+
+std::map<std::string, Xapian::termcount> spellings(const Xapian::Database& db) {
+  std::map<std::string, Xapian::termcount> out;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out[*it] = it.get_termfreq();
+  return out;
+}
+
+class IndexWriterSpelling : public ScratchDir {};
+
+TEST_F(IndexWriterSpelling, RecorderGivesTheSameDataAsXapiansFlag) {
+  const auto records = all_records();
+  ASSERT_GE(records.size(), 40u);
+  opis::set_extract_options({});
+  // Xapian's way: the TermGenerator adds each word occurrence itself.
+  Xapian::WritableDatabase xapian_db((m_dir / "flag").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator tg = opis::make_term_generator();
+  tg.set_database(xapian_db);
+  tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  for (const auto& r : records) xapian_db.add_document(opis::make_document(r, tg));
+  xapian_db.commit();
+  // Opis's way: counted per document, given at the commit.
+  Xapian::WritableDatabase opis_db((m_dir / "recorder").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator tg2 = opis::make_term_generator();
+  opis::SpellingRecorder recorder;
+  for (const auto& r : records) {
+    Xapian::Document doc = opis::make_document(r, tg2);
+    recorder.add(doc);
+    opis_db.add_document(doc);
+  }
+  recorder.flush(opis_db);
+  opis_db.commit();
+
+  const auto want = spellings(xapian_db);
+  const auto got = spellings(opis_db);
+  ASSERT_GT(want.size(), 1000u);
+  EXPECT_EQ(got.size(), want.size());
+  std::size_t differ = 0;
+  for (const auto& [word, freq] : want) {
+    auto it = got.find(word);
+    if (it == got.end() || it->second != freq) {
+      if (++differ <= 5) ADD_FAILURE() << "'" << word << "': Xapian " << freq << ", recorder " << (it == got.end() ? 0 : it->second);
+    }
+  }
+  EXPECT_EQ(differ, 0u);
+  // And the suggestions made from them agree.
+  for (const char* typo : {"Khruschev", "militry", "delegaton", "sovet"}) {
+    EXPECT_EQ(opis_db.get_spelling_suggestion(typo), xapian_db.get_spelling_suggestion(typo)) << typo;
+  }
+}
+
+TEST(IndexWriterStemmer, MemoisedStemsAreXapiansStems) {
+  Xapian::TermGenerator tg = opis::make_term_generator();
+  Xapian::Stem english("english");
+  Xapian::Document doc;
+  tg.set_document(doc);
+  // Twice: the second pass is served from the memo.
+  const std::string text = "negotiations negotiated delegations running ran relational generously Khrushchev's";
+  tg.index_text(text);
+  tg.index_text(text);
+  std::size_t stems = 0;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term[0] != 'Z') continue;
+    ++stems;
+    // Each Z term is the stem of some unstemmed word of the text.
+    bool found = false;
+    for (auto u = doc.termlist_begin(); u != doc.termlist_end(); ++u) {
+      const std::string w = *u;
+      if (w[0] != 'Z' && "Z" + english(w) == term) found = true;
+    }
+    EXPECT_TRUE(found) << term;
+  }
+  EXPECT_EQ(stems, 7u);  // negoti, deleg, run, ran, relat, generous, khrushchev
+}
+
+}  // namespace
