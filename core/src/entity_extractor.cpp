@@ -122,7 +122,19 @@ struct Token {
   bool sentence_start = false;
   char after = ' ';       ///< punctuation right after the word, or ' '
   bool newline_before = false;
+  // Look-ups that several passes make, each done once (common_word(),
+  // title_head(), Extractor::gaz()): the word list and the gazetteer are
+  // large hash tables, and a look-up in them is mostly a cache miss.
+  mutable signed char common = -1;      ///< is_common_word(folded), -1: not looked up yet
+  mutable signed char title_head = -1;  ///< first word of a title, -1: not looked up yet
+  mutable bool gaz_done = false;
+  mutable const std::vector<PlaceEntry>* gaz = nullptr;  ///< gazetteer entries of `folded`
 };
+
+bool common_word(const Token& t) {
+  if (t.common < 0) t.common = is_common_word(t.folded);
+  return t.common > 0;
+}
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
@@ -246,7 +258,9 @@ const WordSet& title_heads() {
 
 // Number of tokens of a title starting at i (0 when none). Longest first.
 std::size_t title_at(const std::vector<Token>& t, std::size_t i) {
-  if (!title_heads().count(t[i].folded.substr(0, t[i].folded.find(' ')))) return 0;
+  const Token& head = t[i];
+  if (head.title_head < 0) head.title_head = title_heads().count(head.folded.substr(0, head.folded.find(' '))) > 0;
+  if (!head.title_head) return 0;
   std::string joined;
   std::size_t best = 0;
   for (std::size_t j = i; j < t.size() && j < i + 5; ++j) {
@@ -401,8 +415,16 @@ class Extractor {
   }
 
  private:
-  bool strong_place(const std::string& folded) const {
-    const auto* v = m_g.find(folded);
+  // The gazetteer's entries for one token's folded form, looked up once.
+  const std::vector<PlaceEntry>* gaz(const Token& t) const {
+    if (!t.gaz_done) {
+      t.gaz = m_g.find(t.folded);
+      t.gaz_done = true;
+    }
+    return t.gaz;
+  }
+  bool strong_place(const Token& t) const {
+    const auto* v = gaz(t);
     if (!v) return false;
     for (const auto& e : *v) {
       if (e.kind == "country" || e.kind == "former" || e.kind == "alias" || e.kind == "demonym" ||
@@ -411,7 +433,7 @@ class Extractor {
     }
     return false;
   }
-  bool common(const Token& t) const { return is_common_word(t.folded); }
+  bool common(const Token& t) const { return common_word(t); }
 
   // Runs of capitalised words; decide which are names.
   void candidates(const std::vector<Token>& t, std::size_t text) {
@@ -468,7 +490,7 @@ class Extractor {
         has_name = true;
         if (!common(w)) all_common = false;
         if (org_words().count(w.folded)) org = true;
-        if (strong_place(w.folded)) place = true;
+        if (strong_place(w)) place = true;
         if (months().count(w.folded)) month = true;
       }
       if (!has_name || org || month) { prev_title_person = false; continue; }
@@ -615,7 +637,7 @@ class Extractor {
             while (k < t.size() && t[k].initials) ++k;
             if (k >= t.size() || name_key(t[k].folded) != keys[w]) ok = false;
           }
-          if (!ok || (keys.size() == 1 && is_common_word(t[i].folded))) continue;
+          if (!ok || (keys.size() == 1 && common_word(t[i]))) continue;
           const AuthorityEntry& e = m_auth->entries[entry];
           Candidate c{reading_order(e.name), {}, "mentioned", i, k - 1};
           for (std::size_t x = i; x < k; ++x) c.words.push_back(t[x].text);
@@ -647,11 +669,11 @@ class Extractor {
       std::string key = name_key(t[i].folded);
       auto it = m_by_key.find(key);
       PersonAcc* found = it == m_by_key.end() ? nullptr : &m_persons[it->second];
-      if (!found && t[i].cap && !t[i].allcaps && !is_common_word(t[i].folded) && !m_g.find(t[i].folded)) found = by_other_word(key);
+      if (!found && t[i].cap && !t[i].allcaps && !common_word(t[i]) && !gaz(t[i])) found = by_other_word(key);
       if (!found) continue;
       PersonAcc& a = *found;
       // Skip a common word at a sentence start unless it is the surname as written.
-      if (is_common_word(t[i].folded) && fold_name(a.p.surname) != t[i].folded && it != m_by_key.end()) continue;
+      if (common_word(t[i]) && fold_name(a.p.surname) != t[i].folded && it != m_by_key.end()) continue;
       ++a.p.mentions;
       if (std::find(a.p.forms.begin(), a.p.forms.end(), t[i].text) == a.p.forms.end()) a.p.forms.push_back(t[i].text);
       m_claimed[text][i] = true;
@@ -663,10 +685,7 @@ class Extractor {
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (m_claimed[text][i]) continue;
       // Place names start with a capital; only demonyms (soviet) may not.
-      if (!t[i].cap) {
-        const auto* e = m_g.find(t[i].folded);
-        if (!e || std::none_of(e->begin(), e->end(), [](const PlaceEntry& x) { return x.kind == "demonym"; })) continue;
-      }
+      if (!t[i].cap && !m_g.is_demonym(t[i].folded)) continue;
       // A token's folded form may hold a space (Prime-Minister): look up its first word.
       std::size_t from = m_g.max_words_from(t[i].folded.substr(0, t[i].folded.find(' ')));
       if (from == 0) continue;
@@ -679,7 +698,7 @@ class Extractor {
           key += (key.empty() ? "" : " ") + t[k].folded;
         }
         if (!ok) continue;
-        const auto* entries = m_g.find(key);
+        const auto* entries = n == 1 ? gaz(t[i]) : m_g.find(key);
         if (!entries || entries->empty()) continue;
         const PlaceEntry* e = choose(t, i, n, *entries);
         if (!e) continue;
@@ -717,17 +736,17 @@ class Extractor {
     if (m_g.needs_context(t[i].folded) && n == 1) {
       bool ctx = (prev && prev->folded == "the" && prev_joined()) ||
                  (next && place_words().count(next->folded) && first.after == ' ') ||
-                 (prev && prev->folded == "and" && i >= 2 && m_g.find(t[i - 2].folded));
-      if (next && next->cap && !m_g.find(next->folded) && first.after == ' ') ctx = false;  // Don Pedro
+                 (prev && prev->folded == "and" && i >= 2 && gaz(t[i - 2]));
+      if (next && next->cap && !gaz(*next) && first.after == ' ') ctx = false;  // Don Pedro
       if (context_only && !ctx) return nullptr;
     }
     // A place name right after a capitalised given name is a surname (Ruth Jordan).
     if (n == 1 && !demonym && prev && prev->cap && prev_joined() && !prev->sentence_start &&
-        !function_words().count(prev->folded) && !title_at(t, i - 1) && !m_g.find(prev->folded) &&
+        !function_words().count(prev->folded) && !title_at(t, i - 1) && !gaz(*prev) &&
         !prev->allcaps && !first.allcaps)
       return nullptr;
-    if (n == 1 && !demonym && next && next->cap && first.after == ' ' && !m_g.find(next->folded) &&
-        !is_common_word(next->folded) && !org_words().count(next->folded) && !next->allcaps && !first.allcaps &&
+    if (n == 1 && !demonym && next && next->cap && first.after == ' ' && !gaz(*next) &&
+        !common_word(*next) && !org_words().count(next->folded) && !next->allcaps && !first.allcaps &&
         !title_at(t, i + n))
       return nullptr;
     // "Atlanta, Georgia": prefer the entry in the country of the place just before.

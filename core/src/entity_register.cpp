@@ -12,6 +12,7 @@
 
 #include "opis/name_key.h"
 #include "opis/record.h"
+#include "opis/schema.h"
 
 namespace opis {
 
@@ -54,10 +55,18 @@ bool matches(const std::string& pattern, const std::string& name, const std::set
 std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKind kind, const std::string& pattern) {
   Xapian::Database db(db_path);
   std::multimap<std::string, Group> groups;  // key -> groups with that key
+  // Records in id order, not in docid order: the grouping below keeps the
+  // first compatible group, and a bulk build's docids follow its threads'
+  // timing, so two builds of one collection listed different registers.
+  std::vector<std::pair<std::string, Xapian::docid>> order;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    order.emplace_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot::id), *it);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& [id, did] : order) {
     Record r;
     try {
-      r = record_from_document(db.get_document(*it));
+      r = record_from_document(db.get_document(did));
     } catch (const std::exception&) {
       continue;
     }

@@ -51,6 +51,7 @@ void Gazetteer::load(std::istream& in) {
       m_context[key] = true;
       // A context-only name with no other entry stands for itself.
     }
+    if (cols[2] == "demonym") m_demonyms.insert(key);
     PlaceEntry e{cols[1], cols[2], cols[3], std::strtoul(cols[4].c_str(), nullptr, 10)};
     auto& v = m_names[key];
     v.push_back(std::move(e));

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace opis {
@@ -41,6 +42,10 @@ class Gazetteer {
   const std::vector<PlaceEntry>* find(std::string_view folded) const;
   /// True when the name is a place only in a place context (Don, Georgia).
   bool needs_context(std::string_view folded) const;
+  /// True when one of the name's entries is a demonym ("soviet"), the only
+  /// entries the extractor looks up for lower-case words: a small set, so
+  /// that the look-up for every lower-case word of a text stays in cache.
+  bool is_demonym(std::string_view folded) const { return m_demonyms.count(std::string(folded)) > 0; }
   /// The canonical name a user's place name stands for ("Leningrad" ->
   /// "Saint Petersburg", "Iraqi" -> "Iraq"), or the name itself when unknown.
   std::string canonical(std::string_view name) const;
@@ -62,6 +67,7 @@ class Gazetteer {
  private:
   std::unordered_map<std::string, std::vector<PlaceEntry>> m_names;
   std::unordered_map<std::string, bool> m_context;
+  std::unordered_set<std::string> m_demonyms;  ///< keys with a demonym entry
   std::unordered_map<std::string, std::size_t> m_first_words;  ///< first word -> longest name from it
   std::size_t m_max_words = 1;
 };
