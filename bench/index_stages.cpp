@@ -87,10 +87,10 @@ void BM_TermGeneratorBody(benchmark::State& state) {
 }
 
 // Opis's whole document (fields, exact terms, values, stored JSON and
-// body), with extraction off (state.range(0) == 0) or on.
-void BM_MakeDocument(benchmark::State& state) {
+// body), with extraction of persons and places off or on.
+void BM_MakeDocument(benchmark::State& state, bool extract) {
   opis::ExtractOptions o;
-  o.enabled = state.range(0) != 0;
+  o.enabled = extract;
   opis::set_extract_options(o);
   Xapian::TermGenerator tg = opis::make_term_generator();
   std::size_t i = 0;
@@ -103,19 +103,24 @@ void BM_MakeDocument(benchmark::State& state) {
 }
 
 // Adding documents to a small batch database on disk, committed every
-// 1,000 as opis-index's bulk build does: the bare loop's documents
-// (state.range(0) == 0) or Opis's (1; made outside the timing).
-void BM_AddToBatch(benchmark::State& state) {
-  const bool opis_docs = state.range(0) != 0;
+// 1,000 as opis-index's bulk build does; the documents are made outside
+// the timing. Which documents (kind):
+enum class Docs {
+  bare,         // the bare loop's: the body through the TermGenerator, an id term
+  opis,         // Opis's, as opis-index makes them
+  no_entities,  // Opis's without persons and places (--no-extract)
+  no_data,      // the same without the stored record (its JSON and body)
+};
+void BM_AddToBatch(benchmark::State& state, Docs kind) {
   std::vector<Xapian::Document> docs;
   Xapian::TermGenerator tg = opis::make_term_generator();
   opis::ExtractOptions o;
-  o.enabled = state.range(0) < 2;
+  o.enabled = kind == Docs::opis;
   opis::set_extract_options(o);
   for (const auto& r : g_records) {
-    if (opis_docs) {
+    if (kind != Docs::bare) {
       docs.push_back(opis::make_document(r, tg));
-      if (state.range(0) == 3) docs.back().set_data("");
+      if (kind == Docs::no_data) docs.back().set_data("");
     } else {
       Xapian::Document d;
       tg.set_document(d);
@@ -158,8 +163,12 @@ void BM_AddToBatch(benchmark::State& state) {
 BENCHMARK(BM_Parse)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Extract)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TermGeneratorBody)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_MakeDocument)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_AddToBatch)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMicrosecond)->Iterations(3000);
+BENCHMARK_CAPTURE(BM_MakeDocument, no_extraction, false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_MakeDocument, with_extraction, true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_AddToBatch, bare_documents, Docs::bare)->Unit(benchmark::kMicrosecond)->Iterations(3000);
+BENCHMARK_CAPTURE(BM_AddToBatch, opis_documents, Docs::opis)->Unit(benchmark::kMicrosecond)->Iterations(3000);
+BENCHMARK_CAPTURE(BM_AddToBatch, opis_no_entities, Docs::no_entities)->Unit(benchmark::kMicrosecond)->Iterations(3000);
+BENCHMARK_CAPTURE(BM_AddToBatch, opis_no_data, Docs::no_data)->Unit(benchmark::kMicrosecond)->Iterations(3000);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);

@@ -1,10 +1,9 @@
 // Text helpers: ICU folding and small string utilities.
 #include "opis/text.h"
 
-#include <memory>
-#include <mutex>
-
-#include <unicode/translit.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
@@ -12,17 +11,34 @@ namespace opis {
 
 namespace {
 
-// ICU transliterators are not thread-safe for concurrent use of one
-// instance, and are costly to create: one per thread, made on first use.
-icu::Transliterator* folder() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) tr.reset();
-    return tr;
-  }();
-  return t.get();
+// Folding of non-ASCII text: NFD, drop non-spacing marks, lower-case, NFC.
+// ICU's transliterator "NFD; [:Nonspacing Mark:] Remove; Lower; NFC" does
+// exactly this, but creating the first transliterator of a process reads
+// ICU's whole transliterator registry: 15-20 ms, paid by every search that
+// highlighted one accented word. The normalizers and the case mapping are
+// the same ICU data without the registry (tests/unit/text_test.cpp checks
+// both give the same result).
+std::string fold_non_ascii(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_FAILURE(status)) {
+    u.toLower(icu::Locale::getRoot());
+  } else {
+    icu::UnicodeString d = nfd->normalize(u, status);
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < d.length();) {
+      const UChar32 c = d.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    }
+    kept.toLower(icu::Locale::getRoot());
+    u = nfc->normalize(kept, status);
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 bool is_space(char c) {
@@ -36,17 +52,7 @@ std::string fold(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
   }
-  if (ascii) return ascii_lower(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (auto* t = folder()) {
-    t->transliterate(u);
-  } else {
-    u.toLower();
-  }
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return ascii ? ascii_lower(s) : fold_non_ascii(s);
 }
 
 std::string_view trim(std::string_view s) {
