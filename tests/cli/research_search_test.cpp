@@ -4,9 +4,11 @@
 // seed record and the sample collection indexed together (bulk, direct
 // and sharded).
 #include <gtest/gtest.h>
+#include <xapian.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <sstream>
 
@@ -313,6 +315,26 @@ TEST_F(Research, MisspelledWordsGetASuggestion) {
   Result j = search({"--format", "json", "Khruschev"}, bare);
   EXPECT_EQ(j.status, 1) << show(j);
   EXPECT_FALSE(json::parse(j.out).contains("suggestion")) << j.out;
+}
+
+// The bulk build gives each worker's word counts to its last batch only, and
+// the compaction sums them: the spelling data must be the same word for
+// word as a direct build's, whatever the number of batches and threads.
+TEST_F(Research, SpellingDataDoesNotDependOnBatchesOrThreads) {
+  const std::string many = (s_dir->path() / "many-batches").string();
+  Result r = opis::test::run({kIndex, "--db", many, "--batch-size", "3", "--threads", "2", (kShared / "records").string(),
+                              (kSource / "corpus").string()});
+  ASSERT_EQ(r.status, 0) << show(r);
+  auto spellings = [](const std::string& path) {
+    Xapian::Database db(path);
+    std::map<std::string, Xapian::termcount> out;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out[*it] = it.get_termfreq();
+    return out;
+  };
+  const auto direct = spellings(s_direct);
+  EXPECT_GT(direct.size(), 1000u);
+  EXPECT_TRUE(spellings(many) == direct);
+  EXPECT_TRUE(spellings(s_db) == direct);
 }
 
 // --- Related records ---------------------------------------------------------------

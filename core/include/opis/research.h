@@ -25,12 +25,13 @@ std::string spelling_suggestion(const Xapian::Database& db, const std::string& t
 
 /// The spelling data of one writer: the words its documents index
 /// unprefixed (body, title, summary, names), counted in memory and given to
-/// the database at each commit, one add_spelling() call per word. This is
+/// the database when flushed, one add_spelling() call per word. This is
 /// what Xapian's TermGenerator::FLAG_SPELLING records, but that flag calls
-/// add_spelling() for every occurrence of every word, a lookup in a growing
-/// std::map each time: 14% of a one-thread index run; the counts here cost
-/// a hash lookup per distinct word of a record. Records nothing when
-/// spelling_data_enabled() was false at construction.
+/// add_spelling() for every occurrence of every word (a look-up in a
+/// growing std::map each time), and it must add to one database: a bulk
+/// build's worker counts its words over all its batches instead, and gives
+/// them once (BatchIndexer). Records nothing when spelling_data_enabled()
+/// was false at construction.
 class SpellingRecorder {
  public:
   SpellingRecorder();
@@ -39,6 +40,8 @@ class SpellingRecorder {
   /// Add the counted words to `db`'s spelling data and forget them; call
   /// before each commit.
   void flush(Xapian::WritableDatabase& db);
+  /// Distinct words counted and not yet flushed.
+  std::size_t words() const { return m_words.size(); }
 
  private:
   bool m_on;
