@@ -4,6 +4,7 @@
 // docs/benchmarks.md explains how it bounds the indexing targets.
 //
 //   index-stages DIR [google-benchmark flags]   (DIR: opis-gen output)
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -129,7 +130,7 @@ void BM_AddToBatch(benchmark::State& state, Docs kind) {
       docs.push_back(d);
     }
   }
-  const std::string path = (fs::temp_directory_path() / "opis-index-stages.db").string();
+  const std::string path = (fs::temp_directory_path() / ("opis-index-stages-" + std::to_string(::getpid()))).string();
   std::size_t i = 0;
   auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OVERWRITE);
   for (auto _ : state) {

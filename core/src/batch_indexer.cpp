@@ -393,10 +393,11 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
       // batch (the compaction below keeps it): Xapian's commit works out
       // each new word's spelling fragments, so giving every batch its own
       // words repeated that work for each word in each batch (spelling
-      // data was 11% of a run, measured with callgrind). Counted words are
-      // bounded: past kSpellingWords they go to the batch at hand.
+      // data is 10% of a run's instructions, measured with callgrind).
+      // Memory stays bounded: past kSpellingWords distinct words (about
+      // 100 MB) the counts go to the batch at hand.
       SpellingRecorder spelling;
-      constexpr std::size_t kSpellingWords = 2000000;
+      constexpr std::size_t kSpellingWords = 1000000;
       std::unique_ptr<Xapian::WritableDatabase> batch;
       std::string batch_path;
       unsigned in_batch = 0, batch_no = 0;

@@ -123,7 +123,7 @@ struct Token {
   char after = ' ';       ///< punctuation right after the word, or ' '
   bool newline_before = false;
   // Look-ups that several passes make, each done once (common_word(),
-  // title_head(), Extractor::gaz()): the word list and the gazetteer are
+  // title_at(), Extractor::gaz()): the word list and the gazetteer are
   // large hash tables, and a look-up in them is mostly a cache miss.
   mutable signed char common = -1;      ///< is_common_word(folded), -1: not looked up yet
   mutable signed char title_head = -1;  ///< first word of a title, -1: not looked up yet

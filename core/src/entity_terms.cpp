@@ -198,7 +198,12 @@ Xapian::Query person_query(const std::string& raw) {
     auto word_query = [](const std::string& w) {
       Xapian::Query exact(source(prefixed_term(field("person"), w), kExactNameBoost));
       Xapian::Query variant(source(prefixed_term(field("person_key"), name_key(w)), 1.0));
-      return Xapian::Query(Xapian::Query::OP_OR, exact, variant);
+      // Every record with the word also has its key (person_name_terms()):
+      // the exact word adds to the key's weight and matches nothing more.
+      // AND_MAYBE gives the matches and weights of an OR, and lets Xapian
+      // estimate the count from the key alone instead of taking the two
+      // for independent terms (which overstated it, name_weight.cpp).
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, variant, exact);
     };
     std::string surname = words.back();
     if (auto comma = value.find(','); comma != std::string::npos) {

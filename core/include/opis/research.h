@@ -38,7 +38,7 @@ class SpellingRecorder {
   /// Count the unprefixed words of `doc` (their positions: occurrences).
   void add(const Xapian::Document& doc);
   /// Add the counted words to `db`'s spelling data and forget them; call
-  /// before each commit.
+  /// before the commit that is to hold them.
   void flush(Xapian::WritableDatabase& db);
   /// Distinct words counted and not yet flushed.
   std::size_t words() const { return m_words.size(); }
