@@ -44,7 +44,8 @@ void index_names(Xapian::TermGenerator& tg, std::string_view name, const std::ve
 
 // Xapian's Snowball stemmer computes every occurrence afresh: a record of
 // 1,160 words stems each of them, and stemming was 12% of making a document
-// (bench/index_stages.cpp). This wraps it with a memo of the words already
+// (bench/index_stages.cpp) and 7% of a search (MSet::snippet() stems each
+// word of the texts it reads). This wraps it with a memo of the words already
 // seen; Xapian offers the hook (StemImplementation) but no cache. One
 // instance belongs to one TermGenerator, so to one thread: no locking.
 class CachingStem : public Xapian::StemImplementation {
@@ -66,9 +67,11 @@ class CachingStem : public Xapian::StemImplementation {
 
 }  // namespace
 
+Xapian::Stem make_stemmer() { return Xapian::Stem(new CachingStem); }
+
 Xapian::TermGenerator make_term_generator() {
   Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem(new CachingStem));
+  tg.set_stemmer(make_stemmer());
   // STEM_SOME: each word as written (with positions, for phrases) and its
   // stem with the Z prefix (no positions: phrases use the exact words).
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -177,16 +180,90 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) 
   return doc;
 }
 
+namespace {
+
+// The end of the JSON value starting at `i` in `json` (Opis's own compact
+// dump: no white space): a string, a number or literal, or an object or
+// array with everything in it.
+std::size_t skip_json_value(std::string_view json, std::size_t i) {
+  int depth = 0;
+  bool in_string = false;
+  for (; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        if (depth == 0) return i + 1;  // a string value ends
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']') {
+      if (depth == 0) return i;  // the end of the enclosing object
+      if (--depth == 0) return i + 1;
+    } else if (c == ',' && depth == 0) {
+      return i;
+    }
+  }
+  return json.size();
+}
+
+// The stored record's JSON without its top-level "persons" and "places"
+// members. Most results show no names, and those two are four fifths of
+// the JSON: nlohmann lexes every byte even of members a callback drops,
+// which made parsing 34% of a whole search (callgrind, `opis-search
+// upon`). nlohmann cannot skip a subtree unread, hence this scan.
+std::string without_entities(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  std::size_t copied = 0;
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      const bool key = depth == 1 && i > 0 && (json[i - 1] == '{' || json[i - 1] == ',');
+      std::size_t value = 0;
+      for (std::string_view k : {std::string_view("\"persons\":"), std::string_view("\"places\":")}) {
+        if (key && json.substr(i, k.size()) == k) value = i + k.size();
+      }
+      if (!value) {
+        in_string = true;
+        continue;
+      }
+      // Drop `"key":value` and the comma before it (or after it, first).
+      std::size_t end = skip_json_value(json, value);
+      std::size_t from = json[i - 1] == ',' ? i - 1 : i;
+      if (from == i && end < json.size() && json[end] == ',') ++end;
+      out.append(json.substr(copied, from - copied));
+      copied = end;
+      i = end - 1;
+    }
+  }
+  out.append(json.substr(copied));
+  return out;
+}
+
+}  // namespace
+
 Record record_from_document(const Xapian::Document& doc, bool with_entities) {
   std::string data = doc.get_data();
   std::size_t nul = data.find('\0');  // JSON never holds a raw NUL
   std::string_view stored = std::string_view(data).substr(0, nul);
   using nlohmann::json;
-  // The top-level keys "persons" and "places", dropped as they are read.
-  const json::parser_callback_t no_entities = [](int depth, json::parse_event_t event, json& parsed) {
-    return !(depth == 1 && event == json::parse_event_t::key && (parsed == "persons" || parsed == "places"));
-  };
-  Record r = record_from_stored_json(with_entities ? json::parse(stored) : json::parse(stored, no_entities));
+  Record r = record_from_stored_json(with_entities ? json::parse(stored) : json::parse(without_entities(stored)));
   if (nul == std::string::npos) return r;
   r.body = data.substr(nul + 1);
   return r;

@@ -351,7 +351,7 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   // spelling data, written at index time), for "Did you mean".
   if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
 
-  Xapian::Stem stem("english");
+  Xapian::Stem stem = make_stemmer();  // the ten snippets share their words' stems
   unsigned rank = opts.offset;
   // person:/place: terms are prefixed, and MSet::snippet() highlights no
   // prefixed term: the matched names are highlighted by highlight_names(),

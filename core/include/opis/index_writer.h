@@ -27,6 +27,10 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
 /// skipping them measured 10% of a whole search (docs/benchmarks.md).
 Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
+/// English stemming with a memo of the words already stemmed (Xapian's
+/// stemmer works each occurrence out again). Not thread-safe: one per thread.
+Xapian::Stem make_stemmer();
+
 /// The TermGenerator set up as both index and query side expect
 /// (English stemming, positions on unstemmed words only). Its stemmer keeps
 /// a memo of the words it has stemmed: use one per thread.
