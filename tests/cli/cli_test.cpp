@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <fstream>
@@ -124,6 +125,24 @@ TEST_F(SeedIndex, JsonOutputHasTheDocumentedShape) {
   for (const auto& hl : h["highlights"]) {
     std::string word = snippet.substr(hl[0].get<std::size_t>(), hl[1].get<std::size_t>());
     EXPECT_TRUE(word == "military" || word == "force") << word;
+  }
+}
+
+// A word matched through its stem only ("conversations" finds
+// "CONVERSATION") is highlighted too: the snippet's stemmer stems the words
+// that could stem to a query stem, and leaves the others.
+TEST_F(SeedIndex, WordsMatchedByTheirStemAreHighlighted) {
+  Result r = search({"--format", "json", "conversations"});
+  ASSERT_EQ(r.status, 0) << show(r);
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["results"].size(), 1u) << r.out;
+  const json& h = j["results"][0];
+  const std::string snippet = h["snippet"];
+  ASSERT_FALSE(h["highlights"].empty()) << r.out;
+  for (const auto& hl : h["highlights"]) {
+    std::string word = snippet.substr(hl[0].get<std::size_t>(), hl[1].get<std::size_t>());
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(word, "conversation") << snippet;
   }
 }
 
