@@ -1,6 +1,7 @@
 // Name keys: ICU folding and transliteration, and Opis's variant key.
 #include "opis/name_key.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
@@ -99,23 +100,11 @@ std::string lower_nfc_direct(std::string_view s) {
 // (Latin-ASCII maps an accented letter to its base letter); otherwise
 // (ß, ł, ø...) nothing, and Latin-ASCII does it.
 std::optional<std::string> strip_accents_to_ascii(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return std::nullopt;
-  icu::UnicodeString d =
-      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))), status);
-  if (U_FAILURE(status)) return std::nullopt;
-  std::string out;
-  out.reserve(s.size());
-  for (int32_t i = 0; i < d.length(); ++i) {
-    const char16_t c = d.charAt(i);
-    if (c < 0x80) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else if (u_charType(c) != U_NON_SPACING_MARK) {
-      return std::nullopt;
-    }
+  std::string folded = fold(s);  // NFD, accents removed, lower case, NFC (text.h)
+  if (std::any_of(folded.begin(), folded.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return std::nullopt;
   }
-  return out;
+  return folded;
 }
 
 }  // namespace
