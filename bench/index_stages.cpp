@@ -15,12 +15,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include "opis/entity_extractor.h"
-#include "opis/entity_terms.h"
-#include "opis/gazetteer.h"
-#include "opis/index_writer.h"
-#include "opis/record_reader.h"
-#include "opis/schema.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/index/entity_terms.h"
+#include "opis/entities/gazetteer.h"
+#include "opis/index/index_writer.h"
+#include "opis/record/record_reader.h"
+#include "opis/index/schema.h"
 
 namespace fs = std::filesystem;
 

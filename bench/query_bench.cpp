@@ -32,8 +32,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/index_writer.h"
-#include "opis/searcher.h"
+#include "opis/index/index_writer.h"
+#include "opis/search/searcher.h"
 
 extern "C" char** environ;
 

@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/cli.h"
-#include "opis/evaluation.h"
+#include "opis/cli/cli.h"
+#include "opis/search/evaluation.h"
+#include "opis/version.h"
 
 using namespace opis;
 

@@ -12,12 +12,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/cli.h"
-#include "opis/batch_indexer.h"
-#include "opis/entity_extractor.h"
-#include "opis/research.h"
-#include "opis/schema.h"
-#include "opis/shards.h"
+#include "opis/cli/cli.h"
+#include "opis/index/batch_indexer.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/index/spelling_recorder.h"
+#include "opis/index/schema.h"
+#include "opis/index/shards.h"
+#include "opis/version.h"
 
 namespace fs = std::filesystem;
 using namespace opis;

@@ -14,13 +14,15 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/cli.h"
-#include "opis/entity_register.h"
-#include "opis/export.h"
-#include "opis/printer.h"
-#include "opis/schema.h"
-#include "opis/searcher.h"
-#include "opis/shards.h"
+#include "opis/cli/cli.h"
+#include "opis/search/entity_register.h"
+#include "opis/output/export.h"
+#include "opis/output/kwic_printer.h"
+#include "opis/output/printer.h"
+#include "opis/index/schema.h"
+#include "opis/search/searcher.h"
+#include "opis/index/shards.h"
+#include "opis/version.h"
 
 using namespace opis;
 

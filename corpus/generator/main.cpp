@@ -13,6 +13,7 @@
 #include "collection_writer.h"
 #include "pools.h"
 #include "vocabulary.h"
+#include "opis/version.h"
 
 namespace fs = std::filesystem;
 using namespace opis;

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "process.h"
+#include "opis/version.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

@@ -16,7 +16,7 @@
 #include <set>
 #include <thread>
 
-#include "opis/index_writer.h"
+#include "opis/index/index_writer.h"
 #include "process.h"
 
 namespace fs = std::filesystem;

@@ -13,7 +13,7 @@
 #include <regex>
 #include <set>
 
-#include "opis/record_reader.h"
+#include "opis/record/record_reader.h"
 #include "process.h"
 
 namespace fs = std::filesystem;

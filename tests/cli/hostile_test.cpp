@@ -15,7 +15,7 @@
 #include <regex>
 #include <sstream>
 
-#include "opis/index_writer.h"
+#include "opis/index/index_writer.h"
 #include "process.h"
 
 namespace fs = std::filesystem;

@@ -19,7 +19,7 @@
 
 #include <fmt/format.h>
 
-#include "opis/shards.h"
+#include "opis/index/shards.h"
 #include "process.h"
 
 namespace fs = std::filesystem;

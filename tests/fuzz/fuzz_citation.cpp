@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
-#include "opis/citation.h"
+#include "opis/record/citation.h"
 
 namespace {
 void words_in(std::string_view part, const std::string& input) {

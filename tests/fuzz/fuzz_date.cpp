@@ -7,7 +7,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "opis/date.h"
+#include "opis/base/date.h"
 
 namespace {
 bool valid(const opis::Ymd& d) {

@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "fuzz_check.h"
-#include "opis/query_builder.h"
+#include "opis/search/query_builder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);

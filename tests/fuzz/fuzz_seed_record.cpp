@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.h"
-#include "opis/record.h"
-#include "opis/record_reader.h"
+#include "opis/record/record.h"
+#include "opis/record/record_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

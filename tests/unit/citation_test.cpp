@@ -1,7 +1,7 @@
 // Unit tests for opis/citation.h: the seed record's citation, then a table of
 // the variants archive citations take (credit phrases, quotes, URL forms,
 // date forms, references), split_names() and reference_repository().
-#include "opis/citation.h"
+#include "opis/record/citation.h"
 
 #include <ostream>
 #include <string>

@@ -1,14 +1,14 @@
 // Unit tests for opis/date.h: a table of the date forms archive records use,
 // what each means as an interval of days, and the ones that must be refused
 // (kept as text, with an error) rather than guessed.
-#include "opis/date.h"
+#include "opis/base/date.h"
 
 #include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "opis/text.h"
+#include "opis/base/text.h"
 
 namespace opis {
 namespace {

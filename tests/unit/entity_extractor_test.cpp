@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "opis/authority.h"
-#include "opis/entity_extractor.h"
-#include "opis/name_key.h"
+#include "opis/entities/authority.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/entities/name_key.h"
 
 namespace {
 

@@ -11,13 +11,14 @@
 #include <set>
 
 #include "../cli/process.h"
-#include "opis/authority.h"
-#include "opis/entity_terms.h"
-#include "opis/gazetteer.h"
-#include "opis/index_writer.h"
-#include "opis/name_weight.h"
-#include "opis/query_builder.h"
-#include "opis/schema.h"
+#include "opis/entities/authority.h"
+#include "opis/index/entity_terms.h"
+#include "opis/search/entity_query.h"
+#include "opis/entities/gazetteer.h"
+#include "opis/index/index_writer.h"
+#include "opis/index/name_weight.h"
+#include "opis/search/query_builder.h"
+#include "opis/index/schema.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Unit tests for opis/export.h: CSV quoting (RFC 4180) read back by a small
 // reader, the RIS line grammar and the seed record as RIS, CSL-JSON items,
 // and how credited names are split.
-#include "opis/export.h"
+#include "opis/output/export.h"
 #include "../csv_reader.h"
 
 #include <cstdlib>

@@ -10,11 +10,11 @@
 
 #include <xapian.h>
 
-#include "opis/date.h"
-#include "opis/entity_terms.h"
-#include "opis/facet_spy.h"
-#include "opis/index_writer.h"
-#include "opis/schema.h"
+#include "opis/base/date.h"
+#include "opis/index/entity_terms.h"
+#include "opis/search/facets.h"
+#include "opis/index/index_writer.h"
+#include "opis/index/schema.h"
 #include "scratch_dir.h"
 
 namespace {

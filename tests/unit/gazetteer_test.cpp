@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "opis/gazetteer.h"
-#include "opis/name_key.h"
+#include "opis/entities/gazetteer.h"
+#include "opis/entities/name_key.h"
 
 namespace {
 

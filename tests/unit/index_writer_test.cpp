@@ -10,10 +10,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/entity_extractor.h"
-#include "opis/index_writer.h"
-#include "opis/record_reader.h"
-#include "opis/research.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/index/index_writer.h"
+#include "opis/record/record_reader.h"
+#include "opis/index/spelling_recorder.h"
+#include "opis/search/explain.h"
+#include "opis/search/suggest.h"
 #include "scratch_dir.h"
 
 namespace fs = std::filesystem;

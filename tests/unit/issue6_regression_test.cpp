@@ -7,12 +7,12 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "opis/citation.h"
-#include "opis/date.h"
-#include "opis/query_builder.h"
-#include "opis/diagnostic.h"
-#include "opis/record.h"
-#include "opis/record_reader.h"
+#include "opis/record/citation.h"
+#include "opis/base/date.h"
+#include "opis/search/query_builder.h"
+#include "opis/base/diagnostic.h"
+#include "opis/record/record.h"
+#include "opis/record/record_reader.h"
 
 namespace opis {
 namespace {

@@ -14,9 +14,9 @@
 #include "scratch_dir.h"
 #include <nlohmann/json.hpp>
 
-#include "opis/diagnostic.h"
-#include "opis/record.h"
-#include "opis/record_reader.h"
+#include "opis/base/diagnostic.h"
+#include "opis/record/record.h"
+#include "opis/record/record_reader.h"
 
 namespace opis {
 namespace {

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/kwic.h"
-#include "opis/searcher.h"
+#include "opis/search/kwic.h"
+#include "opis/output/kwic_printer.h"
+#include "opis/base/text.h"
+#include "opis/search/searcher.h"
 
 #include "../csv_reader.h"
 

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "opis/name_key.h"
+#include "opis/entities/name_key.h"
 
 namespace {
 

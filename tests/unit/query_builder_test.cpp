@@ -3,7 +3,7 @@
 // on-disk index only where the parser needs one.
 #include <gtest/gtest.h>
 
-#include "opis/query_builder.h"
+#include "opis/search/query_builder.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Unit tests for parse_reference() (opis/citation.h): a table of archive
 // references and their parts, malformed ones that fall back to the generic
 // form (system "", the reference kept as written by the caller).
-#include "opis/citation.h"
+#include "opis/record/citation.h"
 
 #include <ostream>
 #include <string>

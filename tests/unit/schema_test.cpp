@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "opis/entity_extractor.h"
-#include "opis/index_writer.h"
-#include "opis/schema.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/index/index_writer.h"
+#include "opis/index/schema.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 
 #include <xapian.h>
 
-#include "opis/batch_indexer.h"
-#include "opis/index_writer.h"
-#include "opis/schema.h"
+#include "opis/index/batch_indexer.h"
+#include "opis/index/index_writer.h"
+#include "opis/index/schema.h"
 #include "scratch_dir.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <map>
 
-#include "opis/shards.h"
+#include "opis/index/shards.h"
 #include "scratch_dir.h"
 
 using opis::read_stub;

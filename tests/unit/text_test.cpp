@@ -15,7 +15,7 @@
 
 #include <gtest/gtest.h>
 
-#include "opis/text.h"
+#include "opis/base/text.h"
 
 namespace fs = std::filesystem;
 

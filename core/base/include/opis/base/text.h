@@ -1,0 +1,36 @@
+// Text helpers shared by readers, the writer and the query side: Unicode
+// folding (ICU) and small string utilities.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opis {
+
+/// Lower-case and strip diacritics (ICU: NFD, remove non-spacing marks,
+/// lower-case, NFC): "Ceaușescu" -> "ceausescu". Thread-safe.
+std::string fold(std::string_view s);
+
+/// Trim ASCII white space (and NBSP) at both ends.
+std::string_view trim(std::string_view s);
+std::string trim_copy(std::string_view s);
+
+/// Collapse runs of white space into one space, and trim.
+std::string squash_spaces(std::string_view s);
+
+bool starts_with_icase(std::string_view s, std::string_view prefix);
+std::string ascii_lower(std::string_view s);
+
+/// The fields of one line split at every `sep`, empty ones kept
+/// ("a\t\tb" -> "a", "", "b"): a TSV line of the gazetteer.
+std::vector<std::string> split_fields(std::string_view line, char sep = '\t');
+
+/// Split text into lines (after CRLF/CR have been normalised to LF).
+std::vector<std::string_view> split_lines(std::string_view text);
+
+/// Characters shown (code points, combining marks not counted).
+std::size_t display_width(std::string_view s);
+
+
+}  // namespace opis

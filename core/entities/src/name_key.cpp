@@ -1,0 +1,196 @@
+// Name keys: ICU folding and transliteration, and Opis's variant key.
+#include "opis/entities/name_key.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+#include <unicode/unistr.h>
+
+#include "opis/base/text.h"
+
+namespace opis {
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> make_translit(const char* id) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) t.reset();
+  return t;
+}
+
+// One instance per thread: ICU transliterators must not be shared between
+// threads, and are costly to create.
+icu::Transliterator* latinizer() {
+  thread_local std::unique_ptr<icu::Transliterator> t =
+      make_translit("Russian-Latin/BGN; Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
+  return t.get();
+}
+
+// For text in Latin letters only, the first two steps of latinizer() do
+// nothing; skipping them makes folding several times faster (the gazetteer
+// folds 28,000 names at start-up).
+icu::Transliterator* latin_folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t =
+      make_translit("Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
+  return t.get();
+}
+
+// True when every letter is in the Latin script (other characters may be
+// anything): then latin_folder() gives what latinizer() gives.
+bool latin_only(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size()), i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (!u_isalpha(c)) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(c, &err) != USCRIPT_LATIN) return false;
+  }
+  return true;
+}
+
+std::string run(icu::Transliterator* t, std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (t) t->transliterate(u);
+  else u.toLower();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+    s.replace(p, from.size(), to);
+  }
+}
+
+// Creating the first ICU transliterator reads ICU's whole registry of them:
+// 15-20 ms, measured as most of a person: search that folded the names of
+// the records shown. So the common cases are done with ICU's normalizer
+// and case mapping, which need no registry, and give the same text.
+
+// "Lower; NFC" without a transliterator.
+std::string lower_nfc_direct(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString n = nfc->normalize(u, status);
+    if (U_SUCCESS(status)) u = n;
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Latin letters with accents (Šimková, Ceaușescu): NFD, accents removed,
+// lower case. When that leaves only ASCII, it is what latin_folder() gives
+// (Latin-ASCII maps an accented letter to its base letter); otherwise
+// (ß, ł, ø...) nothing, and Latin-ASCII does it.
+std::optional<std::string> strip_accents_to_ascii(std::string_view s) {
+  std::string folded = fold(s);  // NFD, accents removed, lower case, NFC (text.h)
+  if (std::any_of(folded.begin(), folded.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return std::nullopt;
+  }
+  return folded;
+}
+
+}  // namespace
+
+std::string exact_form(std::string_view word) { return lower_nfc_direct(trim(word)); }
+
+namespace {
+// Folding of non-ASCII text (fold_name()).
+std::string fold_non_ascii(std::string_view text) {
+  if (!latin_only(text)) return run(latinizer(), text);
+  if (auto plain = strip_accents_to_ascii(text)) return *plain;
+  return run(latin_folder(), text);
+}
+}  // namespace
+
+std::string fold_name(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  }
+  std::string latin = ascii ? ascii_lower(text) : fold_non_ascii(text);
+  std::string out;
+  for (char c : latin) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// No library gives a cross-transliteration key for names (Soundex and
+// Metaphone merge Hassan with Hussein, since they drop vowels), so this is
+// written by hand. Rules, in order:
+//  1. digraphs of transliteration to one letter: shch/sch -> s, tch/ch -> c,
+//     sh -> s, zh -> z, kh -> k, gh -> k, dh -> d, th -> t, ph -> f,
+//     ck -> k; q -> k, w -> v, x -> ks; "mps" -> "ms" (Thompson/Thomson);
+//  2. vowel classes: e, i, y -> i; o, u -> u; a stays a (so Hassan/Hussein,
+//     Kamil/Kamal stay apart while Qasim/Kassem meet);
+//  3. then ai (from ai, ay, ae, ey...) -> i (Hussein/Husayn, Said/Saeed);
+//  4. runs of one letter to one (Qassim, Phillips, Mosaddegh);
+//  5. Russian endings: -ev/-ov/-yev (-iv/-uv after rule 3) -> -uv, and the
+//     feminine -eva/-ova -> -uva (Khrushchev/Khrushchov).
+std::string name_key(std::string_view folded_word) {
+  std::string s;
+  // No name word is longer than this; a longer "word" (hostile input) is cut
+  // so that the replacements below stay cheap.
+  for (char c : folded_word.substr(0, 64)) {
+    if (c >= 'a' && c <= 'z') s += c;
+  }
+  if (s.empty()) return s;
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kDigraphs = {{
+      {"shch", "s"}, {"sch", "s"}, {"tch", "c"}, {"ch", "c"}, {"sh", "s"}, {"zh", "z"}, {"kh", "k"},
+      {"gh", "k"}, {"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"ck", "k"}, {"q", "k"}, {"w", "v"}, {"x", "ks"},
+  }};
+  for (const auto& [from, to] : kDigraphs) replace_all(s, from, to);
+  replace_all(s, "mps", "ms");
+  for (char& c : s) {
+    if (c == 'e' || c == 'y') c = 'i';
+    else if (c == 'o') c = 'u';
+  }
+  replace_all(s, "ai", "i");
+  std::string k;
+  for (char c : s) {
+    if (k.empty() || k.back() != c) k += c;
+  }
+  auto ends = [&](std::string_view e) { return k.size() > e.size() + 1 && k.compare(k.size() - e.size(), e.size(), e) == 0; };
+  if (ends("iv")) k.replace(k.size() - 2, 2, "uv");
+  else if (ends("iva")) k.replace(k.size() - 3, 3, "uva");
+  return k;
+}
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::string spaced;
+  for (char c : name) spaced += (c == ',' || c == '.' || c == '(' || c == ')') ? ' ' : c;
+  std::vector<std::string> out;
+  std::string folded = fold_name(spaced);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t sp = folded.find(' ', start);
+    std::string w = folded.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+    if (w.size() > 1) out.push_back(w);
+    if (sp == std::string::npos) break;
+    start = sp + 1;
+  }
+  return out;
+}
+
+}  // namespace opis

@@ -1,0 +1,141 @@
+// The batch indexer: index whole collections (files and folders) into one
+// database, incrementally. For each source file it keeps, in the database's
+// metadata, the file's size, modification time, content hash and the ids of
+// the records it gave; a re-run skips unchanged files without parsing them,
+// re-indexes changed ones (deleting records that left them), and with
+// `prune` deletes the records of files that are gone.
+//
+// Crash safety: documents and this state are written in the same Xapian
+// commits, and a commit is atomic, so after a kill the index holds exactly
+// the last commit; a file whose state was not committed is read again on
+// the next run, and its records replace themselves by id (never twice).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "opis/base/diagnostic.h"
+#include "opis/index/index_writer.h"
+
+namespace opis {
+
+struct BatchOptions {
+  unsigned commit_every = 1000;
+  bool prune = false;  ///< delete records of vanished files under the given paths
+  bool force = false;  ///< ignore saved state: re-read every file
+  /// Into an empty index: build in parallel batch databases and merge them
+  /// with Xapian's compaction (much faster than one growing database).
+  bool bulk = true;
+  unsigned threads = 0;        ///< bulk workers; 0 = one per core
+  unsigned batch_size = 1000;  ///< records per bulk batch database
+  /// Sharded indexes (shards.h): with shards > 1, index only the records
+  /// whose shard_of(id, shards) is `shard`. Every shard reads every file.
+  unsigned shard = 0;
+  unsigned shards = 1;
+  /// Report and count the problems of files (unreadable, rejected records).
+  /// Off for all shards but the first, which reports them once.
+  bool report_file_problems = true;
+};
+
+struct BatchCounts {
+  std::size_t files = 0;            ///< source files considered
+  std::size_t files_unchanged = 0;  ///< skipped: same size+mtime, or same hash
+  std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0, pruned = 0;
+  std::size_t rejected = 0, duplicates = 0, warnings = 0;
+  std::uint64_t bytes_read = 0;
+  std::map<std::string, std::size_t> reasons;  ///< rejection reason -> count
+  bool interrupted = false;
+};
+
+/// A file to index, as found by walking the paths.
+struct SourceFile {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+};
+
+struct BatchProgress {
+  std::size_t files_done = 0, files_total = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+  std::size_t records = 0;
+};
+
+class BatchIndexer {
+ public:
+  using DiagnosticSink = std::function<void(const Diagnostic&)>;
+  using ProgressSink = std::function<void(const BatchProgress&)>;
+
+  /// Open the database (see IndexWriter for the errors thrown).
+  BatchIndexer(const std::string& db_path, BatchOptions opts);
+
+  /// Index `paths` (files, and folders recursively). Each problem goes to
+  /// `on_diag` as it happens. Stops early, after committing, when `stop`
+  /// becomes true. Xapian errors propagate.
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
+                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+
+  ~BatchIndexer();
+  Xapian::doccount size() const;
+
+ private:
+  BatchCounts run_bulk(const std::vector<SourceFile>& files, BatchCounts c, const DiagnosticSink& on_diag,
+                       const ProgressSink& on_progress, const std::atomic<bool>& stop);
+
+  std::string m_path;
+  BatchOptions m_opts;
+  bool in_shard(const std::string& id) const;
+
+  std::unique_ptr<IndexWriter> m_writer;
+};
+
+/// Index into a sharded index: a stub file (shards.h) listing local shard
+/// databases, one BatchIndexer per shard, all run at once (one thread each;
+/// a bulk build's workers are shared out among them). Counts are summed;
+/// file problems are reported once.
+class ShardedIndexer {
+ public:
+  using DiagnosticSink = BatchIndexer::DiagnosticSink;
+  using ProgressSink = BatchIndexer::ProgressSink;
+
+  /// Open the stub at `stub` and its shards, or create them: `shards` is
+  /// how many (0: as many as the existing stub lists). Throws
+  /// std::runtime_error when the stub lists another number of shards or a
+  /// remote shard, or `stub` is a single-database folder; DatabaseLocked
+  /// when a shard is being written.
+  ShardedIndexer(const std::string& stub, unsigned shards, BatchOptions opts);
+  ~ShardedIndexer();
+
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
+                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+  Xapian::doccount size() const;
+  unsigned shards() const { return static_cast<unsigned>(m_shards.size()); }
+
+ private:
+  std::vector<std::unique_ptr<BatchIndexer>> m_shards;
+};
+
+/// Merge the local shards of the stub at `stub` into one new database at
+/// `out` (Xapian's compaction), which must not exist. The per-file state
+/// of the shards is merged, so `out` can be re-indexed incrementally; a
+/// record id found in more than one shard is kept once (the copy in the
+/// last shard). Returns how many duplicate copies were dropped. Takes the
+/// write lock of every shard while it reads them.
+std::size_t compact_shards(const std::string& stub, const std::string& out);
+
+/// Complete the swap of a bulk-built index that a crash cut between its two
+/// renames (see run_bulk): the merged database is renamed into place.
+void finish_interrupted_swap(const std::string& db_path);
+/// Remove what a killed bulk build left beside `db_path` (its batches, an
+/// unfinished merge, the renamed-aside empty index). Only for the holder of
+/// the write lock.
+void remove_bulk_leftovers(const std::string& db_path);
+
+/// 64-bit content hash (xxHash XXH3) as 16 hex digits.
+std::string content_hash(std::string_view data);
+
+}  // namespace opis

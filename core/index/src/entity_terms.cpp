@@ -1,0 +1,179 @@
+// Entity terms: persons and places into the index, and person:/place:/within:
+// queries out of it (see the header).
+#include "opis/index/entity_terms.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "opis/entities/authority.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/entities/gazetteer.h"
+#include "opis/entities/name_key.h"
+#include "opis/index/name_weight.h"
+#include "opis/index/schema.h"
+#include "opis/base/text.h"
+
+namespace opis {
+
+namespace {
+
+// The values of a multi-valued facet for one record: one per key (the
+// first label seen for it), at most kMaxFacetValues; when there are more,
+// the most mentioned keys, kept in the record's order. They go into slots
+// base, base + 1, ... (schema.h), for ValueCountMatchSpy (search/facets.h).
+class FacetValues {
+ public:
+  void add(const std::string& key, const std::string& value, Xapian::termcount mentions) {
+    auto [it, fresh] = m_index.emplace(key, m_values.size());
+    if (fresh) m_values.push_back({value, 0});
+    m_values[it->second].mentions += mentions;
+  }
+  void write(Xapian::Document& doc, Xapian::valueno base) const {
+    std::vector<std::size_t> keep(m_values.size());
+    for (std::size_t i = 0; i < keep.size(); ++i) keep[i] = i;
+    if (keep.size() > kMaxFacetValues) {
+      std::stable_sort(keep.begin(), keep.end(),
+                       [&](std::size_t a, std::size_t b) { return m_values[a].mentions > m_values[b].mentions; });
+      keep.resize(kMaxFacetValues);
+      std::sort(keep.begin(), keep.end());
+    }
+    for (std::size_t k = 0; k < keep.size(); ++k) doc.add_value(base + static_cast<Xapian::valueno>(k), m_values[keep[k]].value);
+  }
+
+ private:
+  struct Value {
+    std::string value;
+    Xapian::termcount mentions;
+  };
+  std::vector<Value> m_values;
+  std::map<std::string, std::size_t> m_index;
+};
+
+// The surname-and-initial terms of a name (XPG): "N.S. Khrushchev" gives
+// krusuv_n, a bare "Khrushchev" krusuv_. A query "Nikita Khrushchev" then
+// asks for krusuv_n or krusuv_, so it finds N.S. Khrushchev and a bare
+// Khrushchev, never Sergei Khrushchev; "Hassan Sabri" never finds Ali Sabri.
+std::vector<std::string> given_keys(const std::string& form) {
+  std::string reading = reading_order(form);
+  std::string folded = fold_name(reading);
+  auto words = name_words(reading);
+  std::vector<std::string> out;
+  if (folded.empty() || words.empty()) return out;
+  std::string first_token = folded.substr(0, folded.find(' '));
+  for (const auto& w : words) {
+    if (w == first_token) out.push_back(name_key(w) + "_");
+    else out.push_back(name_key(w) + "_" + folded.substr(0, 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> exact_name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string e = exact_form(cur);
+    // One letter (an initial) is not a name word.
+    if (e.size() > 1 && !(e.size() == 2 && static_cast<unsigned char>(e[0]) >= 0xC0)) out.push_back(e);
+    cur.clear();
+  };
+  for (char c : name) {
+    if (c == ' ' || c == ',' || c == '.' || c == '(' || c == ')' || c == '-' || c == '\'' || c == '"' || c == '\t') flush();
+    else cur += c;
+  }
+  flush();
+  return out;
+}
+
+const Record& with_entities(const Record& source, Record& scratch) {
+  const ExtractOptions& o = extract_options();
+  if (!o.enabled || !source.persons.empty() || !source.places.empty()) return source;
+  scratch = source;
+  extract_entities(scratch, Gazetteer::instance(), o.authority.get());
+  return scratch;
+}
+
+std::string person_facet_key(const Person& p) {
+  auto w = name_words(p.surname.empty() ? p.name : p.surname);
+  return w.empty() ? std::string() : name_key(w.back());
+}
+
+std::set<std::string> person_name_terms(const Person& p) {
+  if (!p.terms.empty()) return {p.terms.begin(), p.terms.end()};
+  const Field& pn = field("person");
+  const Field& px = field("person_exact");
+  const Field& pk = field("person_key");
+  std::set<std::string> terms;
+  std::vector<std::string> names{p.name};
+  names.insert(names.end(), p.forms.begin(), p.forms.end());
+  names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+  for (const auto& n : names) {
+    for (const auto& w : name_words(n)) {
+      terms.insert(prefixed_term(pn, w));
+      terms.insert(prefixed_term(pk, name_key(w)));
+    }
+    for (const auto& w : exact_name_words(n)) terms.insert(prefixed_term(px, w));
+  }
+  return terms;
+}
+
+std::string place_name_term(const Place& p) {
+  return p.term.empty() ? prefixed_term(field("place"), fold_name(p.name)) : p.term;
+}
+
+void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* out) {
+  // Terms weighed by mentions (name_weight_query() on the search side) and their wdf in this
+  // record, summed over the persons and places that give them (as Xapian
+  // sums the wdf): their tier terms are added at the end.
+  std::map<std::string, Xapian::termcount> weighed;
+  FacetValues person_facets;
+  for (const Person& p : r.persons) {
+    std::set<std::string> terms = person_name_terms(p), given;
+    if (out) out->persons.emplace_back(terms.begin(), terms.end());
+    // Surname + initial: from the full name and aliases, and from forms of
+    // more than one word (a bare "Khrushchev" mention says nothing of the
+    // given name when the full name is known).
+    std::vector<std::string> full{p.name};
+    full.insert(full.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& f : p.forms) {
+      if (f.find(' ') != std::string::npos || f.find(',') != std::string::npos) full.push_back(f);
+    }
+    for (const auto& f : full) {
+      for (const auto& g : given_keys(f)) given.insert(prefixed_term(field("person_given"), g));
+    }
+    Xapian::termcount wdf = std::max(1u, p.mentions);
+    for (const auto& t : terms) {
+      doc.add_term(t, wdf);
+      weighed[t] += wdf;
+    }
+    for (const auto& t : given) doc.add_term(t, wdf);
+    std::string key = person_facet_key(p);
+    if (!key.empty()) {
+      // Label: the surname as written, or the whole name for one-word names.
+      person_facets.add(key, key + kFacetLabelSep + (p.surname.empty() ? p.name : p.surname), wdf);
+    }
+  }
+  const Field& wi = field("within");
+  FacetValues place_facets;
+  for (const Place& p : r.places) {
+    Xapian::termcount wdf = std::max(1u, p.mentions);
+    std::string t = place_name_term(p);
+    if (out) out->places.push_back(t);
+    doc.add_term(t, wdf);
+    weighed[t] += wdf;
+    doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));
+    if (!p.country.empty()) doc.add_boolean_term(prefixed_term(wi, fold_name(p.country)));
+    if (!p.name.empty()) place_facets.add(p.name, p.name, wdf);
+  }
+  for (const auto& [t, m] : weighed) add_tier_terms(doc, t, m);
+  person_facets.write(doc, slot::persons);
+  place_facets.write(doc, slot::places);
+  if (r.date.known()) doc.add_value(slot::year, r.date.start.key().substr(0, 4));
+  if (!r.original_language.empty()) doc.add_value(slot::lang, r.original_language);
+  if (!r.archive.empty()) doc.add_value(slot::archive, r.archive);
+}
+
+}  // namespace opis

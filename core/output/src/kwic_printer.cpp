@@ -1,0 +1,60 @@
+// The concordance printed: aligned text, JSON, CSV.
+#include "opis/output/kwic_printer.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "opis/base/text.h"
+#include "opis/output/export.h"
+
+namespace opis {
+
+std::string kwic_text(const std::vector<KwicLine>& lines, bool color) {
+  auto left_of = [](const KwicLine& l) { return (l.cut_left ? "..." : "") + l.left; };
+  auto right_of = [](const KwicLine& l) { return l.right + (l.cut_right ? "..." : ""); };
+  std::size_t lw = 0, kw = 0, rw = 0, iw = 0, dw = 0;
+  for (const auto& l : lines) {
+    lw = std::max(lw, display_width(left_of(l)));
+    kw = std::max(kw, display_width(l.keyword));
+    rw = std::max(rw, display_width(right_of(l)));
+    iw = std::max(iw, display_width(l.id));
+    dw = std::max(dw, display_width(l.date.empty() ? "undated" : l.date));
+  }
+  auto pad = [](const std::string& s, std::size_t width, bool right_align) {
+    std::size_t w = display_width(s);
+    std::string fill(width > w ? width - w : 0, ' ');
+    return right_align ? fill + s : s + fill;
+  };
+  std::string out;
+  for (const auto& l : lines) {
+    std::string k = pad(l.keyword, kw, false);
+    if (color) k = "\x1b[1;31m" + l.keyword + "\x1b[0m" + std::string(kw - display_width(l.keyword), ' ');
+    out += pad(left_of(l), lw, true) + " | " + k + " | " + pad(right_of(l), rw, false) + "  " + pad(l.id, iw, false) +
+           "  " + pad(l.date.empty() ? "undated" : l.date, dw, false) + "  " + l.reference;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += '\n';
+  }
+  return out;
+}
+
+nlohmann::json kwic_json(const std::vector<KwicLine>& lines) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& l : lines) {
+    a.push_back({{"id", l.id}, {"date", l.date}, {"reference", l.reference}, {"left", l.left},
+                 {"keyword", l.keyword}, {"right", l.right}, {"offset", l.offset}});
+  }
+  return a;
+}
+
+std::string kwic_csv(const std::vector<KwicLine>& lines) {
+  std::string out = "id,date,reference,left,keyword,right,offset\r\n";
+  for (const auto& l : lines) {
+    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(l.id), csv_field(l.date), csv_field(l.reference),
+                       csv_field(l.left), csv_field(l.keyword), csv_field(l.right), l.offset);
+  }
+  return out;
+}
+
+}  // namespace opis

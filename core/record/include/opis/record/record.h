@@ -1,0 +1,102 @@
+// The record: one archive document as Opis indexes it and prints it back.
+// The readers fill it (record_reader.h), the index writer stores it whole as
+// the document data (JSON), and the searcher reads it back from there, so a
+// result prints without opening the source file.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "opis/base/date.h"
+
+namespace opis {
+
+struct Footnote {
+  std::string label;  ///< "1" for a "[1] ..." note
+  std::string text;
+  bool operator==(const Footnote&) const = default;
+};
+
+/// A person named in a record (set by the extractor, entity_extractor.h).
+struct Person {
+  std::string name;     ///< the fullest form seen in the record: "N.S. Khrushchev"
+  std::string surname;  ///< as written in `name`: "Khrushchev"
+  std::string role;     ///< "mentioned", "contributor", "translator", "transcriber", "note-taker", "authority"
+  std::vector<std::string> forms;  ///< every distinct form as written ("KRUSHCHEV", "Comrade N.S. Khrushchev")
+  unsigned mentions = 0;
+  std::vector<std::string> aliases;  ///< other names from an authority file
+  /// Its index terms (entity_terms.h person_name_terms()), as stored at
+  /// index time; empty unless read from an index. Kept so that a search
+  /// need not fold the names again (ICU: 20 ms for the first one).
+  std::vector<std::string> terms;
+  bool operator==(const Person&) const = default;
+};
+
+/// A place named in a record (set by the extractor, from the gazetteer).
+struct Place {
+  std::string name;     ///< canonical: "Saint Petersburg" for "Leningrad"
+  std::string country;  ///< the country it lies in, when known
+  std::string kind;     ///< country, former, city, subdivision, region
+  std::vector<std::string> forms;  ///< as written ("Leningrad", "Iraqi")
+  unsigned mentions = 0;
+  std::string term;  ///< its index term, as stored at index time (see Person::terms)
+  bool operator==(const Place&) const = default;
+};
+
+/// Who sets what: the readers set every field from the source; for the seed
+/// layout the citation parser fills archive, reference, url, contributors and
+/// translators, and the body scanner fills handwritten and footnotes.
+struct Record {
+  std::string id;          ///< unique: from "id", else the URL, else the file
+  std::string source;      ///< path of the source file
+  int source_line = 0;     ///< line in the source (JSONL), 0 for whole files
+  std::string format;      ///< "seed", "json", "jsonl" or "plain"
+
+  Date date;
+  std::string title;
+  std::string citation;
+  std::string archive;     ///< holding archive
+  std::string reference;   ///< archive reference as written
+  std::string repository;  ///< first part of the reference ("RGANI")
+  std::string url;
+  std::vector<std::string> contributors;
+  std::vector<std::string> translators;
+  std::vector<std::string> transcribers;
+  std::string summary;
+  std::string credits;
+  std::string funder;      ///< "Blavatnik Family Foundation", from credits
+  std::string original_language;
+  std::string translation_language;
+  std::string body;        ///< the text, annotations and footnotes included
+  std::vector<std::string> handwritten;  ///< "[Handwritten: ...]" contents
+  std::vector<Footnote> footnotes;
+  std::vector<std::pair<std::string, std::string>> extra;  ///< unknown labels
+  std::vector<Person> persons;  ///< set by extract_entities() at index time
+  std::vector<Place> places;    ///< set by extract_entities() at index time
+};
+
+/// Serialise every field (the stored document data and `--record` JSON).
+nlohmann::json to_json(const Record& r);
+/// Inverse of to_json(); missing keys leave defaults. Throws
+/// nlohmann::json::exception on wrong types.
+Record record_from_stored_json(const nlohmann::json& j);
+
+/// Fill the fields derived from others when a reader left them empty:
+/// citation parts, repository, funder, id from the URL. Called by readers.
+void complete_record(Record& r);
+
+/// The record id a URL implies: its last path segment when it is made of
+/// letters, digits, '-', '_' or '.' ("209747" from ".../document/209747").
+std::string id_from_url(std::string_view url);
+
+/// Scan a body for "[Handwritten: ...]" annotations and "[N] ..." footnotes.
+void scan_body(std::string_view body, std::vector<std::string>& handwritten,
+               std::vector<Footnote>& footnotes);
+
+/// The funder named in a credits text ("... with support from X"), or "".
+std::string funder_from_credits(std::string_view credits);
+
+}  // namespace opis

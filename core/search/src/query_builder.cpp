@@ -1,0 +1,338 @@
+// The query front end: Xapian's QueryParser configured from the schema, with
+// field processors for dates and exact fields.
+#include "opis/search/query_builder.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "opis/index/entity_terms.h"
+#include "opis/search/entity_query.h"
+#include "opis/index/schema.h"
+#include "opis/base/text.h"
+
+namespace opis {
+
+namespace {
+
+// The English stop words of the Snowball project's list. Xapian 1.4 ships no
+// stop list in its library, so it is written here. Stop words are indexed;
+// the parser drops them outside phrases only, so "the bay of pigs" matches.
+constexpr const char* kStopWords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+    "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
+    "yourself", "yourselves"};
+
+const Xapian::Stopper& stopper() {
+  static const Xapian::SimpleStopper s(std::begin(kStopWords), std::end(kStopWords));
+  return s;
+}
+
+// Our field processors never throw. Xapian 1.4's QueryParser does not
+// survive an exception thrown from a FieldProcessor inside some
+// constructions: fuzz_query found `+date:i7 +date:x` freeing a pointer
+// that was never allocated inside parse_query (opis-search aborted with
+// "free(): invalid pointer"). So a processor keeps the first error here
+// and matches nothing, and build_query() throws it once parse_query() has
+// returned.
+using ParseErrorSlot = std::shared_ptr<std::string>;
+
+class GuardedFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit GuardedFieldProcessor(ParseErrorSlot error) : m_error(std::move(error)) {}
+  Xapian::Query operator()(const std::string& str) final {
+    try {
+      return process(str);
+    } catch (const std::exception& e) {
+      if (m_error->empty()) *m_error = e.what();
+    } catch (const Xapian::Error& e) {
+      if (m_error->empty()) *m_error = e.get_msg();
+    }
+    return Xapian::Query::MatchNothing;
+  }
+
+ protected:
+  virtual Xapian::Query process(const std::string& str) = 0;
+
+ private:
+  ParseErrorSlot m_error;
+};
+
+// `date:1958`, `date:1958-11..1958-12`, `date:1958..`, `date:undated`.
+class DateFieldProcessor : public GuardedFieldProcessor {
+ public:
+  DateFieldProcessor(DateMode mode, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_mode(mode) {}
+  Xapian::Query process(const std::string& str) override { return parse_date_range(str, m_mode); }
+
+ private:
+  DateMode m_mode;
+};
+
+// `page:9`, `page:8..11` (schema field kind range).
+class PageFieldProcessor : public GuardedFieldProcessor {
+ public:
+  using GuardedFieldProcessor::GuardedFieldProcessor;
+  Xapian::Query process(const std::string& str) override { return parse_page_query(str); }
+};
+
+// Exact fields: the value is folded (lang:Russian = lang:russian).
+class FoldedFieldProcessor : public GuardedFieldProcessor {
+ public:
+  FoldedFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
+  Xapian::Query process(const std::string& str) override {
+    return Xapian::Query(boolean_term(m_field, str));
+  }
+
+ private:
+  const Field& m_field;
+};
+
+// person:, place:, within: (entity_terms.h builds their queries). Their
+// matches are ranked, so they are free-text prefixes, not boolean filters.
+//
+// Xapian 1.4's QueryParser does not pass a quoted value of a free-text
+// prefix to its FieldProcessor (person:"Abdul Majid Hassan" parses to an
+// empty query), so quoted entity values are taken out of the query string
+// first (quote_entity_values) and stand in it as placeholders.
+class EntityFieldProcessor : public GuardedFieldProcessor {
+ public:
+  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted, ParseErrorSlot error)
+      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted) {}
+  Xapian::Query process(const std::string& raw) override {
+    std::string str = raw;
+    if (raw.rfind(kPlaceholder, 0) == 0) {
+      std::size_t n = std::strtoul(raw.c_str() + kPlaceholder.size(), nullptr, 10);
+      if (n < m_quoted.size()) str = m_quoted[n];
+    }
+    if (m_field.name == "person") return person_query(str);
+    if (m_field.name == "place") return place_query(str);
+    return within_query(str);
+  }
+  static constexpr std::string_view kPlaceholder = "opisquoted";
+
+ private:
+  const Field& m_field;
+  const std::vector<std::string>& m_quoted;
+};
+
+// Replace `person:"..."`, `person:=...` and `person:="..."` (and place:,
+// within:) by `person:opisquotedN`, keeping the values in `quoted`.
+std::string quote_entity_values(const std::string& text, std::vector<std::string>& quoted) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    bool done = false;
+    for (const Field& f : fields()) {
+      if (f.kind != FieldKind::entity) continue;
+      std::string head = std::string(f.name) + ":\"";
+      bool at_word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+      // person:=Name and person:="Two Names" (exact spelling): the parser
+      // does not take a value starting with '=' either.
+      std::string exact_head = std::string(f.name) + ":=";
+      bool exact = at_word_start && text.compare(i, exact_head.size(), exact_head) == 0;
+      if (exact && i + exact_head.size() < text.size() && text[i + exact_head.size()] != '"') {
+        std::size_t end = text.find_first_of(" \t\n)", i + exact_head.size());
+        if (end == std::string::npos) end = text.size();
+        quoted.push_back("=" + text.substr(i + exact_head.size(), end - i - exact_head.size()));
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        i = end;
+        done = true;
+        break;
+      }
+      if (exact) head = exact_head + "\"";
+      if (at_word_start && text.compare(i, head.size(), head) == 0) {
+        std::size_t close = text.find('"', i + head.size());
+        if (close == std::string::npos) close = text.size();
+        quoted.push_back((exact ? "=" : "") + text.substr(i + head.size(), close - i - head.size()));
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        i = close + 1;
+        done = true;
+        break;
+      }
+    }
+    if (!done) out += text[i++];
+  }
+  return out;
+}
+
+std::string date_key_or_throw(const std::string& text, bool end) {
+  auto d = parse_query_date(text);
+  if (!d) {
+    throw QueryError(fmt::format(
+        "cannot read date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", text));
+  }
+  return end ? d->end.key() : d->start.key();
+}
+
+}  // namespace
+
+Xapian::Query date_overlap_query(const std::optional<Date>& from, const std::optional<Date>& to) {
+  // A record [s, e] overlaps [from, to] when s <= to.end and e >= from.start.
+  // Records without a date have no values and so never match.
+  std::vector<Xapian::Query> parts;
+  if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot::date_start, to->end.key());
+  if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_end, from->start.key());
+  if (parts.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::date_start, "0");
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to, DateMode mode) {
+  if (mode == DateMode::overlap) return date_overlap_query(from, to);
+  // Within: from.start <= s and e <= to.end.
+  std::vector<Xapian::Query> parts;
+  if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_start, from->start.key());
+  if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot::date_end, to->end.key());
+  parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot::date_start, "0");  // dated at all
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query parse_page_query(const std::string& raw) {
+  std::string text = trim_copy(raw);
+  auto number = [&](std::string_view s) {
+    s = trim(s);
+    bool ok = !s.empty() && s.size() <= 6;
+    for (char c : s) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    if (!ok || std::stoi(std::string(s)) == 0) {
+      throw QueryError(fmt::format("cannot read page '{}': use a number (page:9) or a range (page:8..11)", text));
+    }
+    return std::stoi(std::string(s));
+  };
+  int first, last;
+  if (auto dots = text.find(".."); dots != std::string::npos) {
+    first = number(std::string_view(text).substr(0, dots));
+    last = number(std::string_view(text).substr(dots + 2));
+    if (last < first) throw QueryError(fmt::format("page range '{}' ends before it starts", text));
+  } else {
+    first = last = number(text);
+  }
+  // The reference's pages [a, b] overlap [first, last]: a <= last, b >= first.
+  return Xapian::Query(Xapian::Query::OP_AND,
+                       Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::page_first, Xapian::sortable_serialise(last)),
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::page_last, Xapian::sortable_serialise(first)));
+}
+
+Xapian::Query parse_date_range(const std::string& text) { return parse_date_range(text, DateMode::overlap); }
+
+Xapian::Query parse_date_range(const std::string& raw, DateMode mode) {
+  std::string text = trim_copy(raw);
+  std::string lower = ascii_lower(text);
+  if (lower == "undated" || lower == "n.d." || lower == "none") {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::sort_asc, "99999999");
+  }
+  if (lower == "uncertain" || lower == "supplied" || lower == "range") {
+    return Xapian::Query(prefixed_term(field("date_flag"), lower));
+  }
+  auto dots = text.find("..");
+  std::optional<Date> from, to;
+  if (dots == std::string::npos) {
+    auto d = parse_query_date(text);
+    if (!d) date_key_or_throw(text, false);  // throws with the message
+    from = to = d;
+  } else {
+    std::string a = trim_copy(text.substr(0, dots));
+    std::string b = trim_copy(text.substr(dots + 2));
+    if (a.empty() && b.empty()) throw QueryError("empty date range '..': give at least one end");
+    if (!a.empty()) {
+      date_key_or_throw(a, false);
+      from = parse_query_date(a);
+    }
+    if (!b.empty()) {
+      date_key_or_throw(b, true);
+      to = parse_query_date(b);
+    }
+    if (from && to && from->start.key() > to->end.key()) {
+      throw QueryError(fmt::format("date range '{}' ends before it starts", text));
+    }
+  }
+  return date_range_query(from, to, mode);
+}
+
+const Xapian::Stopper& stop_words() { return stopper(); }
+
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts) {
+  return build_query(db, text, opts, nullptr);
+}
+
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts,
+                          std::string* corrected) {
+  Xapian::Query q;
+  if (trim(text).empty()) {
+    q = Xapian::Query::MatchAll;
+  } else {
+    std::vector<std::string> quoted;  // values of person:"...", place:"...", within:"..."
+    const std::string parsed_text = quote_entity_values(text, quoted);
+    Xapian::QueryParser qp;
+    auto error = std::make_shared<std::string>();  // the first field processor error
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper());
+    qp.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    qp.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    for (const Field& f : fields()) {
+      std::vector<std::string> names{std::string(f.name)};
+      if (!f.alias.empty()) names.emplace_back(f.alias);
+      for (const auto& n : names) {
+        if (f.kind == FieldKind::internal) continue;
+        if (f.kind == FieldKind::range) {
+          qp.add_boolean_prefix(n, (new PageFieldProcessor(error))->release());
+          continue;
+        }
+        if (f.kind == FieldKind::entity) {
+          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, error))->release());
+          continue;
+        }
+        if (f.kind == FieldKind::text) {
+          qp.add_prefix(n, std::string(f.prefix));
+        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" ||
+                   f.name == "month" || f.name == "day") {
+          qp.add_boolean_prefix(n, std::string(f.prefix));
+        } else {
+          qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f, error))->release());
+        }
+      }
+    }
+    qp.add_boolean_prefix("date", (new DateFieldProcessor(opts.date_mode, error))->release());
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    if (corrected) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+      q = qp.parse_query(parsed_text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
+    }
+    if (!error->empty()) throw QueryError(*error);
+    if (corrected) {
+      // The respelled query, with quoted person:/place: values put back.
+      *corrected = qp.get_corrected_query_string();
+      for (std::size_t n = quoted.size(); n-- > 0;) {
+        std::string ph = std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(n);
+        for (std::size_t at; (at = corrected->find(ph)) != std::string::npos;) corrected->replace(at, ph.size(), "\"" + quoted[n] + "\"");
+      }
+    }
+    if (q.empty()) {
+      // Only stop words ("the of"): search them as written rather than
+      // returning nothing.
+      qp.set_stopper(nullptr);
+      q = qp.parse_query(parsed_text, flags);
+      if (!error->empty()) throw QueryError(*error);
+    }
+  }
+  if (opts.from || opts.to) {
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, date_range_query(opts.from, opts.to, opts.date_mode));
+  }
+  return q;
+}
+
+}  // namespace opis

@@ -1,0 +1,458 @@
+// The searcher: Enquire over the index, results as values.
+#include "opis/search/searcher.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "opis/index/entity_terms.h"
+#include "opis/index/document.h"
+#include "opis/search/explain.h"
+#include "opis/search/suggest.h"
+#include "opis/index/schema.h"
+#include "opis/index/shards.h"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <set>
+
+namespace opis {
+
+namespace {
+
+constexpr char kHiStart[] = "\x02";
+constexpr char kHiEnd[] = "\x03";
+
+void unescape_into(std::string_view s, std::string& out) {
+  // MSet::snippet() escapes &, <, > and " as HTML entities.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& [ent, ch] : kEntities) {
+        if (s.substr(i, ent.size()) == ent) {
+          out += ch;
+          i += ent.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    // Snippets are shown on one line: a newline becomes a space (same
+    // length, so highlight offsets stay right).
+    out += (s[i] == '\n' || s[i] == '\r') ? ' ' : s[i];
+  }
+}
+
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+
+// Whole-word occurrences of `names` in `text` that overlap none of `taken`.
+std::vector<Highlight> find_names(const std::string& text, const std::vector<std::string>& names,
+                                  const std::vector<Highlight>& taken) {
+  std::vector<Highlight> found;
+  auto free_at = [&](std::size_t at, std::size_t len) {
+    auto overlaps = [&](const Highlight& h) { return at < h.offset + h.length && h.offset < at + len; };
+    return std::none_of(taken.begin(), taken.end(), overlaps) && std::none_of(found.begin(), found.end(), overlaps);
+  };
+  for (const auto& name : names) {  // longest first: "N.S. Khrushchev" before "Khrushchev"
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      std::size_t end = at + name.size();
+      if ((at > 0 && is_word_byte(text[at - 1])) || (end < text.size() && is_word_byte(text[end]))) continue;
+      if (free_at(at, name.size())) found.push_back({at, name.size()});
+    }
+  }
+  return found;
+}
+
+// Whole words of `terms` in `text` (as kwic_matches() finds them) that
+// overlap none of `taken`.
+std::vector<Highlight> find_words(const std::string& text, const KwicTerms& terms, const std::vector<Highlight>& taken) {
+  std::vector<Highlight> found;
+  auto tokens = kwic_tokens(text);
+  auto free_at = [&](std::size_t at, std::size_t end) {
+    return std::none_of(taken.begin(), taken.end(), [&](const Highlight& h) { return at < h.offset + h.length && h.offset < end; });
+  };
+  for (const auto& [first, last] : kwic_matches(text, tokens, terms)) {
+    std::size_t at = tokens[first].offset, end = tokens[last].offset + tokens[last].length;
+    if (free_at(at, end)) {
+      found.push_back({at, end - at});
+      continue;
+    }
+    // Merged with a word Xapian already highlighted: each free word alone.
+    for (std::size_t i = first; i <= last; ++i) {
+      if (free_at(tokens[i].offset, tokens[i].offset + tokens[i].length)) found.push_back({tokens[i].offset, tokens[i].length});
+    }
+  }
+  return found;
+}
+
+// About `bytes` of `text` from `start`, cut at white space, on one line,
+// with "…" where the text goes on.
+std::string window_of(const std::string& text, std::size_t start, std::size_t bytes) {
+  auto space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'; };
+  const std::size_t begin = std::min(text.size(), text.find_first_not_of(" \t\r\n"));  // no leading blank lines
+  start = std::max(start, begin);
+  while (start > begin && !space(start - 1)) --start;
+  std::size_t end = std::min(text.size(), start + bytes);
+  while (end < text.size() && !space(end)) ++end;
+  std::string window = text.substr(start, end - start);
+  for (char& c : window) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return (start > begin ? "…" : "") + window + (end < text.size() ? "…" : "");
+}
+
+// Highlight what `find(text, taken)` finds in the snippet; when it shows
+// none of it and has no highlight at all, replace the snippet by a window
+// of about `bytes` around the first occurrence in the first of `texts`
+// (body, summary, title) that has one.
+template <class Find>
+void highlight_found(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, std::size_t bytes, Find find) {
+  std::vector<Highlight> found = find(snippet, highlights);
+  for (const std::string* text : texts) {
+    if (!found.empty() || !highlights.empty()) break;
+    // The snippet shows none of them: a window of the first text that
+    // does (body, summary, title) around the first one, cut at spaces.
+    const std::string& body = *text;
+    std::vector<Highlight> in_body = find(body, {});
+    if (in_body.empty()) continue;
+    std::size_t first = std::min_element(in_body.begin(), in_body.end(), [](const Highlight& a, const Highlight& b) {
+                          return a.offset < b.offset;
+                        })->offset;
+    snippet = window_of(body, first > bytes / 3 ? first - bytes / 3 : 0, bytes);
+    found = find(snippet, {});
+  }
+  highlights.insert(highlights.end(), found.begin(), found.end());
+  std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+}
+
+// Whether MSet::snippet() can highlight anything of `q`: it finds only
+// unprefixed terms (and their "Z" stems) in a text. A query of fields
+// alone (person:, place:, title:...) gets its snippet and highlights from
+// highlight_names() and highlight_words(); asking Xapian first cost three
+// fruitless scans of each record's texts, half of a person: search
+// (measured, docs/benchmarks.md).
+bool has_plain_terms(const Xapian::Query& q) {
+  const auto type = q.get_type();
+  if (type == Xapian::Query::OP_WILDCARD) return true;
+  if (type == Xapian::Query::LEAF_TERM) {
+    auto it = q.get_terms_begin();
+    if (it == q.get_terms_end()) return false;
+    const std::string& t = *it;  // a word, or its stem: "Z" + word
+    return is_unprefixed_term(t) || (t.size() > 1 && t[0] == 'Z' && is_unprefixed_term(std::string_view(t).substr(1)));
+  }
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (has_plain_terms(q.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+// The stemmer MSet::snippet() is given. The snippet stems every word of the
+// texts it reads to find the query's stemmed terms ("Z" + stem), and that
+// was 16% of a search. English Snowball stems only change a word's end, so
+// a word whose first two letters begin none of the query's stems cannot
+// stem to one of them: it is returned as it is, unstemmed (the snippet then
+// looks up "Z" + word, which is no query term either). Other words get
+// their real stem, memoised (make_stemmer()).
+class SnippetStem : public Xapian::StemImplementation {
+ public:
+  explicit SnippetStem(const Xapian::Query& q) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+      const std::string& term = *t;
+      if (term.size() > 1 && term[0] == 'Z' && is_unprefixed_term(std::string_view(term).substr(1))) {
+        m_heads.insert(term.substr(1, 2));
+      }
+    }
+  }
+  std::string operator()(const std::string& word) override {
+    const bool could = std::any_of(m_heads.begin(), m_heads.end(), [&](const std::string& h) {
+      return word.compare(0, h.size(), h) == 0;
+    });
+    return could ? m_stem(word) : word;
+  }
+  std::string get_description() const override { return "SnippetStem"; }
+
+ private:
+  std::set<std::string> m_heads;  ///< first two letters of each stem of the query
+  Xapian::Stem m_stem = make_stemmer();
+};
+
+}  // namespace
+
+std::set<std::string> entity_query_terms(const Xapian::Query& q) {
+  std::set<std::string> out;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    for (const char* f : {"person", "person_key", "person_exact", "place"}) {
+      if ((*t).rfind(field(f).prefix, 0) == 0) out.insert(*t);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name, const std::vector<std::string>& forms) {
+    out.push_back(name);
+    out.insert(out.end(), forms.begin(), forms.end());
+  };
+  for (const Person& p : r.persons) {
+    auto terms = person_name_terms(p);
+    if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return query_terms.count(t) > 0; })) {
+      add(p.name, p.forms);
+    }
+  }
+  for (const Place& p : r.places) {
+    if (query_terms.count(place_name_term(p))) add(p.name, p.forms);
+  }
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
+  return out;
+}
+
+void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
+                     std::size_t bytes) {
+  if (names.empty()) return;
+  highlight_found(snippet, highlights, texts, bytes,
+                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_names(text, names, taken); });
+}
+
+void highlight_words(std::string& snippet, std::vector<Highlight>& highlights,
+                     std::initializer_list<const std::string*> texts, const KwicTerms& words, std::size_t bytes) {
+  if (words.empty()) return;
+  highlight_found(snippet, highlights, texts, bytes,
+                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_words(text, words, taken); });
+}
+
+std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view marked) {
+  std::string text;
+  std::vector<Highlight> hl;
+  std::size_t i = 0;
+  while (i < marked.size()) {
+    std::size_t s = marked.find(kHiStart[0], i);
+    if (s == std::string_view::npos) {
+      unescape_into(marked.substr(i), text);
+      break;
+    }
+    unescape_into(marked.substr(i, s - i), text);
+    std::size_t e = marked.find(kHiEnd[0], s + 1);
+    if (e == std::string_view::npos) e = marked.size();
+    std::size_t begin = text.size();
+    unescape_into(marked.substr(s + 1, e - s - 1), text);
+    if (text.size() > begin) hl.push_back({begin, text.size() - begin});
+    i = e + 1;
+  }
+  return {std::move(text), std::move(hl)};
+}
+
+Searcher::Searcher(const std::string& path, OpenOptions open) : m_path(path), m_open(open) { this->open(); }
+
+void Searcher::open() {
+  m_missing.clear();
+  if (!is_stub(m_path)) {
+    m_db = Xapian::Database(m_path);
+    check_schema(m_db, m_path);
+    m_shards = 1;
+    return;
+  }
+  // Each shard on its own, so that a failure names it (Xapian opening the
+  // stub itself would fail as a whole, without saying which shard).
+  auto entries = read_stub(m_path);
+  Xapian::Database all;
+  unsigned opened = 0;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const StubEntry& e = entries[k];
+    std::string where = fmt::format("shard {} ({}, {}:{})", k, e.describe(), m_path, e.line);
+    try {
+      Xapian::Database db = open_shard(e, m_open.remote_timeout_ms);
+      check_schema(db, where);
+      all.add_database(db);
+      ++opened;
+    } catch (const Xapian::Error& err) {
+      std::string why = fmt::format("{} cannot be searched: {}: {}", where, err.get_type(), err.get_msg());
+      if (!m_open.allow_partial) throw ShardUnavailable(why + "; --allow-partial searches the other shards");
+      m_missing.push_back(why);
+    }
+  }
+  if (opened == 0) throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
+  m_db = all;
+  m_shards = static_cast<unsigned>(entries.size());
+}
+
+template <class F>
+auto Searcher::retrying(F&& f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed while we read: reopen at the new revision.
+      if (attempt >= 5) throw;
+      m_db.reopen();
+    } catch (const Xapian::NetworkError&) {
+      // A remote shard went away mid-search: open the shards again, which
+      // names the one that is down (or, allowing partial results, leaves
+      // it out), and run once more.
+      if (attempt >= 1) throw;
+      open();
+    }
+  }
+}
+
+Xapian::Enquire Searcher::make_enquire(const Xapian::Query& q, SortOrder sort) const {
+  Xapian::Enquire enq(m_db);
+  enq.set_query(q);
+  // A record indexed into two shards (a re-shard gone wrong) comes back once.
+  if (m_shards > 1) enq.set_collapse_key(slot::id);
+  // Equal scores in id order, so that results are the same however the
+  // records are spread over shards (docids differ between layouts).
+  switch (sort) {
+    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
+    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
+    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
+  }
+  return enq;
+}
+
+SearchResult Searcher::search(const SearchOptions& opts) {
+  return retrying([&] {
+    SearchResult r = run(opts);
+    r.shards = m_shards;
+    r.missing_shards = m_missing;
+    return r;
+  });
+}
+
+SearchResult Searcher::run(const SearchOptions& opts) {
+  SearchResult res;
+  res.query = opts.query;
+  res.offset = opts.offset;
+  Xapian::Query q = build_query(m_db, opts.query, opts.query_options);
+  res.parsed = q.get_description();
+  if (!opts.like_id.empty()) {
+    q = like_query(opts, res);
+    res.parsed = q.get_description();
+  }
+  if (opts.explain) res.explanation = explain_query(m_db, q);
+
+  Xapian::Enquire enq = make_enquire(q, opts.sort);
+  // Facets: one counter per facet, made of Xapian's ValueCountMatchSpy
+  // (search/facets.h; built-ins only, so remote shards can count). Spies count
+  // only the documents the matcher examines, so then every match is.
+  std::vector<std::unique_ptr<FacetCounter>> counters;
+  for (const auto& name : opts.facets) {
+    const Facet* f = find_facet(name);
+    if (!f) {
+      std::string valid;
+      for (const auto& ff : facets()) valid += (valid.empty() ? "" : ", ") + std::string(ff.name);
+      throw QueryError("unknown facet '" + name + "'; valid facets: " + valid);
+    }
+    counters.push_back(std::make_unique<FacetCounter>(*f, m_db));
+    counters.back()->add_to(enq);
+  }
+  Xapian::doccount check = opts.offset + opts.limit + 1000;
+  if (!counters.empty()) check = std::max(check, m_db.get_doccount());
+  Xapian::MSet mset;
+  try {
+    // Look at up to 1,000 matches beyond the page so that totals are exact
+    // for all but large result sets (total_exact says which).
+    mset = enq.get_mset(opts.offset, opts.limit, check);
+  } catch (const Xapian::WildcardError& e) {
+    throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
+  }
+  res.total = mset.get_matches_estimated();
+  for (std::size_t i = 0; i < counters.size(); ++i) res.facets.push_back({opts.facets[i], counters[i]->top(opts.facet_limit)});
+  res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (m_shards > 1 && !res.total_exact && mset.get_uncollapsed_matches_lower_bound() < check) {
+    // With a collapse key Xapian 1.4 leaves the upper bound at its
+    // estimate even when it saw every match (measured: '"Soviet Union"',
+    // 52 matches, bounds 52..120). Fewer matches than `check` means it did
+    // see them all, so the lower bound is the exact count.
+    res.total = mset.get_matches_lower_bound();
+    res.total_exact = true;
+  }
+
+  // Few matches: the query respelled with words the index knows (Xapian's
+  // spelling data, written at index time), for "Did you mean".
+  if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
+
+  Xapian::Stem stem(new SnippetStem(q));
+  unsigned rank = opts.offset;
+  // person:/place: terms are prefixed, and MSet::snippet() highlights no
+  // prefixed term: the matched names are highlighted by highlight_names(),
+  // the words of title:, summary:... terms by highlight_words().
+  const std::set<std::string> entity_terms = entity_query_terms(q);
+  const KwicTerms field_words = kwic_field_terms(kwic_query_terms(q));
+  const bool plain_terms = has_plain_terms(q);
+  // Ask for every shown record at once: through the remote backend each
+  // document is otherwise a round trip of its own.
+  // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
+  // MSet that does not start at rank 0, i.e. any --offset; measured.)
+  mset.fetch(mset.begin(), mset.end());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h;
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    // The persons and places only to highlight the names a query matched.
+    h.record = record_from_document(it.get_document(), !entity_terms.empty());
+    // A snippet of the body around the matched words; the summary when the
+    // body has none of them (the match was in the title or a field).
+    // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
+    // that read no better (bench/query_bench.cpp, docs/benchmarks.md).
+    // Nor SNIPPET_BACKGROUND_MODEL, which weighs each word of the text by
+    // its frequency in the index: for a common query word ("upon", in 70%
+    // of the records) it preferred the start of the text with no match in
+    // it (measured: no highlight in the top hit), and it cost 20% of a
+    // whole search (5,000 records, 7.3 ms -> 6.0 ms). Through the remote
+    // backend it was a round trip per word (2,000 messages for ten
+    // snippets). Without it a snippet is the densest run of query words.
+    for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
+      if (text->empty()) continue;
+      if (!plain_terms) {
+        // The start of the text, as MSet::snippet() gives when no word matches.
+        h.snippet = window_of(*text, 0, opts.snippet_bytes);
+        break;
+      }
+      auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, 0, kHiStart, kHiEnd, "…"));
+      if (h.snippet.empty() || !hl.empty()) {
+        h.snippet = std::move(plain);
+        h.highlights = std::move(hl);
+      }
+      if (!h.highlights.empty()) break;
+    }
+    if (!entity_terms.empty()) {
+      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
+                      matched_names(h.record, entity_terms), opts.snippet_bytes);
+    }
+    highlight_words(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, field_words,
+                    opts.snippet_bytes);
+    res.hits.push_back(std::move(h));
+  }
+  return res;
+}
+
+KwicResult Searcher::kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records) {
+  return retrying([&] {
+    KwicResult r = run_kwic(opts, context, max_records);
+    r.search.shards = m_shards;
+    r.search.missing_shards = m_missing;
+    return r;
+  });
+}
+
+std::optional<Record> Searcher::record(const std::string& id) {
+  return retrying([&]() -> std::optional<Record> {
+    auto pl = m_db.postlist_begin(id_term(id));
+    if (pl == m_db.postlist_end(id_term(id))) return std::nullopt;
+    return record_from_document(m_db.get_document(*pl));
+  });
+}
+
+}  // namespace opis
