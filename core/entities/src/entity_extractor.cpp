@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,12 +18,28 @@
 
 namespace opis {
 
-namespace {
+// The keys of an authority file's names, built once per file (the file may
+// hold thousands of entries; the text is scanned once, not once per name).
+struct AuthorityIndex {
+  std::vector<std::vector<std::vector<std::string>>> keys;  ///< entry -> form -> word keys
+  std::unordered_multimap<std::string, std::pair<std::size_t, std::size_t>> by_first_key;
+  std::unordered_map<std::string, std::size_t> by_last_key;  ///< surname key -> first entry with it
 
-ExtractOptions& options_storage() {
-  static ExtractOptions o;
-  return o;
-}
+  explicit AuthorityIndex(const Authority& a) {
+    for (std::size_t e = 0; e < a.entries.size(); ++e) {
+      auto& forms = keys.emplace_back();
+      for (const auto& form : a.entries[e].forms()) {
+        auto& fk = forms.emplace_back();
+        for (const auto& w : name_words(form)) fk.push_back(name_key(w));
+        if (fk.empty()) continue;
+        by_first_key.emplace(fk.front(), std::make_pair(e, forms.size() - 1));
+        by_last_key.emplace(fk.back(), e);
+      }
+    }
+  }
+};
+
+namespace {
 
 using WordSet = std::unordered_set<std::string>;
 
@@ -318,40 +333,9 @@ bool better_name(const std::string& a, const std::string& b) {
   return words(a) > words(b);
 }
 
-// The keys of an authority file's names, built once per file (the file may
-// hold thousands of entries; the text is scanned once, not once per name).
-struct AuthorityIndex {
-  std::vector<std::vector<std::vector<std::string>>> keys;  ///< entry -> form -> word keys
-  std::unordered_multimap<std::string, std::pair<std::size_t, std::size_t>> by_first_key;
-  std::unordered_map<std::string, std::size_t> by_last_key;  ///< surname key -> first entry with it
-  std::string first_name;  ///< the first entry's name, to tell files apart
-};
-
-const AuthorityIndex& authority_index(const Authority& a) {
-  static std::mutex mu;
-  static std::unordered_map<const Authority*, std::unique_ptr<AuthorityIndex>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& slot = cache[&a];
-  // Keyed by address: check the content too, in case another file now lives there.
-  if (slot && slot->keys.size() == a.entries.size() && (a.entries.empty() || slot->first_name == a.entries[0].name)) return *slot;
-  slot = std::make_unique<AuthorityIndex>();
-  if (!a.entries.empty()) slot->first_name = a.entries[0].name;
-  for (std::size_t e = 0; e < a.entries.size(); ++e) {
-    auto& forms = slot->keys.emplace_back();
-    for (const auto& form : a.entries[e].forms()) {
-      auto& keys = forms.emplace_back();
-      for (const auto& w : name_words(form)) keys.push_back(name_key(w));
-      if (keys.empty()) continue;
-      slot->by_first_key.emplace(keys.front(), std::make_pair(e, forms.size() - 1));
-      slot->by_last_key.emplace(keys.back(), e);
-    }
-  }
-  return *slot;
-}
-
 class Extractor {
  public:
-  Extractor(const Gazetteer& g, const Authority* a) : m_g(g), m_auth(a) {}
+  Extractor(const Gazetteer& g, const Authority* a, const AuthorityIndex* ix) : m_g(g), m_auth(a), m_auth_index(ix) {}
 
   void run(Record& r) {
     std::vector<std::string> texts;
@@ -620,7 +604,7 @@ class Extractor {
   // Names of the authority file found in the text; and persons whose surname
   // matches an entry get its aliases.
   void authority_pass(const std::vector<std::vector<Token>>& toks) {
-    const AuthorityIndex& ix = authority_index(*m_auth);
+    const AuthorityIndex& ix = *m_auth_index;
     // Names of the file in the text: look up each capitalised word's key
     // among the first words of the forms, then check the rest of the form.
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
@@ -799,6 +783,7 @@ class Extractor {
 
   const Gazetteer& m_g;
   const Authority* m_auth;
+  const AuthorityIndex* m_auth_index;
   std::vector<PersonAcc> m_persons;
   std::unordered_multimap<std::string, std::size_t> m_by_key;
   std::unordered_map<std::string, Place> m_places;
@@ -809,13 +794,21 @@ class Extractor {
 
 }  // namespace
 
-void set_extract_options(ExtractOptions opts) { options_storage() = std::move(opts); }
-const ExtractOptions& extract_options() { return options_storage(); }
-
 bool is_common_word(std::string_view folded) { return dictionary().count(std::string(folded)) > 0; }
 
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, std::shared_ptr<const Authority> authority)
+    : m_gazetteer(gazetteer),
+      m_authority(std::move(authority)),
+      m_authority_index(m_authority ? std::make_shared<const AuthorityIndex>(*m_authority) : nullptr) {}
+
+void EntityExtractor::extract(Record& r) const {
+  Extractor(m_gazetteer, m_authority.get(), m_authority_index.get()).run(r);
+}
+
 void extract_entities(Record& r, const Gazetteer& gazetteer, const Authority* authority) {
-  Extractor(gazetteer, authority).run(r);
+  if (!authority) return Extractor(gazetteer, nullptr, nullptr).run(r);
+  AuthorityIndex ix(*authority);
+  Extractor(gazetteer, authority, &ix).run(r);
 }
 
 }  // namespace opis

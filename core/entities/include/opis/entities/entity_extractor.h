@@ -25,17 +25,33 @@
 
 namespace opis {
 
+struct AuthorityIndex;  // the authority file's names by key (entity_extractor.cpp)
+
+/// What opis-index --no-extract and --authority FILE ask of extraction.
 struct ExtractOptions {
   bool enabled = true;                          ///< false: --no-extract
   std::shared_ptr<const Authority> authority;   ///< --authority FILE, or null
 };
 
-/// Process-wide extraction settings, read by make_document(). Set once by a
-/// front end before indexing (opis-index --no-extract, --authority).
-void set_extract_options(ExtractOptions opts);
-const ExtractOptions& extract_options();
+/// The extractor of one indexing run: a gazetteer and, when given, an
+/// authority file whose names are keyed once here. Immutable after
+/// construction: one may serve several threads.
+class EntityExtractor {
+ public:
+  /// `gazetteer` must outlive the extractor.
+  explicit EntityExtractor(const Gazetteer& gazetteer, std::shared_ptr<const Authority> authority = nullptr);
+  /// Fill r.persons and r.places from every field of the record.
+  void extract(Record& r) const;
+  const Gazetteer& gazetteer() const { return m_gazetteer; }
 
-/// Fill r.persons and r.places from every field of the record.
+ private:
+  const Gazetteer& m_gazetteer;
+  std::shared_ptr<const Authority> m_authority;
+  std::shared_ptr<const AuthorityIndex> m_authority_index;
+};
+
+/// Fill r.persons and r.places from every field of the record (one record:
+/// the authority file, when given, is keyed for this call alone).
 void extract_entities(Record& r, const Gazetteer& gazetteer, const Authority* authority = nullptr);
 
 /// True for a lower-case English word (Debian's /usr/share/dict/words, when
