@@ -242,7 +242,8 @@ TEST_F(Research, KwicShowsTheWrittenFormsOfMatchedPersonsAndPlaces) {
     const std::string kw = l["keyword"];
     all.insert(kw);
     const std::string low = ascii_lower(kw);
-    EXPECT_TRUE(low.find("khrushch") != std::string::npos || low.find("krushch") != std::string::npos || kw == "Хрущёв") << kw;
+    EXPECT_TRUE(low.find("khrushch") != std::string::npos || low.find("krushch") != std::string::npos || kw == "Хрущёв" ||
+                kw == "Hruščov") << kw;  // Czech, joined by issue 13's key
     if (l["id"] == "209747") {
       seed.insert(kw);
       EXPECT_EQ(body.substr(l["offset"].get<std::size_t>(), kw.size()), kw);

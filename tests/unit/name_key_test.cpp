@@ -78,3 +78,33 @@ TEST(NameKey, ConfusionList) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 13: real spelling pairs across transliteration systems meet, and
+// look-alike names stay apart, with no exception (tests/data/persons/variants.tsv).
+TEST(NameKey, Issue13_VariantPairsMeetAndLookAlikesStayApart) {
+  std::ifstream in(std::string(OPIS_SOURCE_DIR) + "/tests/data/persons/variants.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  int same = 0, different = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::stringstream ss(line);
+    std::string a, b, want;
+    std::getline(ss, a, '\t');
+    std::getline(ss, b, '\t');
+    std::getline(ss, want, '\t');
+    if (want == "same") {
+      ++same;
+      EXPECT_EQ(key_of(a), key_of(b)) << a << " / " << b;
+    } else {
+      ++different;
+      EXPECT_NE(key_of(a), key_of(b)) << a << " / " << b << " merged";
+    }
+  }
+  EXPECT_GE(same, 60);
+  EXPECT_GE(different, 30);
+}
+
+}  // namespace

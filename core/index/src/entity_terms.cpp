@@ -10,6 +10,7 @@
 #include "opis/entities/authority.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/gazetteer.h"
+#include "opis/entities/name_floor.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/name_weight.h"
 #include "opis/index/schema.h"
@@ -125,6 +126,10 @@ std::string place_name_term(const Place& p) {
 }
 
 void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* out) {
+  // The floor: every word written as a name, registered or not (boolean:
+  // no length, no weight of its own; the query gives it a fixed one).
+  const Field& nw = field("name_word");
+  for (const auto& k : name_like_keys(r)) doc.add_boolean_term(prefixed_term(nw, k));
   // Terms weighed by mentions (name_weight_query() on the search side) and their wdf in this
   // record, summed over the persons and places that give them (as Xapian
   // sums the wdf): their tier terms are added at the end.

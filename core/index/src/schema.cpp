@@ -17,7 +17,7 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
-constexpr std::array<Field, 33> kFields = {{
+constexpr std::array<Field, 34> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -56,6 +56,7 @@ constexpr std::array<Field, 33> kFields = {{
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
     // Mention tiers of the person and place terms (name_weight.h): boolean
     // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
+    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text (the floor of person: and place:)"},
     {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
 }};
 

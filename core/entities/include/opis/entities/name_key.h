@@ -29,6 +29,10 @@ std::string fold_name(std::string_view text);
 /// docs/persons-places.md for the rules). Empty for an empty word.
 std::string name_key(std::string_view folded_word);
 
+/// True for a folded particle of names (al, el, ibn, bin, von, van, de, du,
+/// la...): part of a name, never its surname or first given name.
+bool is_name_particle(std::string_view folded_word);
+
 /// Words of a name for matching: split on spaces, commas, dots and
 /// hyphens, each folded; initials (one letter) are dropped.
 std::vector<std::string> name_words(std::string_view name);

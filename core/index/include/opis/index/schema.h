@@ -84,12 +84,13 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 3: uncertain and partial dates (ranges, circa widened
+/// "opis:schema". 4: name-word keys (XNW), the recall floor of person: and
+/// place: (entities/name_floor.h). 3: uncertain and partial dates (ranges, circa widened
 /// in the date slots; XDATE flag terms), archive reference parts (XFOND,
 /// XOPIS, XDELO, XRG terms; page slots 10, 11). 2: persons and places
 /// facets one value a slot (slots 100+, 200+), mention tier terms
 /// (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 3;
+inline constexpr unsigned kSchemaVersion = 4;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"
@@ -110,6 +111,10 @@ std::optional<std::string> outdated_schema(const std::string& db_path);
 /// equally often; a record about the person still outranks one that names
 /// them once in the user's spelling.
 inline constexpr double kExactNameBoost = 0.3;
+/// Weight of a person: or place: match through the name floor alone (a
+/// name-like word, XNW, or the phrase): below every registered mention,
+/// whose weight is at least 1 (name_weight.h).
+inline constexpr double kNameFloorWeight = 0.5;
 
 /// Weight of the unprefixed (default field) copy of text per field: title
 /// above summary above body. These are wdf increments.

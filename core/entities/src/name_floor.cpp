@@ -1,0 +1,49 @@
+// The name-like words of a record, as name keys (name_floor.h).
+#include "opis/entities/name_floor.h"
+
+#include "extractor.h"
+#include "opis/base/text.h"
+
+namespace opis {
+
+namespace {
+
+using namespace extraction;
+
+bool name_like(const Token& t) {
+  if (t.initials || !(t.cap || t.allcaps)) return false;
+  if (function_words().count(t.folded) || months().count(t.folded)) return false;
+  // "However", "MEMORANDUM": a common word capitalised by its position only.
+  return !((t.sentence_start || t.allcaps || t.newline_before) && common_word(t));
+}
+
+bool is_german(const std::string& language) {
+  std::string l = ascii_lower(trim(language));
+  return l == "de" || l == "ger" || l == "deu" || l == "german" || l == "deutsch";
+}
+
+}  // namespace
+
+std::set<std::string> name_like_keys(const Record& r) {
+  std::set<std::string> keys;
+  const bool german = is_german(r.original_language);
+  auto scan = [&](std::string_view text) {
+    for (const Token& t : tokenize(text)) {
+      if (!name_like(t)) continue;
+      for (const auto& w : name_words(t.text)) {
+        if (particles().count(w)) continue;
+        keys.insert(name_key(w));
+        // German genitive: Langkammers Urtheil, Schönherrs Riesen.
+        if (german && w.size() > 3 && w.back() == 's') keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));
+      }
+    }
+  };
+  scan(r.title);
+  scan(r.summary);
+  scan(r.body);
+  for (const auto& [k, v] : r.extra) scan(v);
+  keys.erase(std::string());
+  return keys;
+}
+
+}  // namespace opis
