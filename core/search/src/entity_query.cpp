@@ -71,15 +71,15 @@ Xapian::Query person_query(const std::string& raw) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query place_query(const std::string& raw) {
-  std::string canon = Gazetteer::canonical_of(trim(raw));
+Xapian::Query place_query(const std::string& raw, const std::string& gazetteer) {
+  std::string canon = Gazetteer::canonical_of(trim(raw), gazetteer);
   std::string key = fold_name(canon);
   if (key.empty()) throw QueryError("place:" + raw + " has no name in it");
   return source(prefixed_term(field("place"), key), 1.0);
 }
 
-Xapian::Query within_query(const std::string& raw) {
-  std::string canon = Gazetteer::canonical_of(trim(raw));
+Xapian::Query within_query(const std::string& raw, const std::string& gazetteer) {
+  std::string canon = Gazetteer::canonical_of(trim(raw), gazetteer);
   std::string key = fold_name(canon);
   if (key.empty()) throw QueryError("within:" + raw + " has no name in it");
   return Xapian::Query(prefixed_term(field("within"), key));
