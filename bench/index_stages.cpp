@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
+#include "opis/cli/cli.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/index/entity_terms.h"
 #include "opis/entities/gazetteer.h"
@@ -29,6 +31,13 @@ namespace {
 std::vector<std::string> g_paths;     // the source files
 std::vector<std::string> g_bytes;     // their contents
 std::vector<opis::Record> g_records;  // parsed, without persons and places
+// What opis-index extracts with: the gazetteer found as the commands find
+// it, loaded once in main().
+std::unique_ptr<opis::Gazetteer> g_gazetteer;
+std::unique_ptr<opis::EntityExtractor> g_extractor;
+
+// The indexing context of opis-index, with extraction on or off (--no-extract).
+opis::IndexContext context(bool extract) { return opis::IndexContext{extract ? g_extractor.get() : nullptr, true}; }
 
 void load(const std::string& dir, std::size_t limit) {
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
@@ -64,11 +73,10 @@ void BM_Parse(benchmark::State& state) {
 
 // Persons and places of one record.
 void BM_Extract(benchmark::State& state) {
-  const opis::Gazetteer& g = opis::Gazetteer::instance();
   std::size_t i = 0;
   for (auto _ : state) {
     opis::Record r = g_records[i++ % g_records.size()];
-    opis::extract_entities(r, g);
+    g_extractor->extract(r);
     benchmark::DoNotOptimize(r.persons.data());
   }
   state.SetItemsProcessed(state.iterations());
@@ -90,16 +98,13 @@ void BM_TermGeneratorBody(benchmark::State& state) {
 // Opis's whole document (fields, exact terms, values, stored JSON and
 // body), with extraction of persons and places off or on.
 void BM_MakeDocument(benchmark::State& state, bool extract) {
-  opis::ExtractOptions o;
-  o.enabled = extract;
-  opis::set_extract_options(o);
+  const opis::IndexContext ctx = context(extract);
   Xapian::TermGenerator tg = opis::make_term_generator();
   std::size_t i = 0;
   for (auto _ : state) {
-    Xapian::Document doc = opis::make_document(g_records[i++ % g_records.size()], tg);
+    Xapian::Document doc = opis::make_document(g_records[i++ % g_records.size()], tg, ctx);
     benchmark::DoNotOptimize(doc.termlist_count());
   }
-  opis::set_extract_options({});
   state.SetItemsProcessed(state.iterations());
 }
 
@@ -115,12 +120,10 @@ enum class Docs {
 void BM_AddToBatch(benchmark::State& state, Docs kind) {
   std::vector<Xapian::Document> docs;
   Xapian::TermGenerator tg = opis::make_term_generator();
-  opis::ExtractOptions o;
-  o.enabled = kind == Docs::opis;
-  opis::set_extract_options(o);
+  const opis::IndexContext ctx = context(kind == Docs::opis);
   for (const auto& r : g_records) {
     if (kind != Docs::bare) {
-      docs.push_back(opis::make_document(r, tg));
+      docs.push_back(opis::make_document(r, tg, ctx));
       if (kind == Docs::no_data) docs.back().set_data("");
     } else {
       Xapian::Document d;
@@ -146,7 +149,6 @@ void BM_AddToBatch(benchmark::State& state, Docs kind) {
   db->commit();
   db.reset();
   fs::remove_all(path);
-  opis::set_extract_options({});
   double terms = 0, positions = 0, data = 0;
   for (const auto& d : docs) {
     terms += d.termlist_count();
@@ -178,6 +180,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   load(argv[1], 3000);
+  g_gazetteer = std::make_unique<opis::Gazetteer>(opis::load_gazetteer());
+  g_extractor = std::make_unique<opis::EntityExtractor>(*g_gazetteer);
   if (g_records.empty()) {
     std::cerr << "index-stages: no records under '" << argv[1] << "'\n";
     return 2;

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     auto gold = load_gold(gold_path, diags);
     for (const auto& d : diags) std::cerr << d.format() << '\n';
     Searcher searcher(db);
-    Evaluation ev = evaluate(searcher, gold);
+    Evaluation ev = evaluate(searcher, gold, load_gazetteer());
     if (format == "json") {
       auto score = [](const Score& s) {
         return nlohmann::json{{"gold", s.gold}, {"found", s.found}, {"recall", s.recall()},

@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,7 +17,7 @@
 #include "opis/cli/cli.h"
 #include "opis/index/batch_indexer.h"
 #include "opis/entities/entity_extractor.h"
-#include "opis/index/spelling_recorder.h"
+#include "opis/entities/gazetteer.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
 #include "opis/version.h"
@@ -95,6 +97,30 @@ class Progress {
   bool m_shown = false;
   std::chrono::steady_clock::time_point m_start, m_last{};
 };
+
+// What the indexing context's extractor needs alive for the whole run.
+struct Extraction {
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<EntityExtractor> extractor;  ///< null: --no-extract
+};
+
+// The extractor of --authority FILE with the gazetteer found as front ends
+// find it (load_gazetteer(): a warning when there is none); none when
+// `enabled` is false (--no-extract). The authority file's problems go to
+// stderr; throws std::runtime_error when it or the gazetteer cannot be read.
+Extraction make_extraction(bool enabled, const std::string& authority_path) {
+  std::shared_ptr<const Authority> authority;
+  if (!authority_path.empty()) {
+    std::vector<Diagnostic> diags;
+    authority = std::make_shared<Authority>(load_authority(authority_path, diags));
+    for (const auto& d : diags) std::cerr << d.format() << '\n';
+  }
+  Extraction e;
+  if (!enabled) return e;
+  e.gazetteer = std::make_unique<Gazetteer>(load_gazetteer());
+  e.extractor = std::make_unique<EntityExtractor>(*e.gazetteer, std::move(authority));
+  return e;
+}
 
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -200,24 +226,19 @@ int main(int argc, char** argv) {
   }
 
   opts.bulk = !no_bulk;
-  {
-    // Persons and places are extracted in make_document(); these settings
-    // are process-wide (entity_extractor.h).
-    ExtractOptions extract;
-    extract.enabled = !no_extract;
-    if (!authority_path.empty()) {
-      std::vector<Diagnostic> diags;
-      try {
-        extract.authority = std::make_shared<Authority>(load_authority(authority_path, diags));
-      } catch (const std::exception& e) {
-        std::cerr << fmt::format("opis-index: error: {}\n", e.what());
-        return exit_status::error;
-      }
-      for (const auto& d : diags) std::cerr << d.format() << '\n';
-    }
-    set_extract_options(std::move(extract));
-    if (no_spelling) set_spelling_data(false);
+  // The indexing context (index_context.h): this run's extractor, with
+  // the gazetteer and authority file given here, and the spelling data.
+  Extraction extraction;
+  try {
+    extraction = make_extraction(!no_extract, authority_path);
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("opis-index: error: {}\n", e.what());
+    return exit_status::error;
   }
+  opts.context.extractor = extraction.extractor.get();
+  // OPIS_NO_SPELLING=1 as --no-spelling (docs/GUIDE.md: measuring its cost).
+  const char* no_spelling_env = std::getenv("OPIS_NO_SPELLING");
+  opts.context.spelling = !no_spelling && !(no_spelling_env && *no_spelling_env);
   // An index built by another version of the schema (schema.h) lacks what
   // this one indexes: read every file again, as --force does.
   if (!is_stub(db)) {

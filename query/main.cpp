@@ -290,6 +290,7 @@ int main(int argc, char** argv) {
     opts.query_options.from = date_option(from, "--from");
     opts.query_options.to = date_option(to, "--to");
     opts.query_options.date_mode = date_mode == "within" ? DateMode::within : DateMode::overlap;
+    opts.query_options.gazetteer = find_gazetteer();  // for place: and within:
     opts.sort = sort == "date" ? SortOrder::date : sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
     opts.limit = limit;
     opts.offset = offset;

@@ -51,7 +51,7 @@ TEST(Faults, SecondWriterIsToldWhichProcessIsWriting) {
   std::string db = (d.path() / "db").string();
   make_collection(d.path() / "in", "a", 1, 5);
   {
-    opis::IndexWriter holder(db);  // this test process holds the lock
+    opis::IndexWriter holder(db, opis::IndexContext{});  // this test process holds the lock
     auto t0 = std::chrono::steady_clock::now();
     Result r = opis::test::run({kIndex, "--db", db, (d.path() / "in").string()});
     EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10)) << "must not wait for the lock";

@@ -12,6 +12,7 @@
 #include "opis/entities/authority.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/name_key.h"
+#include "../test_context.h"
 
 namespace {
 
@@ -38,7 +39,7 @@ TEST(EntityExtractor, AnnotatedFixturesPerKind) {
     r.body = j["text"];
     r.contributors = j.value("contributors", std::vector<std::string>{});
     r.translators = j.value("translators", std::vector<std::string>{});
-    extract_entities(r, Gazetteer::instance());
+    extract_entities(r, test::gazetteer());
     std::string kind = j["kind"];
     auto gp = j["persons"].get<std::vector<std::string>>();
     Tally& tp = persons[kind];
@@ -87,7 +88,7 @@ TEST(EntityExtractor, RolesAndMentionsAndForms) {
   Record r;
   r.contributors = {"Sergey Radchenko"};
   r.body = "Cde. N.S. Khrushchev spoke. KRUSHCHEV. Khrushchev says that Iraq is free. Written down by O. Troyanovsky.";
-  extract_entities(r, Gazetteer::instance());
+  extract_entities(r, test::gazetteer());
   std::map<std::string, Person> by;
   for (const auto& p : r.persons) by[p.surname] = p;
   ASSERT_TRUE(by.count("Khrushchev"));
@@ -102,7 +103,7 @@ TEST(EntityExtractor, CatalogueFormWithBracketedAlias) {
   Record r;
   r.contributors = {"Mao, Zedong (Mao Tse-tung)"};
   r.body = "Mao Zedong received the delegation.";
-  extract_entities(r, Gazetteer::instance());
+  extract_entities(r, test::gazetteer());
   ASSERT_FALSE(r.persons.empty());
   EXPECT_EQ(r.persons[0].name, "Zedong Mao");
   EXPECT_EQ(r.persons[0].aliases, std::vector<std::string>{"Mao Tse-tung"});
@@ -112,7 +113,7 @@ TEST(EntityExtractor, CuratedListFromAnExtraField) {
   Record r;
   r.extra = {{"persons", "Khrushchev, Nikita; Qasim, Abd al-Karim"}};
   r.body = "Khrushchev says that Qasim is a friend.";
-  extract_entities(r, Gazetteer::instance());
+  extract_entities(r, test::gazetteer());
   ASSERT_EQ(r.persons.size(), 2u);
   EXPECT_EQ(r.persons[0].name, "Nikita Khrushchev");
   EXPECT_EQ(r.persons[0].role, "curated");
@@ -125,7 +126,7 @@ TEST(EntityExtractor, AuthorityNamesFindEachOther) {
   a.entries.push_back({"Gaddafi, Muammar", {"Qaddafi", "Kadhafi"}, {}});
   Record r;
   r.body = "The Duc de Wellington wrote to Colonel Kadhafi about Tripoli.";
-  extract_entities(r, Gazetteer::instance(), &a);
+  extract_entities(r, test::gazetteer(), &a);
   bool wellesley = false, gaddafi = false;
   for (const auto& p : r.persons) {
     if (p.name == "Arthur Wellesley") wellesley = true;

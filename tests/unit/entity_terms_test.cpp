@@ -11,6 +11,7 @@
 #include <set>
 
 #include "../cli/process.h"
+#include "../test_context.h"
 #include "opis/entities/authority.h"
 #include "opis/index/entity_terms.h"
 #include "opis/search/entity_query.h"
@@ -66,20 +67,20 @@ std::string name_floor(const std::string& term, const std::string& other_kind) {
 }
 
 TEST(EntityTerms, PersonAndPlaceQueries) {
-  EXPECT_EQ(described(place_query("Leningrad")),
+  EXPECT_EQ(described(place_query("Leningrad", test::gazetteer_path())),
             "Query((" + weighed("XPLsaint petersburg", 1.0) + " OR (PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER XNWliningrad)))");
-  EXPECT_EQ(described(person_query("=Ceaușescu")), "Query(" + weighed("XPXceaușescu", 1.0) + ")");
-  EXPECT_EQ(described(person_query("Khrushchov")),
+  EXPECT_EQ(described(person_query("=Ceaușescu", test::gazetteer_path())), "Query(" + weighed("XPXceaușescu", 1.0) + ")");
+  EXPECT_EQ(described(person_query("Khrushchov", test::gazetteer_path())),
             "Query(((" + weighed("XPKkrusuv", 1.0) + " AND_MAYBE " + weighed("XPNkhrushchov", 0.3) + ") OR " +
                 name_floor("XNWkrusuv", "XPLkhrushchov") + "))");
   // Particles are no given names: person:Al-Mudaris is Mudaris.
-  EXPECT_EQ(person_query("Al-Mudaris").get_description().find("XPG"), std::string::npos);
-  EXPECT_NE(person_query("Al-Mudaris").get_description().find("XNWmudaris"), std::string::npos);
-  EXPECT_NE(person_query("Nikita Khrushchev").get_description().find("XPGkrusuv_n"), std::string::npos);
-  EXPECT_EQ(within_query("Iraqi").get_description(), "Query(XWIiraq)");
-  EXPECT_THROW(person_query("N."), QueryError);
+  EXPECT_EQ(person_query("Al-Mudaris", test::gazetteer_path()).get_description().find("XPG"), std::string::npos);
+  EXPECT_NE(person_query("Al-Mudaris", test::gazetteer_path()).get_description().find("XNWmudaris"), std::string::npos);
+  EXPECT_NE(person_query("Nikita Khrushchev", test::gazetteer_path()).get_description().find("XPGkrusuv_n"), std::string::npos);
+  EXPECT_EQ(within_query("Iraqi", test::gazetteer_path()).get_description(), "Query(XWIiraq)");
+  EXPECT_THROW(person_query("N.", test::gazetteer_path()), QueryError);
   // Only built-ins: a remote server (xapian-tcpsrv) knows nothing else.
-  EXPECT_EQ(person_query("Khrushchov").serialise().find("opis"), std::string::npos);
+  EXPECT_EQ(person_query("Khrushchov", test::gazetteer_path()).serialise().find("opis"), std::string::npos);
 }
 
 TEST(EntityTerms, QuotedValuesReachTheProcessor) {
@@ -98,7 +99,7 @@ TEST(EntityTerms, RecordTermsAndFacetValues) {
   r.body = "Cde. N.S. Khrushchev met Prime Minister Qasim in Baghdad. Khrushchev says Iraq is free.";
   r.date = parse_date("1958").date;
   auto tg = make_term_generator();
-  Xapian::Document doc = make_document(r, tg);
+  Xapian::Document doc = make_document(r, tg, test::index_context());
   std::set<std::string> terms;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
   for (const char* t : {"XPNkhrushchev", "XPKkrusuv", "XPXkhrushchev", "XPGkrusuv_n", "XPKkasim", "XPLbaghdad", "XPLiraq",
@@ -218,23 +219,20 @@ TEST(Authority, ReadsJsonJsonlAndCsvAndReportsBadLines) {
 }
 
 // Issue 4: a search reads only the gazetteer's lines for the names it
-// looks up (Gazetteer::canonical_of), and gets what the whole gazetteer
-// gives. Run first in its process (ctest runs each test alone), so the
-// whole gazetteer is not loaded yet and canonical_of() scans the file.
-// A gazetteer of the user's (OPIS_GAZETTEER) may lack keys: its lines are
-// folded, only those that could be the name.
+// looks up (Gazetteer::canonical_of scans the file it is given), and gets
+// what the whole gazetteer gives. A gazetteer of the user's
+// (OPIS_GAZETTEER) may lack keys: its lines are folded, only those that
+// could be the name.
 TEST(EntityTerms, PlaceNamesFromAGazetteerWithoutKeys) {
   test::TempDir d;
   const std::string path = (d.path() / "g.tsv").string();
   std::ofstream(path) << "Zürichberg\tZurich Hill\tcity\tSwitzerland\t10\n"
                          "Ирак\tIraq\tcountry\t\t0\n"
                          "Baghdad\tBaghdad\tcity\tIraq\t100\tbaghdad\n";
-  ASSERT_EQ(setenv("OPIS_GAZETTEER", path.c_str(), 1), 0);
-  EXPECT_EQ(Gazetteer::canonical_of("Zurichberg"), "Zurich Hill");
-  EXPECT_EQ(Gazetteer::canonical_of("Irak"), "Iraq");
-  EXPECT_EQ(Gazetteer::canonical_of("BAGHDAD"), "Baghdad");
-  EXPECT_EQ(Gazetteer::canonical_of("Basra"), "Basra");
-  unsetenv("OPIS_GAZETTEER");
+  EXPECT_EQ(Gazetteer::canonical_of("Zurichberg", path), "Zurich Hill");
+  EXPECT_EQ(Gazetteer::canonical_of("Irak", path), "Iraq");
+  EXPECT_EQ(Gazetteer::canonical_of("BAGHDAD", path), "Baghdad");
+  EXPECT_EQ(Gazetteer::canonical_of("Basra", path), "Basra");
 }
 
 TEST(EntityTerms, PlaceNamesFromTheFileAgreeWithTheLoadedGazetteer) {
@@ -243,9 +241,9 @@ TEST(EntityTerms, PlaceNamesFromTheFileAgreeWithTheLoadedGazetteer) {
       "Adapazarı", "Adıyaman", "Abū ‘Arīsh", "Kraków", "Krakow", "São Paulo", "Zürich", "Atlantis Minor", "Kuban",
       "Stalingrad", "Peking", "Bombay", "Mosul", "Washington", "Berlin", "Prague", "Warsaw", "Belgrade", "Ha Noi"};
   std::vector<std::string> scanned;
-  for (const auto& n : names) scanned.push_back(Gazetteer::canonical_of(n));
+  for (const auto& n : names) scanned.push_back(Gazetteer::canonical_of(n, test::gazetteer_path()));
   for (std::size_t i = 0; i < names.size(); ++i) {
-    EXPECT_EQ(scanned[i], Gazetteer::instance().canonical(names[i])) << names[i];
+    EXPECT_EQ(scanned[i], test::gazetteer().canonical(names[i])) << names[i];
   }
   EXPECT_EQ(scanned[0], "Saint Petersburg");
   EXPECT_EQ(scanned[1], "Iraq");

@@ -16,6 +16,7 @@
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
 #include "scratch_dir.h"
+#include "../test_context.h"
 
 namespace {
 
@@ -74,7 +75,7 @@ class FacetCounterTest : public test::ScratchDir {
  protected:
   std::string build(const std::string& name, const std::vector<Record>& records) {
     std::string path = (m_dir / name).string();
-    IndexWriter w(path);
+    IndexWriter w(path, test::index_context());
     for (const auto& r : records) w.add(r);
     w.close();
     return path;

@@ -7,13 +7,14 @@
 
 #include "opis/entities/gazetteer.h"
 #include "opis/entities/name_key.h"
+#include "../test_context.h"
 
 namespace {
 
 using namespace opis;
 
 TEST(Gazetteer, GeneratedFileHasCountriesCitiesAndFormerNames) {
-  const Gazetteer& g = Gazetteer::instance();
+  const Gazetteer& g = test::gazetteer();
   ASSERT_GT(g.size(), 20000u);  // ~250 countries, ~24,000 cities, subdivisions
   EXPECT_EQ(g.canonical("Iraq"), "Iraq");
   EXPECT_EQ(g.canonical("USSR"), "Soviet Union");
@@ -68,6 +69,25 @@ TEST(Gazetteer, HandWrittenNamesWinOverGeneratedOnes) {
   EXPECT_EQ(g.canonical("Washington"), "Washington, D.C.");
   EXPECT_EQ(g.canonical("Georgia"), "Georgia");
   EXPECT_EQ(g.find("georgia")->size(), 2u);
+}
+
+// Issue 19: the gazetteer is found by the front ends, from the value of
+// $OPIS_GAZETTEER they read, and travels as a path or an object: nothing
+// in the library reads the environment or keeps a process-wide copy.
+TEST(Gazetteer, FrontEndsFindItInTheirOrder) {
+  const auto paths = Gazetteer::default_paths("/from/env.tsv");
+  ASSERT_GE(paths.size(), 2u);
+  EXPECT_EQ(paths[0], "/from/env.tsv");
+  EXPECT_EQ(Gazetteer::default_paths(nullptr).size(), paths.size() - 1);
+  EXPECT_EQ(Gazetteer::default_paths("").size(), paths.size() - 1);
+  // An unreadable $OPIS_GAZETTEER: the build tree's file comes next.
+  EXPECT_EQ(Gazetteer::find_default("/no/such/gazetteer.tsv"), test::gazetteer_path());
+  EXPECT_EQ(Gazetteer::find_default(test::gazetteer_path().c_str()), test::gazetteer_path());
+  EXPECT_EQ(test::gazetteer().path(), test::gazetteer_path());
+  // No gazetteer: a place name stands for itself.
+  EXPECT_EQ(Gazetteer::canonical_of("Leningrad", ""), "Leningrad");
+  EXPECT_EQ(Gazetteer::canonical_of("Leningrad", "/no/such/gazetteer.tsv"), "Leningrad");
+  EXPECT_EQ(Gazetteer::canonical_of("Leningrad", test::gazetteer_path()), "Saint Petersburg");
 }
 
 }  // namespace

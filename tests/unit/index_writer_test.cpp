@@ -17,6 +17,7 @@
 #include "opis/search/explain.h"
 #include "opis/search/suggest.h"
 #include "scratch_dir.h"
+#include "../test_context.h"
 
 namespace fs = std::filesystem;
 using opis::test::ScratchDir;
@@ -52,20 +53,20 @@ class IndexWriterSpelling : public ScratchDir {};
 TEST_F(IndexWriterSpelling, RecorderGivesTheSameDataAsXapiansFlag) {
   const auto records = all_records();
   ASSERT_GE(records.size(), 40u);
-  opis::set_extract_options({});
+  const opis::IndexContext ctx = opis::test::index_context();
   // Xapian's way: the TermGenerator adds each word occurrence itself.
   Xapian::WritableDatabase xapian_db((m_dir / "flag").string(), Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator tg = opis::make_term_generator();
   tg.set_database(xapian_db);
   tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  for (const auto& r : records) xapian_db.add_document(opis::make_document(r, tg));
+  for (const auto& r : records) xapian_db.add_document(opis::make_document(r, tg, ctx));
   xapian_db.commit();
   // Opis's way: counted per document, given at the commit.
   Xapian::WritableDatabase opis_db((m_dir / "recorder").string(), Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator tg2 = opis::make_term_generator();
-  opis::SpellingRecorder recorder;
+  opis::SpellingRecorder recorder(true);
   for (const auto& r : records) {
-    Xapian::Document doc = opis::make_document(r, tg2);
+    Xapian::Document doc = opis::make_document(r, tg2, ctx);
     recorder.add(doc);
     opis_db.add_document(doc);
   }
@@ -104,10 +105,10 @@ TEST(IndexWriterRead, RecordWithoutEntitiesIsTheRecordLessItsNames) {
   tricky.footnotes.push_back({"9", R"(note with "persons": and \u0000-looking \\u0041 text)"});
   records.push_back(tricky);
   Xapian::TermGenerator tg = opis::make_term_generator();
-  opis::set_extract_options({});
+  const opis::IndexContext ctx = opis::test::index_context();
   std::size_t with_names = 0;
   for (const auto& r : records) {
-    Xapian::Document doc = opis::make_document(r, tg);
+    Xapian::Document doc = opis::make_document(r, tg, ctx);
     opis::Record full = opis::record_from_document(doc, true);
     opis::Record bare = opis::record_from_document(doc, false);
     if (!full.persons.empty() || !full.places.empty()) ++with_names;

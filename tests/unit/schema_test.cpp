@@ -9,6 +9,7 @@
 #include "opis/entities/entity_extractor.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
+#include "../test_context.h"
 
 namespace {
 
@@ -72,7 +73,7 @@ TEST(Schema, BooleanTermsAreFoldedAndCapped) {
 
 TEST(Schema, DocumentHasTheTermsOfEveryField) {
   auto tg = make_term_generator();
-  auto terms = terms_of(make_document(sample(), tg));
+  auto terms = terms_of(make_document(sample(), tg, test::index_context()));
   for (const char* t : {"Q209747", "military", "Zforc", "baghdad", "Sbaghdad", "ZSbaghdad", "XSUMkhrushchev",
                         "XHWsent", "XFNkuban", "XCONradchenko", "XTRgreenfield", "XARCwilson", "XREFrgani",
                         "XREF52", "XREPOrgani", "XLANGrussian", "XLANGru", "XLANGrus", "XTLANGenglish", "XTLANGen",
@@ -96,7 +97,7 @@ TEST(Schema, TitleWeighsMoreThanSummaryMoreThanBody) {
   r.summary = "beta";
   r.body = "gamma";
   auto tg = make_term_generator();
-  Xapian::Document doc = make_document(r, tg);
+  Xapian::Document doc = make_document(r, tg, test::index_context());
   std::map<std::string, Xapian::termcount> wdf;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) wdf[*it] = it.get_wdf();
   EXPECT_EQ(wdf["alpha"], kTitleWeight);
@@ -108,19 +109,19 @@ TEST(Schema, TitleWeighsMoreThanSummaryMoreThanBody) {
 
 TEST(Schema, DateValuesAndUndatedSortLast) {
   auto tg = make_term_generator();
-  Xapian::Document dated = make_document(sample(), tg);
+  Xapian::Document dated = make_document(sample(), tg, test::index_context());
   EXPECT_EQ(dated.get_value(slot::date_start), "19581119");
   EXPECT_EQ(dated.get_value(slot::date_end), "19581119");
   EXPECT_EQ(dated.get_value(slot::id), "209747");
   Record month = sample();
   month.date = parse_date("November 1958").date;
-  Xapian::Document m = make_document(month, tg);
+  Xapian::Document m = make_document(month, tg, test::index_context());
   EXPECT_EQ(m.get_value(slot::date_start), "19581101");
   EXPECT_EQ(m.get_value(slot::date_end), "19581130");
   EXPECT_FALSE(terms_of(m).count("D19581101"));
   Record none = sample();
   none.date = parse_date("n.d.").date;
-  Xapian::Document u = make_document(none, tg);
+  Xapian::Document u = make_document(none, tg, test::index_context());
   EXPECT_EQ(u.get_value(slot::date_start), "");
   EXPECT_GT(u.get_value(slot::sort_asc), dated.get_value(slot::sort_asc));
   EXPECT_LT(u.get_value(slot::sort_desc), dated.get_value(slot::sort_desc));
@@ -130,7 +131,7 @@ TEST(Schema, UncertainDatesWidenTheSlotsNotTheSortKey) {
   auto tg = make_term_generator();
   Record circa = sample();
   circa.date = parse_date("circa 1961").date;
-  Xapian::Document c = make_document(circa, tg);
+  Xapian::Document c = make_document(circa, tg, test::index_context());
   EXPECT_EQ(c.get_value(slot::date_start), "19590101");
   EXPECT_EQ(c.get_value(slot::date_end), "19631231");
   EXPECT_EQ(c.get_value(slot::sort_asc).substr(0, 8), "19610101");
@@ -142,7 +143,7 @@ TEST(Schema, UncertainDatesWidenTheSlotsNotTheSortKey) {
 
   Record range = sample();
   range.date = parse_date("[1958-1960]").date;
-  Xapian::Document r = make_document(range, tg);
+  Xapian::Document r = make_document(range, tg, test::index_context());
   EXPECT_EQ(r.get_value(slot::date_start), "19580101");
   EXPECT_EQ(r.get_value(slot::date_end), "19601231");
   t = terms_of(r);
@@ -160,28 +161,28 @@ TEST(Schema, UncertainDatesWidenTheSlotsNotTheSortKey) {
 
 TEST(Schema, ReferencePartsAreTermsAndPageSlots) {
   auto tg = make_term_generator();
-  Xapian::Document doc = make_document(sample(), tg);
+  Xapian::Document doc = make_document(sample(), tg, test::index_context());
   auto t = terms_of(doc);
   for (const char* term : {"XFOND52", "XOPIS1", "XDELO566"}) EXPECT_TRUE(t.count(term)) << term;
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot::page_first)), 8);
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot::page_last)), 11);
   Record us = sample();
   us.reference = "RG 59, Central Files, 611.61/11-1958";
-  Xapian::Document u = make_document(us, tg);
+  Xapian::Document u = make_document(us, tg, test::index_context());
   t = terms_of(u);
   EXPECT_TRUE(t.count("XRG59"));
   EXPECT_FALSE(t.count("XFOND52"));
   EXPECT_EQ(u.get_value(slot::page_first), "");
   Record generic = sample();
   generic.reference = "TNA, FO 371/135894";
-  t = terms_of(make_document(generic, tg));
+  t = terms_of(make_document(generic, tg, test::index_context()));
   for (const std::string& term : t) EXPECT_NE(term.rfind("XFOND", 0), 0u) << term;
 }
 
 TEST(Schema, StoredDataRoundTrips) {
   auto tg = make_term_generator();
   Record r = sample();
-  Xapian::Document doc = make_document(r, tg);
+  Xapian::Document doc = make_document(r, tg, test::index_context());
   std::string data = doc.get_data();
   ASSERT_NE(data.find('\0'), std::string::npos);  // JSON, NUL, body
   EXPECT_FALSE(nlohmann::json::parse(data.substr(0, data.find('\0'))).contains("body"));
@@ -189,7 +190,7 @@ TEST(Schema, StoredDataRoundTrips) {
   // The stored record is the record plus the persons and places extracted
   // at index time (issue 3).
   Record expected = r;
-  extract_entities(expected, Gazetteer::instance());
+  extract_entities(expected, test::gazetteer());
   EXPECT_FALSE(expected.places.empty());
   EXPECT_EQ(to_json(back), to_json(expected));
   // Without the persons and places (what a search shows), the rest is whole.

@@ -13,6 +13,7 @@
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
 #include "scratch_dir.h"
+#include "../test_context.h"
 
 namespace {
 
@@ -23,7 +24,7 @@ class SchemaVersion : public test::ScratchDir {};
 TEST_F(SchemaVersion, WriterStampsItAndOlderIndexesAreRefused) {
   const std::string path = (m_dir / "db").string();
   {
-    IndexWriter w(path);
+    IndexWriter w(path, test::index_context());
     Record r;
     r.id = "1";
     r.body = "text";
@@ -77,7 +78,9 @@ TEST_F(SchemaVersion, AnUpgradeIsMarkedDoneOnlyWhenItsRunCompletes) {
   const std::vector<std::string> paths{(m_dir / "src").string()};
   auto quiet = [](const auto&) {};
   {
-    BatchIndexer b(path, BatchOptions{});
+    BatchOptions opts;
+    opts.context = test::index_context();
+    BatchIndexer b(path, opts);
     std::atomic<bool> go{false};
     b.run(paths, quiet, quiet, go);
   }
@@ -89,6 +92,7 @@ TEST_F(SchemaVersion, AnUpgradeIsMarkedDoneOnlyWhenItsRunCompletes) {
   auto version = [&] { return Xapian::Database(path).get_metadata(kSchemaKey); };
   stamp("1");
   BatchOptions force;
+  force.context = test::index_context();
   force.force = true;  // what opis-index does for an outdated index
   {
     // Opening the writer does not stamp an index that has records.

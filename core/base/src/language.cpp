@@ -17,6 +17,8 @@ struct Codes {
 };
 
 // name (folded) -> codes, and code -> codes; loaded once, on first use.
+// Not configuration: an immutable cache of Debian's iso-codes file, whose
+// path is fixed at build time.
 const std::unordered_map<std::string, Codes>& table() {
   static const std::unordered_map<std::string, Codes> t = [] {
     std::unordered_map<std::string, Codes> m;

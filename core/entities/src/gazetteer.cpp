@@ -2,11 +2,9 @@
 #include "opis/entities/gazetteer.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,7 +28,7 @@ int rank(const PlaceEntry& e) {
 
 }  // namespace
 
-Gazetteer::Gazetteer(const std::string& path) {
+Gazetteer::Gazetteer(const std::string& path) : m_path(path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read gazetteer '" + path + "'");
   load(in);
@@ -70,21 +68,6 @@ void Gazetteer::load(std::istream& in) {
 
 namespace {
 
-std::atomic<bool> g_instance_loaded{false};
-
-// Where the gazetteer is looked for, in order.
-std::vector<std::string> gazetteer_paths() {
-  std::vector<std::string> paths;
-  if (const char* env = std::getenv("OPIS_GAZETTEER"); env && *env) paths.emplace_back(env);
-#ifdef OPIS_GAZETTEER_BUILD_PATH
-  paths.emplace_back(OPIS_GAZETTEER_BUILD_PATH);
-#endif
-#ifdef OPIS_GAZETTEER_INSTALL_PATH
-  paths.emplace_back(OPIS_GAZETTEER_INSTALL_PATH);
-#endif
-  return paths;
-}
-
 // The ASCII letters and digits of a name, lower-cased, in order: folding
 // keeps each of them (it only adds letters, ß -> ss, and drops the rest),
 // so they are a subsequence of the name's folded key.
@@ -102,69 +85,67 @@ bool could_fold_to(std::string_view surface, std::string_view key) {
 
 }  // namespace
 
-std::string Gazetteer::canonical_of(std::string_view name) {
-  if (g_instance_loaded) return instance().canonical(name);
-  const std::string key = fold_name(name);
-  if (key.empty()) return std::string(name);
-  for (const auto& p : gazetteer_paths()) {
-    std::ifstream in(p, std::ios::binary | std::ios::ate);
-    if (!in) continue;
-    std::string all(static_cast<std::size_t>(in.tellg()), '\0');
-    in.seekg(0);
-    in.read(all.data(), static_cast<std::streamsize>(all.size()));
-    // The lines whose key is this name's, loaded into a small gazetteer of
-    // their own, which then ranks them as the whole one would.
-    std::string kept;
-    if (all.rfind(std::string(kAllKeyed), 0) == 0) {
-      // Every line ends with its key: find "\tKEY\n" (memchr speed).
-      const std::string needle = "\t" + key + "\n";
-      for (std::size_t hit = all.find(needle); hit != std::string::npos; hit = all.find(needle, hit + 1)) {
-        std::size_t begin = all.rfind('\n', hit);
-        begin = begin == std::string::npos ? 0 : begin + 1;
-        const std::string_view line(all.data() + begin, hit + needle.size() - begin);
-        if (std::count(line.begin(), line.end(), '\t') >= 5) kept.append(line);
-      }
-    } else {
-      for (std::size_t at = 0; at < all.size();) {
-        std::size_t nl = all.find('\n', at);
-        if (nl == std::string::npos) nl = all.size();
-        const std::string_view line(all.data() + at, nl - at);
-        at = nl + 1;
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t last = line.rfind('\t');
-        if (last == std::string_view::npos) continue;
-        const std::string_view given = line.substr(last + 1), surface = line.substr(0, line.find('\t'));
-        // The sixth column is the key when given; a line without it is
-        // folded, only when it could be this name.
-        const bool has_key = !given.empty() && std::count(line.begin(), line.end(), '\t') >= 5;
-        if (has_key ? given == key : (could_fold_to(surface, key) && fold_name(surface) == key)) {
-          kept.append(line).push_back('\n');
-        }
-      }
-    }
-    Gazetteer g;
-    std::istringstream lines(kept);
-    g.load(lines);
-    return g.canonical(name);
-  }
-  return instance().canonical(name);  // none readable: the warning, and the name itself
+std::vector<std::string> Gazetteer::default_paths(const char* env_value) {
+  std::vector<std::string> paths;
+  if (env_value && *env_value) paths.emplace_back(env_value);
+#ifdef OPIS_GAZETTEER_BUILD_PATH
+  paths.emplace_back(OPIS_GAZETTEER_BUILD_PATH);
+#endif
+#ifdef OPIS_GAZETTEER_INSTALL_PATH
+  paths.emplace_back(OPIS_GAZETTEER_INSTALL_PATH);
+#endif
+  return paths;
 }
 
-const Gazetteer& Gazetteer::instance() {
-  static const Gazetteer g = [] {
-    const std::vector<std::string> paths = gazetteer_paths();
-    g_instance_loaded = true;
-    for (const auto& p : paths) {
-      std::ifstream in(p);
-      if (!in) continue;
-      Gazetteer gz;
-      gz.load(in);
-      return gz;
+std::string Gazetteer::find_default(const char* env_value) {
+  for (const auto& p : default_paths(env_value)) {
+    if (std::ifstream(p)) return p;
+  }
+  return {};
+}
+
+std::string Gazetteer::canonical_of(std::string_view name, const std::string& path) {
+  const std::string key = fold_name(name);
+  if (key.empty() || path.empty()) return std::string(name);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::string(name);
+  std::string all(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(all.data(), static_cast<std::streamsize>(all.size()));
+  // The lines whose key is this name's, loaded into a small gazetteer of
+  // their own, which then ranks them as the whole one would.
+  std::string kept;
+  if (all.rfind(std::string(kAllKeyed), 0) == 0) {
+    // Every line ends with its key: find "\tKEY\n" (memchr speed).
+    const std::string needle = "\t" + key + "\n";
+    for (std::size_t hit = all.find(needle); hit != std::string::npos; hit = all.find(needle, hit + 1)) {
+      std::size_t begin = all.rfind('\n', hit);
+      begin = begin == std::string::npos ? 0 : begin + 1;
+      const std::string_view line(all.data() + begin, hit + needle.size() - begin);
+      if (std::count(line.begin(), line.end(), '\t') >= 5) kept.append(line);
     }
-    std::cerr << "opis: warning: no gazetteer found (set OPIS_GAZETTEER); places are not recognised\n";
-    return Gazetteer();
-  }();
-  return g;
+  } else {
+    for (std::size_t at = 0; at < all.size();) {
+      std::size_t nl = all.find('\n', at);
+      if (nl == std::string::npos) nl = all.size();
+      const std::string_view line(all.data() + at, nl - at);
+      at = nl + 1;
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t last = line.rfind('\t');
+      if (last == std::string_view::npos) continue;
+      const std::string_view given = line.substr(last + 1), surface = line.substr(0, line.find('\t'));
+      // The sixth column is the key when given; a line without it is
+      // folded, only when it could be this name.
+      const bool has_key = !given.empty() && std::count(line.begin(), line.end(), '\t') >= 5;
+      if (has_key ? given == key : (could_fold_to(surface, key) && fold_name(surface) == key)) {
+        kept.append(line).push_back('\n');
+      }
+    }
+  }
+  Gazetteer g;
+  std::istringstream lines(kept);
+  g.load(lines);
+  return g.canonical(name);
 }
 
 const std::vector<PlaceEntry>* Gazetteer::find(std::string_view folded) const {

@@ -28,7 +28,7 @@ std::unique_ptr<icu::Transliterator> make_translit(const char* id) {
 }
 
 // One instance per thread: ICU transliterators must not be shared between
-// threads, and are costly to create.
+// threads, and are costly to create. Not configuration: the rules are fixed.
 icu::Transliterator* latinizer() {
   thread_local std::unique_ptr<icu::Transliterator> t =
       make_translit("Russian-Latin/BGN; Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");

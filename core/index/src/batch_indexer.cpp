@@ -164,7 +164,7 @@ std::string content_hash(std::string_view data) {
 
 BatchIndexer::BatchIndexer(const std::string& db_path, BatchOptions opts) : m_path(db_path), m_opts(opts) {
   finish_interrupted_swap(db_path);
-  m_writer = std::make_unique<IndexWriter>(db_path);  // takes the write lock
+  m_writer = std::make_unique<IndexWriter>(db_path, opts.context);  // takes the write lock
   // Only the lock holder may clear a killed run's leftovers: a second
   // writer must not delete a running bulk build's batches.
   remove_bulk_leftovers(db_path);
@@ -396,7 +396,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
       // data is 10% of a run's instructions, measured with callgrind).
       // Memory stays bounded: past kSpellingWords distinct words (about
       // 100 MB) the counts go to the batch at hand.
-      SpellingRecorder spelling;
+      SpellingRecorder spelling(m_opts.context.spelling);
       constexpr std::size_t kSpellingWords = 1000000;
       std::unique_ptr<Xapian::WritableDatabase> batch;
       std::string batch_path;
@@ -463,7 +463,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
                 ++c.added;
               }
             }
-            Xapian::Document doc = make_document(r, tg);
+            Xapian::Document doc = make_document(r, tg, m_opts.context);
             spelling.add(doc);
             batch->replace_document(id_term(r.id), doc);
             now.ids.push_back(r.id);
@@ -563,7 +563,7 @@ BatchCounts BatchIndexer::run_bulk(const std::vector<SourceFile>& files, BatchCo
     m_writer.reset();
     fs::rename(m_path, old_dir_of(m_path));
     fs::rename(fresh, m_path);
-    m_writer = std::make_unique<IndexWriter>(m_path);
+    m_writer = std::make_unique<IndexWriter>(m_path, m_opts.context);
     remove_bulk_leftovers(m_path);
     m_writer->set_commit_every(m_opts.commit_every);
   }

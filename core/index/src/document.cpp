@@ -71,11 +71,11 @@ Xapian::TermGenerator make_term_generator() {
   return tg;
 }
 
-Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg) {
+Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, const IndexContext& ctx) {
   // Persons and places are extracted here, once per record, unless turned
-  // off (opis-index --no-extract); the stored record carries them.
+  // off (opis-index --no-extract: no extractor); the stored record carries them.
   Record extracted;
-  const Record& r = with_entities(source, extracted);
+  const Record& r = with_entities(source, extracted, ctx.extractor);
   Xapian::Document doc;
   tg.set_document(doc);
 

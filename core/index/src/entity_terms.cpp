@@ -9,7 +9,6 @@
 
 #include "opis/entities/authority.h"
 #include "opis/entities/entity_extractor.h"
-#include "opis/entities/gazetteer.h"
 #include "opis/entities/name_floor.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/name_weight.h"
@@ -89,11 +88,10 @@ std::vector<std::string> exact_name_words(std::string_view name) {
   return out;
 }
 
-const Record& with_entities(const Record& source, Record& scratch) {
-  const ExtractOptions& o = extract_options();
-  if (!o.enabled || !source.persons.empty() || !source.places.empty()) return source;
+const Record& with_entities(const Record& source, Record& scratch, const EntityExtractor* extractor) {
+  if (!extractor || !source.persons.empty() || !source.places.empty()) return source;
   scratch = source;
-  extract_entities(scratch, Gazetteer::instance(), o.authority.get());
+  extractor->extract(scratch);
   return scratch;
 }
 

@@ -13,7 +13,8 @@
 
 namespace opis {
 
-IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) {
+IndexWriter::IndexWriter(const std::string& path, const IndexContext& ctx)
+    : m_tg(make_term_generator()), m_ctx(ctx), m_spelling(ctx.spelling) {
   // Xapian's lock does not say who holds it: the writer leaves its pid in
   // opis-writer.pid in the database folder, and a second writer names it.
   const std::string pid_file = path + "/opis-writer.pid";
@@ -47,7 +48,7 @@ IndexWriter::IndexWriter(const std::string& path) : m_tg(make_term_generator()) 
 }
 
 bool IndexWriter::add(const Record& r) {
-  Xapian::Document doc = make_document(r, m_tg);
+  Xapian::Document doc = make_document(r, m_tg, m_ctx);
   m_spelling.add(doc);
   std::string q = id_term(r.id);
   bool existed = m_db.term_exists(q);

@@ -1,25 +1,9 @@
 // The spelling data of a writer, counted per word (spelling_recorder.h).
 #include "opis/index/spelling_recorder.h"
 
-#include <atomic>
-#include <cstdlib>
-
 #include "opis/index/schema.h"
 
 namespace opis {
-
-namespace {
-std::atomic<bool> g_spelling_data{true};
-}  // namespace
-
-void set_spelling_data(bool on) { g_spelling_data = on; }
-
-bool spelling_data_enabled() {
-  const char* no = std::getenv("OPIS_NO_SPELLING");
-  return g_spelling_data && !(no && *no);
-}
-
-SpellingRecorder::SpellingRecorder() : m_on(spelling_data_enabled()) {}
 
 void SpellingRecorder::add(const Xapian::Document& doc) {
   if (!m_on) return;

@@ -109,14 +109,14 @@ Xapian::Query registered_person_query(const std::string& value, const std::strin
 }
 
 // The place term of a name, canonical by the gazetteer.
-std::string place_term_of(std::string_view name) {
-  std::string key = fold_name(Gazetteer::canonical_of(name));
+std::string place_term_of(std::string_view name, const std::string& gazetteer) {
+  std::string key = fold_name(Gazetteer::canonical_of(name, gazetteer));
   return key.empty() ? key : prefixed_term(field("place"), key);
 }
 
 }  // namespace
 
-Xapian::Query person_query(const std::string& raw) {
+Xapian::Query person_query(const std::string& raw, const std::string& gazetteer) {
   std::string value = trim_copy(raw);
   if (!value.empty() && value[0] == '=') {
     std::vector<Xapian::Query> parts;
@@ -128,14 +128,14 @@ Xapian::Query person_query(const std::string& raw) {
   auto words = name_words_without_particles(reading);
   if (words.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
   Xapian::Query registered = registered_person_query(value, reading, words);
-  std::string place = place_term_of(reading);
+  std::string place = place_term_of(reading, gazetteer);
   Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
   return floor.empty() ? registered : Xapian::Query(Xapian::Query::OP_OR, registered, floor);
 }
 
-Xapian::Query place_query(const std::string& raw) {
+Xapian::Query place_query(const std::string& raw, const std::string& gazetteer) {
   std::string name(trim(raw));
-  std::string term = place_term_of(name);
+  std::string term = place_term_of(name, gazetteer);
   if (term.empty()) throw QueryError("place:" + raw + " has no name in it");
   Xapian::Query registered = source(term, 1.0);
   auto words = name_words_without_particles(name);
@@ -150,8 +150,8 @@ Xapian::Query place_query(const std::string& raw) {
   return floor.empty() ? registered : Xapian::Query(Xapian::Query::OP_OR, registered, floor);
 }
 
-Xapian::Query within_query(const std::string& raw) {
-  std::string canon = Gazetteer::canonical_of(trim(raw));
+Xapian::Query within_query(const std::string& raw, const std::string& gazetteer) {
+  std::string canon = Gazetteer::canonical_of(trim(raw), gazetteer);
   std::string key = fold_name(canon);
   if (key.empty()) throw QueryError("within:" + raw + " has no name in it");
   return Xapian::Query(prefixed_term(field("within"), key));

@@ -22,9 +22,10 @@ std::string quote(const std::string& s) {
   return "\"" + q + "\"";
 }
 
-bool found_by(Searcher& s, const std::string& id, const std::string& query) {
+bool found_by(Searcher& s, const std::string& id, const std::string& query, const Gazetteer& gz) {
   SearchOptions o;
   o.query = "id:" + quote(id) + " " + query;
+  o.query_options.gazetteer = gz.path();
   o.limit = 1;
   try {
     return s.search(o).total > 0;
@@ -95,9 +96,8 @@ std::vector<GoldRecord> load_gold(const std::string& path, std::vector<Diagnosti
   return out;
 }
 
-Evaluation evaluate(Searcher& s, const std::vector<GoldRecord>& gold) {
+Evaluation evaluate(Searcher& s, const std::vector<GoldRecord>& gold, const Gazetteer& gz) {
   Evaluation ev;
-  const Gazetteer& gz = Gazetteer::instance();
   for (const auto& g : gold) {
     RecordEval re;
     re.id = g.id;
@@ -105,12 +105,12 @@ Evaluation evaluate(Searcher& s, const std::vector<GoldRecord>& gold) {
     if (!rec) re.in_index = false;
     for (const auto& p : g.persons) {
       ++re.persons.gold;
-      if (rec && found_by(s, g.id, "person:" + quote(gold_person_query(p)))) ++re.persons.found;
+      if (rec && found_by(s, g.id, "person:" + quote(gold_person_query(p)), gz)) ++re.persons.found;
       else re.persons.missed.push_back(p);
     }
     for (const auto& p : g.places) {
       ++re.places.gold;
-      if (rec && found_by(s, g.id, "place:" + quote(p))) ++re.places.found;
+      if (rec && found_by(s, g.id, "place:" + quote(p), gz)) ++re.places.found;
       else re.places.missed.push_back(p);
     }
     if (rec) {

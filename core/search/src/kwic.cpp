@@ -216,6 +216,7 @@ KwicTerms kwic_field_terms(const KwicQueryTerms& qt) {
 std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text, const std::vector<KwicToken>& tokens,
                                                               const KwicTerms& terms) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
+  // Not configuration: the one analyzer stems English; one per thread, as a Xapian::Stem is not thread-safe.
   static thread_local Xapian::Stem stem("english");
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].folded;

@@ -34,6 +34,7 @@ constexpr const char* kStopWords[] = {
     "yourself", "yourselves"};
 
 const Xapian::Stopper& stopper() {
+  // Not configuration: Snowball's fixed English list, immutable once built.
   static const Xapian::SimpleStopper s(std::begin(kStopWords), std::end(kStopWords));
   return s;
 }
@@ -106,23 +107,25 @@ class FoldedFieldProcessor : public GuardedFieldProcessor {
 // first (quote_entity_values) and stand in it as placeholders.
 class EntityFieldProcessor : public GuardedFieldProcessor {
  public:
-  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted, ParseErrorSlot error)
-      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted) {}
+  EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted, const std::string& gazetteer,
+                       ParseErrorSlot error)
+      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted), m_gazetteer(gazetteer) {}
   Xapian::Query process(const std::string& raw) override {
     std::string str = raw;
     if (raw.rfind(kPlaceholder, 0) == 0) {
       std::size_t n = std::strtoul(raw.c_str() + kPlaceholder.size(), nullptr, 10);
       if (n < m_quoted.size()) str = m_quoted[n];
     }
-    if (m_field.name == "person") return person_query(str);
-    if (m_field.name == "place") return place_query(str);
-    return within_query(str);
+    if (m_field.name == "person") return person_query(str, m_gazetteer);
+    if (m_field.name == "place") return place_query(str, m_gazetteer);
+    return within_query(str, m_gazetteer);
   }
   static constexpr std::string_view kPlaceholder = "opisquoted";
 
  private:
   const Field& m_field;
   const std::vector<std::string>& m_quoted;
+  const std::string m_gazetteer;  ///< QueryOptions::gazetteer
 };
 
 // Replace `person:"..."`, `person:=...` and `person:="..."` (and place:,
@@ -289,7 +292,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
           continue;
         }
         if (f.kind == FieldKind::entity) {
-          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, error))->release());
+          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, opts.gazetteer, error))->release());
           continue;
         }
         if (f.kind == FieldKind::text) {

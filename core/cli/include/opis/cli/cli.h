@@ -1,12 +1,17 @@
-// What both commands share on the command line: the --db flag with its
-// default ($OPIS_DB, else ./opis-db) and the exit statuses.
+// What the commands share on the command line: the --db flag with its
+// default ($OPIS_DB, else ./opis-db), the gazetteer they find, and the exit
+// statuses. The front ends' side: the one place in core/ that reads the
+// environment, for front ends to pass what it says down as values.
 #pragma once
 
 #include <cstdlib>
+#include <iostream>
 #include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
+
+#include "opis/entities/gazetteer.h"
 
 namespace opis {
 
@@ -18,8 +23,25 @@ inline constexpr int error = 2;     ///< a fatal error
 }  // namespace exit_status
 
 inline std::string default_db_path() {
-  const char* env = std::getenv("OPIS_DB");
+  const char* env = std::getenv("OPIS_DB");  // front ends only (see above): the default of --db
   return env && *env ? std::string(env) : std::string("opis-db");
+}
+
+/// The gazetteer file of a command: $OPIS_GAZETTEER, else the build tree's
+/// generated file, else the installed one (Gazetteer::find_default). ""
+/// and a warning on stderr when none can be read: places are then not
+/// recognised. Call once per process.
+inline std::string find_gazetteer() {
+  std::string path = Gazetteer::find_default(std::getenv("OPIS_GAZETTEER"));  // front ends only (see above)
+  if (path.empty()) std::cerr << "opis: warning: no gazetteer found (set OPIS_GAZETTEER); places are not recognised\n";
+  return path;
+}
+
+/// The gazetteer of find_gazetteer(), loaded; empty when there is none.
+/// Throws std::runtime_error when the file found cannot be read after all.
+inline Gazetteer load_gazetteer() {
+  const std::string path = find_gazetteer();
+  return path.empty() ? Gazetteer() : Gazetteer(path);
 }
 
 /// Parse the command line. Returns the exit status to leave with when the

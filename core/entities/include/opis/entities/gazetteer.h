@@ -31,10 +31,15 @@ class Gazetteer {
   /// optionally, the folded key of the surface).
   void load(std::istream& in);
 
-  /// The process-wide gazetteer, loaded on first use from $OPIS_GAZETTEER,
-  /// else the build tree's generated file, else the installed one. Empty
-  /// (and a warning on stderr, once) when none can be read.
-  static const Gazetteer& instance();
+  /// Where a front end looks for the gazetteer, in order: `env_value` (the
+  /// value of $OPIS_GAZETTEER, which the front end reads; skipped when null
+  /// or empty), the build tree's generated file, the installed one.
+  static std::vector<std::string> default_paths(const char* env_value);
+  /// The first of default_paths(env_value) that can be read; "" when none
+  /// can (the front end then warns: places are not recognised).
+  static std::string find_default(const char* env_value);
+  /// The file the gazetteer was read from; "" when built by load() alone.
+  const std::string& path() const { return m_path; }
 
   /// Every entry for a folded surface form, best first (hand-written alias or
   /// demonym, country, former, region, city by population, subdivision);
@@ -49,11 +54,12 @@ class Gazetteer {
   /// The canonical name a user's place name stands for ("Leningrad" ->
   /// "Saint Petersburg", "Iraqi" -> "Iraq"), or the name itself when unknown.
   std::string canonical(std::string_view name) const;
-  /// What instance().canonical(name) gives, without loading the gazetteer
-  /// when this process has not: the file is scanned for the lines of that
-  /// name only. For a search, which looks up one or two names: loading the
-  /// whole gazetteer (28,000 names into hash tables) cost 50 ms a query.
-  static std::string canonical_of(std::string_view name);
+  /// What Gazetteer(path).canonical(name) gives, without loading the
+  /// gazetteer: the file at `path` is scanned for the lines of that name
+  /// only. For a search, which looks up one or two names: loading the whole
+  /// gazetteer (28,000 names into hash tables) cost 50 ms a query. The name
+  /// itself when `path` is empty or cannot be read.
+  static std::string canonical_of(std::string_view name, const std::string& path);
   /// First line of a gazetteer whose every line has its key (written by
   /// tools/gazetteer_keys.cpp): canonical_of() then searches for the key.
   static constexpr std::string_view kAllKeyed = "# opis-gazetteer-keys: every line keyed\n";
@@ -65,6 +71,7 @@ class Gazetteer {
   std::size_t size() const { return m_names.size(); }
 
  private:
+  std::string m_path;
   std::unordered_map<std::string, std::vector<PlaceEntry>> m_names;
   std::unordered_map<std::string, bool> m_context;
   std::unordered_set<std::string> m_demonyms;  ///< keys with a demonym entry

@@ -21,11 +21,15 @@
 #include <vector>
 
 #include "opis/base/diagnostic.h"
+#include "opis/index/index_context.h"
 #include "opis/index/index_writer.h"
 
 namespace opis {
 
 struct BatchOptions {
+  /// How records are indexed (entity extraction, spelling data): given to
+  /// every writer of the run, the bulk workers' and each shard's too.
+  IndexContext context;
   unsigned commit_every = 1000;
   bool prune = false;  ///< delete records of vanished files under the given paths
   bool force = false;  ///< ignore saved state: re-read every file

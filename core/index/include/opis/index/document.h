@@ -5,14 +5,16 @@
 
 #include <xapian.h>
 
+#include "opis/index/index_context.h"
 #include "opis/record/record.h"
 
 namespace opis {
 
 /// Build the Xapian document for a record: terms of every schema field,
-/// value slots, and the record as JSON document data. `tg` must have its
-/// stemmer set (see make_term_generator()).
-Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg);
+/// value slots, and the record as JSON document data; persons and places
+/// extracted by `ctx.extractor` when the record has none. `tg` must have
+/// its stemmer set (see make_term_generator()).
+Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg, const IndexContext& ctx);
 
 /// The record a document stores (the inverse of make_document()): its JSON
 /// data and, after a NUL byte, its body. Throws nlohmann::json::exception

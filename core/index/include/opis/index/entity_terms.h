@@ -24,9 +24,12 @@
 
 namespace opis {
 
-/// `source` itself when extraction is off or it already has entities, else
-/// `scratch` filled with a copy of it plus its extracted entities.
-const Record& with_entities(const Record& source, Record& scratch);
+class EntityExtractor;
+
+/// `source` itself when `extractor` is null (extraction off) or the record
+/// already has entities, else `scratch` filled with a copy of it plus the
+/// entities `extractor` finds.
+const Record& with_entities(const Record& source, Record& scratch, const EntityExtractor* extractor);
 
 /// The name terms add_entity_terms() gave each person and place, in the
 /// order of Record::persons and Record::places (stored with the record).

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "opis/index/document.h"
+#include "opis/index/index_context.h"
 #include "opis/index/spelling_recorder.h"
 #include "opis/record/record.h"
 
@@ -23,10 +24,11 @@ struct DatabaseLocked : std::runtime_error {
 
 class IndexWriter {
  public:
-  /// Open (creating if needed) the database at `path`. Throws
+  /// Open (creating if needed) the database at `path`, to write records
+  /// as `ctx` says (entity extraction, spelling data). Throws
   /// DatabaseLocked when another process is writing it, Xapian::Error on
   /// other failures.
-  explicit IndexWriter(const std::string& path);
+  IndexWriter(const std::string& path, const IndexContext& ctx);
   /// Closes the database. Pending changes are committed if they can be; a
   /// failure here (disk full) is swallowed, since the error that stopped
   /// the run has been reported and the last commit stands.
@@ -61,6 +63,7 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase m_db;
   Xapian::TermGenerator m_tg;
+  IndexContext m_ctx;
   SpellingRecorder m_spelling;  // "Did you mean" data, given to m_db at each commit
   unsigned m_commit_every = 1000;
   unsigned m_pending = 0;

@@ -17,11 +17,11 @@ namespace opis {
 /// add_spelling() for every occurrence of every word (a look-up in a
 /// growing std::map each time), and it must add to one database: a bulk
 /// build's worker counts its words over all its batches instead, and gives
-/// them once (BatchIndexer). Records nothing when spelling_data_enabled()
-/// was false at construction.
+/// them once (BatchIndexer). Records nothing when constructed with `on`
+/// false (IndexContext::spelling, opis-index --no-spelling).
 class SpellingRecorder {
  public:
-  SpellingRecorder();
+  explicit SpellingRecorder(bool on) : m_on(on) {}
   /// Count the unprefixed words of `doc` (their positions: occurrences).
   void add(const Xapian::Document& doc);
   /// Add the counted words to `db`'s spelling data and forget them; call
@@ -34,12 +34,5 @@ class SpellingRecorder {
   bool m_on;
   std::unordered_map<std::string, Xapian::termcount> m_words;
 };
-
-/// Whether the index writers record spelling data: yes unless turned off
-/// by set_spelling_data(false) (opis-index --no-spelling) or the
-/// environment variable OPIS_NO_SPELLING set to a non-empty value.
-bool spelling_data_enabled();
-/// Turn the recording of spelling data on or off, for the whole process.
-void set_spelling_data(bool on);
 
 }  // namespace opis

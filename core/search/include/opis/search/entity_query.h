@@ -14,12 +14,15 @@
 namespace opis {
 
 /// person:VALUE. Throws QueryError when VALUE has no name word.
-Xapian::Query person_query(const std::string& value);
-/// place:VALUE. The name is made canonical by Gazetteer::canonical_of(),
-/// which reads only the gazetteer's lines for that name: loading the whole
-/// gazetteer cost 50 ms a query (measured).
-Xapian::Query place_query(const std::string& value);
+/// `gazetteer`: the gazetteer file (QueryOptions::gazetteer), whose place of
+/// that name leaves records out of the floor (Jordan the country).
+Xapian::Query person_query(const std::string& value, const std::string& gazetteer);
+/// place:VALUE. The name is made canonical by Gazetteer::canonical_of()
+/// with the gazetteer file at `gazetteer` (QueryOptions::gazetteer; "": the
+/// name stands for itself), which reads only the file's lines for that
+/// name: loading the whole gazetteer cost 50 ms a query (measured).
+Xapian::Query place_query(const std::string& value, const std::string& gazetteer);
 /// within:VALUE, likewise.
-Xapian::Query within_query(const std::string& value);
+Xapian::Query within_query(const std::string& value, const std::string& gazetteer);
 
 }  // namespace opis

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "opis/base/diagnostic.h"
+#include "opis/entities/gazetteer.h"
 #include "opis/search/searcher.h"
 
 namespace opis {
@@ -49,8 +50,10 @@ struct Evaluation {
   Score persons, places;  ///< micro-averaged over all records
 };
 
-/// Run the evaluation against an open index.
-Evaluation evaluate(Searcher& searcher, const std::vector<GoldRecord>& gold);
+/// Run the evaluation against an open index. `gazetteer` makes gold place
+/// names canonical, and its file (Gazetteer::path()) is what the place:
+/// queries look names up in.
+Evaluation evaluate(Searcher& searcher, const std::vector<GoldRecord>& gold, const Gazetteer& gazetteer);
 
 /// The person: value for a gold name: the name itself ("Sabri, Hassan"),
 /// without a title part ("Hussein, King of Jordan" -> "Hussein").

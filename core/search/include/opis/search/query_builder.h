@@ -28,6 +28,9 @@ struct QueryOptions {
   std::optional<Date> from;   ///< --from: records whose date ends on/after
   std::optional<Date> to;     ///< --to: records whose date starts on/before
   DateMode date_mode = DateMode::overlap;  ///< for date: and --from/--to
+  /// The gazetteer file place: and within: look names up in (set by the
+  /// front end: Gazetteer::find_default()); "": a name stands for itself.
+  std::string gazetteer;
 };
 
 /// The query matching records whose date interval overlaps [from, to]
