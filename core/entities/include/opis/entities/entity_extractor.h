@@ -27,12 +27,6 @@ namespace opis {
 
 struct AuthorityIndex;  // the authority file's names by key (entity_extractor.cpp)
 
-/// What opis-index --no-extract and --authority FILE ask of extraction.
-struct ExtractOptions {
-  bool enabled = true;                          ///< false: --no-extract
-  std::shared_ptr<const Authority> authority;   ///< --authority FILE, or null
-};
-
 /// The extractor of one indexing run: a gazetteer and, when given, an
 /// authority file whose names are keyed once here. Immutable after
 /// construction: one may serve several threads.
