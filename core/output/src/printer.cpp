@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <fmt/format.h>
 
+#include "opis/base/text.h"
+
 namespace opis {
 
 using nlohmann::json;
@@ -14,15 +16,6 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMatch = "\x1b[1;31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
-
-std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
 
 std::string highlighted(const Hit& h, bool color) {
   if (!color) return h.snippet;
@@ -85,7 +78,7 @@ class TextPrinter : public Printer {
   // "Did you mean" and --like's terms, under the first line.
   void research_lines(const SearchResult& r, std::ostream& out) {
     if (!r.suggestion.empty()) out << fmt::format("Did you mean: {}?\n", r.suggestion);
-    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms) << '\n';
+    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms, ", ") << '\n';
   }
 
   void facets(const SearchResult& r, std::ostream& out) {
@@ -105,7 +98,7 @@ class TextPrinter : public Printer {
       out << fmt::format("{}{}{}  ({} record{}, {} mention{})\n", m_color ? kBold : "", e.name, m_color ? kReset : "",
                          e.records, e.records == 1 ? "" : "s", e.mentions, e.mentions == 1 ? "" : "s");
       if (!e.variants.empty()) out << "    variants: " << join(e.variants, "; ") << '\n';
-      out << "    records: " << join(e.ids) << '\n';
+      out << "    records: " << join(e.ids, ", ") << '\n';
     }
   }
 
@@ -134,9 +127,9 @@ class TextPrinter : public Printer {
     field("Archive", r.archive);
     field("Reference", r.reference);
     field("Repository", r.repository);
-    field("Contributors", join(r.contributors));
-    field("Translators", join(r.translators));
-    field("Transcribers", join(r.transcribers));
+    field("Contributors", join(r.contributors, ", "));
+    field("Translators", join(r.translators, ", "));
+    field("Transcribers", join(r.transcribers, ", "));
     field("URL", r.url);
     field("Original language", r.original_language);
     field("Translation", r.translation_language);
