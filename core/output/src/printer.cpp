@@ -102,6 +102,17 @@ class TextPrinter : public Printer {
     }
   }
 
+  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const auto& s = shards[k];
+      if (s.ok) {
+        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records, s.milliseconds);
+      } else {
+        out << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
+      }
+    }
+  }
+
   void record(const Record& r, std::ostream& out) override {
     auto field = [&](std::string_view label, const std::string& value) {
       if (value.empty()) return;
@@ -198,12 +209,27 @@ class JsonPrinter : public Printer {
     }
     out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
+  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
+    json j = json::array();
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const auto& s = shards[k];
+      j.push_back({{"shard", k}, {"where", s.entry.describe()}, {"ok", s.ok}, {"records", s.records},
+                   {"milliseconds", s.milliseconds}, {"error", s.error}});
+    }
+    out << j.dump(2) << '\n';
+  }
   void record(const Record& r, std::ostream& out) override {
     out << to_json(r).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };
 
 }  // namespace
+
+std::string explanation_text(const SearchResult& r, bool always_heading) {
+  std::string out = "Parsed query: " + r.parsed + '\n';
+  if (always_heading || !r.explanation.empty()) out += "Understood as:\n" + r.explanation;
+  return out;
+}
 
 json hit_to_json(const Hit& h) {
   const Record& r = h.record;
