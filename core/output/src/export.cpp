@@ -324,25 +324,18 @@ std::string csv_field(std::string_view value) {
 
 std::string csv_value(const Hit& h, std::string_view field) {
   const Record& r = h.record;
-  if (field == "id") return r.id;
   if (field == "rank") return std::to_string(h.rank);
   if (field == "date") return r.date.iso();
   if (field == "date_edtf") return r.date.edtf();
   if (field == "date_start") return r.date.known() ? r.date.start.iso(DatePrecision::day) : std::string();
   if (field == "date_end") return r.date.known() ? r.date.end.iso(DatePrecision::day) : std::string();
   if (field == "date_text") return r.date.text;
-  if (field == "title") return r.title;
-  if (field == "archive") return r.archive;
-  if (field == "reference") return r.reference;
-  if (field == "repository") return r.repository;
-  if (field == "language") return r.original_language;
-  if (field == "translation_language") return r.translation_language;
-  if (field == "contributors") return join(r.contributors, "; ");
-  if (field == "translators") return join(r.translators, "; ");
-  if (field == "transcribers") return join(r.transcribers, "; ");
-  if (field == "url") return r.url;
-  if (field == "summary") return r.summary;
-  if (field == "citation") return r.citation;
+  // The other columns are Record's fields (record_fields(): their column).
+  for (const RecordField& f : record_fields()) {
+    if (f.column.empty() || f.column != field) continue;
+    if (f.kind == RecordFieldKind::text) return r.*f.text;
+    if (f.kind == RecordFieldKind::list) return join(r.*f.list, "; ");
+  }
   if (field == "score") return fmt::format("{}", h.score);
   throw std::invalid_argument(fmt::format("unknown field '{}'; {}", field, valid_fields_message()));
 }
