@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
 #include "opis/cli/cli.h"
 #include "opis/search/evaluation.h"
 #include "opis/version.h"
@@ -79,11 +80,7 @@ int main(int argc, char** argv) {
                                r.persons.correct, r.persons.extracted, pct(r.places.recall()), r.places.found,
                                r.places.gold, pct(r.places.precision()), r.places.correct, r.places.extracted);
       if (verbose) {
-        auto list = [](const std::vector<std::string>& v) {
-          std::string s;
-          for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
-          return s;
-        };
+        auto list = [](const std::vector<std::string>& v) { return join(v, "; "); };
         if (!r.persons.missed.empty()) std::cout << "    persons missed: " << list(r.persons.missed) << '\n';
         if (!r.persons.spurious.empty()) std::cout << "    persons spurious: " << list(r.persons.spurious) << '\n';
         if (!r.places.missed.empty()) std::cout << "    places missed: " << list(r.places.missed) << '\n';

@@ -1,19 +1,24 @@
 // opis-search: search an Opis index from the command line.
-// Thin front end: flags -> SearchOptions, then core; outcome -> exit status.
+// Thin front end: the flags as given (Flags) become a validated Command
+// before any work (as ripgrep's lowargs -> hiargs); one function runs each
+// mode; core/output/ formats; main maps the outcome to an exit status.
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
-#include <chrono>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
 #include "opis/cli/cli.h"
 #include "opis/search/entity_register.h"
 #include "opis/output/export.h"
@@ -94,6 +99,111 @@ Exit status: 0 something found, 1 nothing found, 2 error (bad query, no
 index, a shard down without --allow-partial). Output goes to stdout, messages to stderr.
 )";
 
+// --- Flags as given ------------------------------------------------------------
+
+struct Flags {
+  std::string db, from, to, sort = "relevance", format = "text", color = "auto", date_mode = "overlap";
+  std::vector<std::string> words, persons, places, facet_names;
+  unsigned limit = 10, offset = 0, kwic_context = 5, facet_limit = 10;
+  bool any = false, explain = false, no_suggest = false, kwic = false, status = false;
+  std::string export_fields, like_id, record_id, persons_pattern, places_pattern;
+  OpenOptions open;
+  // Whether a flag was given at all (CLI11 knows after parsing).
+  CLI::Option* limit_opt = nullptr;
+  CLI::Option* fields_opt = nullptr;
+  CLI::Option* persons_opt = nullptr;
+  CLI::Option* places_opt = nullptr;
+};
+
+// The flags in the order --help lists them: index and query first.
+void add_query_flags(CLI::App& app, Flags& f) {
+  add_db_option(app, f.db);
+  app.add_option("query", f.words, "The query (several arguments are joined with spaces)")->option_text("QUERY...");
+  app.add_option("--from", f.from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")->option_text("DATE");
+  app.add_option("--to", f.to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")->option_text("DATE");
+  app.add_option("--date-mode", f.date_mode,
+                 "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
+                 "the range) or within (all of it in the range)")
+      ->check(CLI::IsMember({"overlap", "within"}))->option_text("MODE");
+  app.add_option("-s,--sort", f.sort, "Order: relevance, date (oldest first) or -date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))->option_text("ORDER");
+  f.limit_opt = app.add_option("-n,--limit", f.limit, "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
+      ->check(CLI::Range(0u, 100000u))->option_text("N");
+  app.add_option("--offset", f.offset, "Skip the first N results (for paging)")->option_text("N");
+}
+
+void add_output_flags(CLI::App& app, Flags& f) {
+  app.add_option("-f,--format", f.format,
+                 "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
+      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))->option_text("FORMAT");
+  f.fields_opt = app.add_option("--fields", f.export_fields,
+                                csv_fields_help())
+      ->option_text("LIST");
+  app.add_option("--color", f.color, "Highlight matches: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
+  app.add_flag("--any", f.any, "Match records with any of the words (default: all)");
+  app.add_flag("--no-suggest", f.no_suggest,
+               "Never look for a \"Did you mean\" spelling when few records match (it costs a few ms on a large "
+               "index)");
+  app.add_flag("--explain", f.explain,
+               "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
+               "wildcard expansions, person name variants, date intervals");
+}
+
+void add_mode_flags(CLI::App& app, Flags& f) {
+  app.add_flag("--kwic", f.kwic,
+               "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
+               "record, with context, id, date and reference (text, json or csv)");
+  app.add_option("--context", f.kwic_context, "With --kwic: words of context either side (default 5)")
+      ->check(CLI::Range(0u, 100u))->option_text("N");
+  app.add_option("--like", f.like_id,
+                 "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
+      ->option_text("ID");
+  app.add_option("--record", f.record_id, "Print one whole record by id, with every field, its persons and places")->option_text("ID");
+  app.add_option("--person", f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")->option_text("NAME");
+  app.add_option("--place", f.places, "Records naming this place, by any of its names (as place:NAME; repeatable)")->option_text("NAME");
+  app.add_option("--facets", f.facet_names, "Count values over all matches: person, place, year, lang, archive (comma-separated)")
+      ->delimiter(',')->allow_extra_args(false)
+      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
+  app.add_option("--facet-limit", f.facet_limit, "Values shown per facet (default 10)")->check(CLI::Range(1u, 100000u))->option_text("N");
+  f.persons_opt = app.add_option("--persons", f.persons_pattern, "List the person register (canonical name, variants, records), or the entries matching PATTERN")
+      ->expected(0, 1)->option_text("[PATTERN]");
+  f.places_opt = app.add_option("--places", f.places_pattern, "List the place register, or the entries matching PATTERN")
+      ->expected(0, 1)->option_text("[PATTERN]");
+}
+
+void add_index_flags(CLI::App& app, Flags& f) {
+  app.add_flag("--allow-partial", f.open.allow_partial,
+               "With a sharded index (a stub file): when a shard is down, search the others and say which is missing");
+  app.add_option("--remote-timeout", f.open.remote_timeout_ms,
+                 "Milliseconds to wait for a remote shard (default 10000)")->check(CLI::Range(1u, 3600000u))->option_text("MS");
+  app.add_flag("--status", f.status,
+               "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
+               "if any cannot be searched");
+}
+
+// --- The validated command ---------------------------------------------------
+
+enum class Mode { status, record, entity_register, kwic, exporting, search };
+
+// What to do, checked: built from Flags before the index is opened.
+struct Command {
+  Mode mode = Mode::search;
+  std::string db;
+  OpenOptions open;
+  std::string format;  ///< text, json, csv, ris, csljson
+  bool color = false;
+  std::unique_ptr<Exporter> exporter;  ///< csv, ris, csljson
+  std::string record_id;               ///< Mode::record
+  EntityKind kind = EntityKind::person;  ///< Mode::entity_register
+  std::string pattern;                   ///< Mode::entity_register
+  SearchOptions search;                  ///< kwic, exporting, search
+  unsigned kwic_context = 5;
+  std::optional<unsigned> limit;  ///< --limit when given
+  std::string asked;              ///< the query as given, for an export's note
+  bool facets_ignored = false;    ///< --facets with an export format
+};
+
 bool want_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -114,11 +224,212 @@ std::optional<Date> date_option(const std::string& text, const char* flag) {
   return d;
 }
 
+// The query: its words, then --person X / --place X as person:"X" / place:"X".
+std::string query_of(const Flags& f) {
+  auto quoted = [](const std::string& v) {
+    std::string q;
+    for (char c : v) q += c == '"' ? ' ' : c;
+    return "\"" + q + "\"";
+  };
+  std::vector<std::string> parts = f.words;
+  for (const auto& p : f.persons) parts.push_back("person:" + quoted(p));
+  for (const auto& p : f.places) parts.push_back("place:" + quoted(p));
+  return join(parts, " ");
+}
+
+// The search of the query, kwic and export modes. Throws QueryError.
+SearchOptions search_options(const Flags& f) {
+  SearchOptions opts;
+  opts.query = query_of(f);
+  opts.facets = f.facet_names;
+  opts.facet_limit = f.facet_limit;
+  if (opts.query.empty() && f.from.empty() && f.to.empty() && f.like_id.empty()) {
+    throw QueryError("give a query (or --from/--to, --like ID, or --record ID); see --help");
+  }
+  opts.query_options.match_any = f.any;
+  opts.query_options.from = date_option(f.from, "--from");
+  opts.query_options.to = date_option(f.to, "--to");
+  opts.query_options.date_mode = f.date_mode == "within" ? DateMode::within : DateMode::overlap;
+  opts.query_options.gazetteer = find_gazetteer();  // for person:, place: and within:
+  opts.sort = f.sort == "date" ? SortOrder::date : f.sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
+  opts.limit = f.limit;
+  opts.offset = f.offset;
+  opts.like_id = f.like_id;
+  opts.suggest = !f.no_suggest;
+  opts.explain = f.explain;
+  return opts;
+}
+
+// What an export notes as its query: the query with --like, --from, --to
+// and --date-mode as given.
+std::string asked_of(const Flags& f, const std::string& query) {
+  std::vector<std::string> parts;
+  if (!f.like_id.empty()) parts.push_back("--like " + f.like_id);
+  if (!query.empty()) parts.push_back(query);
+  if (!f.from.empty()) parts.push_back("--from " + f.from);
+  if (!f.to.empty()) parts.push_back("--to " + f.to);
+  if (f.date_mode == "within") parts.push_back("--date-mode within");
+  return join(parts, " ");
+}
+
+// Flags -> Command. The first mode given wins (--status, --record,
+// --persons/--places, --kwic, an export format, a search), and only what it
+// uses is checked. Throws std::invalid_argument or QueryError, saying what
+// was wrong.
+Command validate(const Flags& f) {
+  Command c;
+  c.db = f.db;
+  c.open = f.open;
+  c.format = f.format;
+  c.color = want_color(f.color);
+  // Citation export (csv, ris, csljson): --fields is checked first.
+  if (auto ef = export_format_from_name(f.format)) {
+    c.exporter = make_exporter(*ef, f.fields_opt->count() ? parse_csv_fields(f.export_fields) : std::vector<std::string>{});
+  } else if (f.fields_opt->count()) {
+    throw std::invalid_argument("--fields applies to --format csv only");
+  }
+  if (f.limit_opt->count()) c.limit = f.limit;
+  if (f.status) {
+    c.mode = Mode::status;
+  } else if (!f.record_id.empty()) {
+    c.mode = Mode::record;
+    c.record_id = f.record_id;
+  } else if (f.persons_opt->count() || f.places_opt->count()) {
+    if (c.exporter) throw QueryError("--persons and --places print text or json, not " + f.format);
+    c.mode = Mode::entity_register;
+    c.kind = f.persons_opt->count() ? EntityKind::person : EntityKind::place;
+    c.pattern = c.kind == EntityKind::person ? f.persons_pattern : f.places_pattern;
+  } else {
+    c.search = search_options(f);
+    c.kwic_context = f.kwic_context;
+    c.mode = f.kwic ? Mode::kwic : c.exporter ? Mode::exporting : Mode::search;
+  }
+  if (c.mode == Mode::kwic) {
+    // A concordance of every match (--limit N: of the first N records).
+    if (f.format == "ris" || f.format == "csljson") throw QueryError("--kwic prints text, json or csv, not " + f.format);
+    if (f.fields_opt->count()) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
+  }
+  if (c.mode == Mode::exporting) {
+    c.asked = asked_of(f, c.search.query);
+    c.facets_ignored = !f.facet_names.empty();
+  }
+  return c;
+}
+
+// --- The modes -----------------------------------------------------------------
+
 // A closed pipe (opis-search ... | head) is not an error.
 int finish(int status) {
   std::cout.flush();
   if (!std::cout && errno == EPIPE) return exit_status::ok;
   return status;
+}
+
+int fail(const std::string& what) {
+  std::cerr << "opis-search: error: " << what << '\n';
+  return exit_status::error;
+}
+
+std::unique_ptr<Printer> printer_for(const Command& c) {
+  return make_printer(c.format == "json" ? OutputFormat::json : OutputFormat::text, c.color);
+}
+
+// Whether the index is there. A bulk build swaps its merged index in with
+// two renames; between them the path is briefly absent: wait for it rather
+// than fail.
+bool index_present(const std::string& db) {
+  for (int i = 0; i < 50 && !std::filesystem::exists(db) &&
+                  (std::filesystem::exists(db + ".opis-new") || std::filesystem::exists(db + ".opis-old"));
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return std::filesystem::exists(db);
+}
+
+int run_status(const Command& c) {
+  auto shards = probe_shards(c.db, c.open.remote_timeout_ms);
+  printer_for(c)->shard_status(shards, std::cout);
+  bool all_ok = std::all_of(shards.begin(), shards.end(), [](const ShardStatus& s) { return s.ok; });
+  return finish(all_ok ? exit_status::ok : exit_status::error);
+}
+
+int run_record(const Command& c, Searcher& searcher) {
+  auto r = searcher.record(c.record_id);
+  if (!r) {
+    std::cerr << fmt::format("opis-search: no record with id '{}' in '{}'\n", c.record_id, c.db);
+    return exit_status::partial;
+  }
+  if (c.exporter) {  // one record as csv, ris or csljson
+    Hit h;
+    h.rank = 1;
+    h.record = std::move(*r);
+    c.exporter->set_context({"--record " + c.record_id, export_date_today()});
+    c.exporter->begin(std::cout);
+    c.exporter->hit(h, std::cout);
+    c.exporter->end(std::cout);
+  } else {
+    printer_for(c)->record(*r, std::cout);
+  }
+  return finish(exit_status::ok);
+}
+
+int run_register(const Command& c) {
+  auto entries = entity_register(c.db, c.kind, c.pattern);
+  printer_for(c)->register_list(entries, c.kind, std::cout);
+  return finish(entries.empty() ? exit_status::partial : exit_status::ok);
+}
+
+int run_kwic(const Command& c, Searcher& searcher) {
+  KwicResult k = searcher.kwic(c.search, c.kwic_context, c.limit);
+  if (c.search.explain) std::cerr << explanation_text(k.search, true);
+  for (const auto& m : k.search.missing_shards) std::cerr << "opis-search: warning: partial results: " << m << '\n';
+  std::cout << kwic_output(k.lines, c.format, c.color);
+  if (c.format != "json" && c.format != "csv") std::cerr << "opis-search: " << kwic_summary(k) << '\n';
+  return finish(k.lines.empty() ? exit_status::partial : exit_status::ok);
+}
+
+// A search or an export: the notes on stderr, then the exit status.
+int after_search(const Command& c, const SearchResult& res) {
+  if (c.search.explain) std::cerr << explanation_text(res, false);
+  if (!res.missing_shards.empty()) {
+    std::cerr << fmt::format("opis-search: warning: partial results: {} of {} shards searched\n",
+                             res.shards - res.missing_shards.size(), res.shards);
+    for (const auto& m : res.missing_shards) std::cerr << "opis-search: warning: " << m << '\n';
+  }
+  return res.total > 0 ? exit_status::ok : exit_status::partial;
+}
+
+// Every match (or --limit N of them if given), from --offset, in rank or
+// --sort order; each record notes the query and the day.
+int run_export(const Command& c, Searcher& searcher) {
+  if (c.facets_ignored) std::cerr << "opis-search: warning: --facets is ignored with --format " << c.format << '\n';
+  c.exporter->set_context({c.asked, export_date_today()});
+  SearchResult res = export_search(searcher, c.search, c.limit, *c.exporter, std::cout).first;
+  return finish(after_search(c, res));
+}
+
+int run_search(const Command& c, Searcher& searcher) {
+  SearchResult res = searcher.search(c.search);
+  int status = after_search(c, res);
+  printer_for(c)->results(res, std::cout);
+  return finish(status);
+}
+
+int run(const Command& c) {
+  if (!index_present(c.db)) {
+    return fail(fmt::format("no index at '{}'; run opis-index first, or give --db DIR", c.db));
+  }
+  if (c.mode == Mode::status) return run_status(c);
+  Searcher searcher(c.db, c.open);
+  switch (c.mode) {
+    case Mode::record: return run_record(c, searcher);
+    case Mode::entity_register: return run_register(c);
+    case Mode::kwic: return run_kwic(c, searcher);
+    case Mode::exporting: return run_export(c, searcher);
+    case Mode::search: return run_search(c, searcher);
+    case Mode::status: break;
+  }
+  return exit_status::error;
 }
 
 }  // namespace
@@ -128,229 +439,19 @@ int main(int argc, char** argv) {
   CLI::App app{"opis-search: search an Opis index of archive records.", "opis-search"};
   app.set_version_flag("-V,--version", "opis-search " OPIS_VERSION);
   app.footer(fields_help() + kExamples);
-  std::string db, from, to, sort = "relevance", format = "text", color = "auto", record_id;
-  std::vector<std::string> words;
-  unsigned limit = 10, offset = 0;
-  bool any = false, explain = false;
-  add_db_option(app, db);
-  app.add_option("query", words, "The query (several arguments are joined with spaces)")->option_text("QUERY...");
-  app.add_option("--from", from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")->option_text("DATE");
-  app.add_option("--to", to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")->option_text("DATE");
-  std::string date_mode = "overlap";
-  app.add_option("--date-mode", date_mode,
-                 "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
-                 "the range) or within (all of it in the range)")
-      ->check(CLI::IsMember({"overlap", "within"}))->option_text("MODE");
-  app.add_option("-s,--sort", sort, "Order: relevance, date (oldest first) or -date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))->option_text("ORDER");
-  auto* limit_opt = app.add_option("-n,--limit", limit, "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
-      ->check(CLI::Range(0u, 100000u))->option_text("N");
-  app.add_option("--offset", offset, "Skip the first N results (for paging)")->option_text("N");
-  app.add_option("-f,--format", format,
-                 "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
-      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))->option_text("FORMAT");
-  std::string export_fields;
-  auto* fields_opt = app.add_option("--fields", export_fields,
-                                    csv_fields_help())
-      ->option_text("LIST");
-  app.add_option("--color", color, "Highlight matches: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
-  app.add_flag("--any", any, "Match records with any of the words (default: all)");
-  bool no_suggest = false;
-  app.add_flag("--no-suggest", no_suggest,
-               "Never look for a \"Did you mean\" spelling when few records match (it costs a few ms on a large "
-               "index)");
-  app.add_flag("--explain", explain,
-               "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
-               "wildcard expansions, person name variants, date intervals");
-  bool kwic = false;
-  unsigned kwic_context = 5;
-  std::string like_id;
-  app.add_flag("--kwic", kwic,
-               "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
-               "record, with context, id, date and reference (text, json or csv)");
-  app.add_option("--context", kwic_context, "With --kwic: words of context either side (default 5)")
-      ->check(CLI::Range(0u, 100u))->option_text("N");
-  app.add_option("--like", like_id,
-                 "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
-      ->option_text("ID");
-  app.add_option("--record", record_id, "Print one whole record by id, with every field, its persons and places")->option_text("ID");
-  std::vector<std::string> persons_opt, places_opt, facet_names;
-  std::string persons_pattern, places_pattern;
-  unsigned facet_limit = 10;
-  app.add_option("--person", persons_opt, "Records naming this person, any spelling (as person:NAME; repeatable)")->option_text("NAME");
-  app.add_option("--place", places_opt, "Records naming this place, by any of its names (as place:NAME; repeatable)")->option_text("NAME");
-  app.add_option("--facets", facet_names, "Count values over all matches: person, place, year, lang, archive (comma-separated)")
-      ->delimiter(',')->allow_extra_args(false)
-      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
-  app.add_option("--facet-limit", facet_limit, "Values shown per facet (default 10)")->check(CLI::Range(1u, 100000u))->option_text("N");
-  auto* persons_flag = app.add_option("--persons", persons_pattern, "List the person register (canonical name, variants, records), or the entries matching PATTERN")
-      ->expected(0, 1)->option_text("[PATTERN]");
-  auto* places_flag = app.add_option("--places", places_pattern, "List the place register, or the entries matching PATTERN")
-      ->expected(0, 1)->option_text("[PATTERN]");
-  OpenOptions open_opts;
-  app.add_flag("--allow-partial", open_opts.allow_partial,
-               "With a sharded index (a stub file): when a shard is down, search the others and say which is missing");
-  app.add_option("--remote-timeout", open_opts.remote_timeout_ms,
-                 "Milliseconds to wait for a remote shard (default 10000)")->check(CLI::Range(1u, 3600000u))->option_text("MS");
-  bool status_flag = false;
-  app.add_flag("--status", status_flag,
-               "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
-               "if any cannot be searched");
+  Flags flags;
+  add_query_flags(app, flags);
+  add_output_flags(app, flags);
+  add_mode_flags(app, flags);
+  add_index_flags(app, flags);
   if (auto status = parse_command_line(app, argc, argv)) return *status;
-  // Citation export (csv, ris, csljson): check --fields before opening the index.
-  std::unique_ptr<Exporter> exporter;
   try {
-    if (auto ef = export_format_from_name(format)) {
-      exporter = make_exporter(*ef, fields_opt->count() ? parse_csv_fields(export_fields) : std::vector<std::string>{});
-    } else if (fields_opt->count()) {
-      throw std::invalid_argument("--fields applies to --format csv only");
-    }
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "opis-search: error: " << e.what() << '\n';
-    return exit_status::error;
-  }
-
-  try {
-    // A bulk build swaps its merged index in with two renames; between them
-    // the path is briefly absent. Wait for it rather than fail.
-    for (int i = 0; i < 50 && !std::filesystem::exists(db) &&
-                    (std::filesystem::exists(db + ".opis-new") || std::filesystem::exists(db + ".opis-old"));
-         ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    if (!std::filesystem::exists(db)) {
-      std::cerr << fmt::format("opis-search: error: no index at '{}'; run opis-index first, or give --db DIR\n", db);
-      return exit_status::error;
-    }
-    if (status_flag) {
-      auto shards = probe_shards(db, open_opts.remote_timeout_ms);
-      bool all_ok = true;
-      nlohmann::json j = nlohmann::json::array();
-      for (std::size_t k = 0; k < shards.size(); ++k) {
-        const auto& s = shards[k];
-        all_ok = all_ok && s.ok;
-        if (format == "json") {
-          j.push_back({{"shard", k}, {"where", s.entry.describe()}, {"ok", s.ok}, {"records", s.records},
-                       {"milliseconds", s.milliseconds}, {"error", s.error}});
-        } else if (s.ok) {
-          std::cout << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records, s.milliseconds);
-        } else {
-          std::cout << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
-        }
-      }
-      if (format == "json") std::cout << j.dump(2) << '\n';
-      return finish(all_ok ? exit_status::ok : exit_status::error);
-    }
-    Searcher searcher(db, open_opts);
-    auto printer = make_printer(format == "json" ? OutputFormat::json : OutputFormat::text, want_color(color));
-    if (!record_id.empty()) {
-      auto r = searcher.record(record_id);
-      if (!r) {
-        std::cerr << fmt::format("opis-search: no record with id '{}' in '{}'\n", record_id, db);
-        return exit_status::partial;
-      }
-      if (exporter) {  // one record as csv, ris or csljson
-        Hit h;
-        h.rank = 1;
-        h.record = std::move(*r);
-        exporter->set_context({"--record " + record_id, export_date_today()});
-        exporter->begin(std::cout);
-        exporter->hit(h, std::cout);
-        exporter->end(std::cout);
-      } else {
-        printer->record(*r, std::cout);
-      }
-      return finish(exit_status::ok);
-    }
-    if (persons_flag->count() || places_flag->count()) {
-      if (exporter) throw QueryError("--persons and --places print text or json, not " + format);
-      EntityKind kind = persons_flag->count() ? EntityKind::person : EntityKind::place;
-      auto entries = entity_register(db, kind, kind == EntityKind::person ? persons_pattern : places_pattern);
-      printer->register_list(entries, kind, std::cout);
-      return finish(entries.empty() ? exit_status::partial : exit_status::ok);
-    }
-    SearchOptions opts;
-    for (const auto& w : words) opts.query += (opts.query.empty() ? "" : " ") + w;
-    // --person X / --place X are person:"X" / place:"X" added to the query.
-    auto quoted = [](const std::string& v) {
-      std::string q;
-      for (char c : v) q += c == '"' ? ' ' : c;
-      return "\"" + q + "\"";
-    };
-    for (const auto& p : persons_opt) opts.query += (opts.query.empty() ? "" : " ") + std::string("person:") + quoted(p);
-    for (const auto& p : places_opt) opts.query += (opts.query.empty() ? "" : " ") + std::string("place:") + quoted(p);
-    opts.facets = facet_names;
-    opts.facet_limit = facet_limit;
-    if (opts.query.empty() && from.empty() && to.empty() && like_id.empty()) {
-      std::cerr << "opis-search: error: give a query (or --from/--to, --like ID, or --record ID); see --help\n";
-      return exit_status::error;
-    }
-    opts.query_options.match_any = any;
-    opts.query_options.from = date_option(from, "--from");
-    opts.query_options.to = date_option(to, "--to");
-    opts.query_options.date_mode = date_mode == "within" ? DateMode::within : DateMode::overlap;
-    opts.query_options.gazetteer = find_gazetteer();  // for place: and within:
-    opts.sort = sort == "date" ? SortOrder::date : sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
-    opts.limit = limit;
-    opts.offset = offset;
-    opts.like_id = like_id;
-    opts.suggest = !no_suggest;
-    opts.explain = explain;
-    if (kwic) {
-      // A concordance of every match (--limit N: of the first N records).
-      if (format == "ris" || format == "csljson") throw QueryError("--kwic prints text, json or csv, not " + format);
-      if (fields_opt->count()) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
-      KwicResult k = searcher.kwic(opts, kwic_context, limit_opt->count() ? std::optional<unsigned>(limit) : std::nullopt);
-      if (explain) std::cerr << "Parsed query: " << k.search.parsed << '\n' << "Understood as:\n" << k.search.explanation;
-      for (const auto& m : k.search.missing_shards) std::cerr << "opis-search: warning: partial results: " << m << '\n';
-      if (format == "json") {
-        std::cout << kwic_json(k.lines).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      } else if (format == "csv") {
-        std::cout << kwic_csv(k.lines);
-      } else {
-        std::cout << kwic_text(k.lines, want_color(color));
-        std::cerr << fmt::format("opis-search: {} occurrence{} in {} of {} matching record{}\n", k.lines.size(),
-                                 k.lines.size() == 1 ? "" : "s", k.records_with_lines, k.records, k.records == 1 ? "" : "s");
-      }
-      return finish(k.lines.empty() ? exit_status::partial : exit_status::ok);
-    }
-    SearchResult res;
-    if (exporter) {
-      // Every match (or --limit N of them if given), from --offset, in rank
-      // or --sort order; each record notes the query and the day.
-      std::string asked = opts.query;
-      if (!like_id.empty()) asked = "--like " + like_id + (asked.empty() ? "" : " " + asked);
-      if (!from.empty()) asked += (asked.empty() ? "" : " ") + std::string("--from ") + from;
-      if (!to.empty()) asked += (asked.empty() ? "" : " ") + std::string("--to ") + to;
-      if (date_mode == "within") asked += (asked.empty() ? "" : " ") + std::string("--date-mode within");
-      if (!facet_names.empty()) std::cerr << "opis-search: warning: --facets is ignored with --format " << format << '\n';
-      exporter->set_context({asked, export_date_today()});
-      res = export_search(searcher, opts, limit_opt->count() ? std::optional<unsigned>(limit) : std::nullopt,
-                          *exporter, std::cout).first;
-    } else {
-      res = searcher.search(opts);
-    }
-    if (explain) std::cerr << "Parsed query: " << res.parsed << '\n';
-    if (explain && !res.explanation.empty()) std::cerr << "Understood as:\n" << res.explanation;
-    if (!res.missing_shards.empty()) {
-      std::cerr << fmt::format("opis-search: warning: partial results: {} of {} shards searched\n",
-                               res.shards - res.missing_shards.size(), res.shards);
-      for (const auto& m : res.missing_shards) std::cerr << "opis-search: warning: " << m << '\n';
-    }
-    if (!exporter) printer->results(res, std::cout);
-    return finish(res.total > 0 ? exit_status::ok : exit_status::partial);
-  } catch (const QueryError& e) {
-    std::cerr << "opis-search: error: " << e.what() << '\n';
-    return exit_status::error;
+    return run(validate(flags));
   } catch (const Xapian::DatabaseOpeningError& e) {
-    std::cerr << fmt::format("opis-search: error: cannot open index '{}': {}\n", db, e.get_msg());
-    return exit_status::error;
+    return fail(fmt::format("cannot open index '{}': {}", flags.db, e.get_msg()));
   } catch (const Xapian::Error& e) {
-    std::cerr << fmt::format("opis-search: error: index '{}': {}: {}\n", db, e.get_type(), e.get_msg());
-    return exit_status::error;
+    return fail(fmt::format("index '{}': {}: {}", flags.db, e.get_type(), e.get_msg()));
   } catch (const std::exception& e) {
-    std::cerr << "opis-search: error: " << e.what() << '\n';
-    return exit_status::error;
+    return fail(e.what());
   }
 }

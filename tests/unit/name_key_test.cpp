@@ -108,3 +108,22 @@ TEST(NameKey, Issue13_VariantPairsMeetAndLookAlikesStayApart) {
 }
 
 }  // namespace
+// One list of name particles (issue 19), each word marked with where it
+// counts: the extractor's words in running text, the export's in cited names.
+TEST(NameParticle, EachUseKeepsItsWords) {
+  using opis::ParticleUse;
+  for (const char* w : {"al", "van", "de", "ibn", "zu"}) {
+    EXPECT_TRUE(opis::is_name_particle(w, ParticleUse::running_text)) << w;
+    EXPECT_TRUE(opis::is_name_particle(w, ParticleUse::cited_name)) << w;
+  }
+  for (const char* w : {"y", "abu", "bint", "as"}) {
+    EXPECT_TRUE(opis::is_name_particle(w, ParticleUse::running_text)) << w;
+    EXPECT_FALSE(opis::is_name_particle(w, ParticleUse::cited_name)) << w;
+  }
+  for (const char* w : {"ten", "ter", "vom", "della"}) {
+    EXPECT_FALSE(opis::is_name_particle(w, ParticleUse::running_text)) << w;
+    EXPECT_TRUE(opis::is_name_particle(w, ParticleUse::cited_name)) << w;
+  }
+  EXPECT_FALSE(opis::is_name_particle("Van", ParticleUse::cited_name));
+  EXPECT_FALSE(opis::is_name_particle("smith", ParticleUse::running_text));
+}

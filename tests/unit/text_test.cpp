@@ -78,3 +78,20 @@ TEST(Fold, FoldsCaseAndDiacritics) {
 }
 
 }  // namespace
+
+// join(): the one join of core/ (issue 19); an empty item adds no separator
+// before the first non-empty one, as the joins it replaced did.
+TEST(Join, SeparatesItems) {
+  EXPECT_EQ(opis::join({}, ", "), "");
+  EXPECT_EQ(opis::join({"a"}, ", "), "a");
+  EXPECT_EQ(opis::join({"a", "b", "c"}, "; "), "a; b; c");
+  EXPECT_EQ(opis::join({"", "a"}, ", "), "a");
+  EXPECT_EQ(opis::join({"a", "", "b"}, ", "), "a, , b");
+}
+
+// trim_ascii() keeps an NBSP that trim() removes.
+TEST(Trim, AsciiKeepsNbsp) {
+  EXPECT_EQ(opis::trim(" \t\xC2\xA0x\xC2\xA0\n"), "x");
+  EXPECT_EQ(opis::trim_ascii(" \t\xC2\xA0x\xC2\xA0\n"), "\xC2\xA0x\xC2\xA0");
+  EXPECT_EQ(opis::trim_ascii("\v\f x \r"), "x");
+}

@@ -80,6 +80,21 @@ std::string_view trim(std::string_view s) {
 
 std::string trim_copy(std::string_view s) { return std::string(trim(s)); }
 
+std::string_view trim_ascii(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
 std::string squash_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -51,8 +51,6 @@ const WordSet& titles();
 const WordSet& abbreviations();
 // Words that never belong to a name even when capitalised.
 const WordSet& function_words();
-// Lower-case particles inside names (Abd al-Karim, Louis de Saint-Aubin).
-const WordSet& particles();
 // Words of organisations, documents and places: a run containing one is not
 // a person (Blavatnik Family Foundation, Wilson Center).
 const WordSet& org_words();

@@ -36,12 +36,6 @@ const WordSet& function_words() {
                             "he", "she", "it", "they", "his", "her", "its", "their", "our", "my", "your", "you"};
   return s;
 }
-// Lower-case particles inside names (Abd al-Karim, Louis de Saint-Aubin).
-const WordSet& particles() {
-  static const WordSet s = {"al", "el", "ad", "ash", "as", "ibn", "bin", "ben", "bint", "von", "van", "der",
-                            "den", "de", "da", "di", "du", "la", "le", "dos", "das", "del", "abu", "y", "zu"};
-  return s;
-}
 // Words of organisations, documents and places: a run containing one is not
 // a person (Blavatnik Family Foundation, Wilson Center).
 const WordSet& org_words() {

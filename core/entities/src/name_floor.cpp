@@ -31,7 +31,7 @@ std::set<std::string> name_like_keys(const Record& r) {
     for (const Token& t : tokenize(text)) {
       if (!name_like(t)) continue;
       for (const auto& w : name_words(t.text)) {
-        if (particles().count(w)) continue;
+        if (is_name_particle(w, ParticleUse::running_text)) continue;
         keys.insert(name_key(w));
         // German genitive: Langkammers Urtheil, Schönherrs Riesen.
         if (german && w.size() > 3 && w.back() == 's') keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));

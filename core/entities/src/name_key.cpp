@@ -230,13 +230,6 @@ std::string name_key(std::string_view folded_word) {
   return k;
 }
 
-bool is_name_particle(std::string_view w) {
-  static constexpr std::array<std::string_view, 27> kParticles = {
-      "al", "el", "ad", "ash", "as", "ibn", "bin", "ben", "bint", "von", "van", "der", "den", "de",
-      "da", "di", "du", "la", "le", "dos", "das", "del", "abu", "y", "zu", "d", "l"};
-  return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
-}
-
 std::vector<std::string> name_words(std::string_view name) {
   std::string spaced;
   for (char c : name) spaced += (c == ',' || c == '.' || c == '(' || c == ')') ? ' ' : c;
@@ -251,6 +244,39 @@ std::vector<std::string> name_words(std::string_view name) {
     start = sp + 1;
   }
   return out;
+}
+
+namespace {
+
+// The particles of names, declared once. In running text a particle joins
+// names only when lower-case and followed by a capital, yet "ten" and "ter"
+// are English words there; in a cited name, Spanish "y" (Ortega y Gasset)
+// and the Arabic forms the export never split at would move words into the
+// family name. So each word says where it counts.
+struct NameParticle {
+  std::string_view word;
+  bool in_text;  ///< ParticleUse::running_text
+  bool in_name;  ///< ParticleUse::cited_name
+};
+
+constexpr NameParticle kParticles[] = {
+    {"al", true, true},     {"el", true, true},     {"ibn", true, true},   {"bin", true, true},
+    {"von", true, true},    {"van", true, true},    {"der", true, true},   {"den", true, true},
+    {"de", true, true},     {"da", true, true},     {"di", true, true},    {"du", true, true},
+    {"la", true, true},     {"le", true, true},     {"dos", true, true},   {"das", true, true},
+    {"del", true, true},    {"zu", true, true},     {"ad", true, false},   {"ash", true, false},
+    {"as", true, false},    {"ben", true, false},   {"bint", true, false}, {"abu", true, false},
+    {"y", true, false},     {"vom", false, true},   {"della", false, true}, {"ter", false, true},
+    {"ten", false, true},
+};
+
+}  // namespace
+
+bool is_name_particle(std::string_view word, ParticleUse use) {
+  for (const NameParticle& p : kParticles) {
+    if (p.word == word) return use == ParticleUse::running_text ? p.in_text : p.in_name;
+  }
+  return false;
 }
 
 }  // namespace opis

@@ -132,7 +132,7 @@ bool word_ok_in_name(const Token& t) {
   // Acronyms (NEA, IRN, CPSU) are not name words.
   if (t.allcaps && t.folded.size() <= 4) return false;
   // Two-letter words are names only with a vowel (Ho, Li, Yu; not Zh).
-  if (t.cap && t.folded.size() < 3 && !particles().count(t.folded) &&
+  if (t.cap && t.folded.size() < 3 && !is_name_particle(t.folded, ParticleUse::running_text) &&
       t.folded.find_first_of("aeiouy") == std::string::npos)
     return false;
   if (function_words().count(t.folded) && !(t.cap && !t.allcaps && t.folded.size() > 2)) return false;

@@ -59,7 +59,7 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     bool stop = had_title && j > start && t[j - 1].after != ' ';
     while (!stop && j < t.size() && j < start + 8) {
       const Token& w = t[j];
-      bool particle = particles().count(w.folded) && !w.cap && j + 1 < t.size() && t[j + 1].cap;
+      bool particle = is_name_particle(w.folded, ParticleUse::running_text) && !w.cap && j + 1 < t.size() && t[j + 1].cap;
       if (!(word_ok_in_name(w) || particle)) break;
       if (j > start && title_at(t, j)) break;  // "Baghdad Brigadier General ...": a new name starts
       if (j > start && w.newline_before && !t[j - 1].allcaps) break;
@@ -72,7 +72,7 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     while (!words.empty() && !had_title && common(t[words.front()]) && !t[words.front()].initials &&
            (t[words.front()].sentence_start || words.size() > 1) && !is_person_word(t[words.front()]))
       words.erase(words.begin());
-    while (!words.empty() && particles().count(t[words.back()].folded)) words.pop_back();
+    while (!words.empty() && is_name_particle(t[words.back()].folded, ParticleUse::running_text)) words.pop_back();
     if (words.empty()) { prev_title_person = false; continue; }
     bool has_initials = false, has_name = false, all_common = true, org = false, place = false, month = false;
     for (std::size_t k : words) {
@@ -148,7 +148,7 @@ void Extractor::add(const Candidate& c, bool counts) {
   auto dw = tokenize(display);
   std::vector<const Token*> real;
   for (const auto& w : dw) {
-    if (!particles().count(w.folded) || w.cap) real.push_back(&w);
+    if (!is_name_particle(w.folded, ParticleUse::running_text) || w.cap) real.push_back(&w);
   }
   if (real.empty()) return;
   surname = real.back()->text;

@@ -12,18 +12,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
+#include "opis/entities/name_key.h"
+
 namespace opis {
 
 using nlohmann::json;
 
 namespace {
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 std::vector<std::string> words_of(std::string_view s) {
   std::vector<std::string> out;
@@ -40,33 +36,10 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_suffix(std::string_view w) {
   static const char* const kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
-  std::string l = lower_ascii(w);
+  std::string l = ascii_lower(w);
   return std::any_of(std::begin(kSuffixes), std::end(kSuffixes), [&](const char* s) { return l == s; });
-}
-
-// Lower-case words that belong to the family name ("van Beethoven").
-bool is_particle(std::string_view w) {
-  static const char* const kParticles[] = {"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
-                                           "du",  "dos", "das", "la",  "le",  "ter", "ten", "al",  "el",  "bin",
-                                           "ibn", "zu"};
-  return std::any_of(std::begin(kParticles), std::end(kParticles), [&](const char* s) { return w == s; });
 }
 
 // Words that make a credited name an organisation rather than a person.
@@ -79,7 +52,8 @@ bool is_organisation(const std::vector<std::string>& words) {
   for (const auto& w : words) {
     std::string l;
     for (char c : w)
-      if (c != '.' && c != ',') l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (c != '.' && c != ',') l += c;
+    l = ascii_lower(l);
     if (std::any_of(std::begin(kWords), std::end(kWords), [&](const char* s) { return l == s; })) return true;
   }
   return false;
@@ -99,7 +73,7 @@ NameParts split_words(std::vector<std::string> words, const std::string& whole) 
   }
   n.family = words.back();
   words.pop_back();
-  while (words.size() > 1 && is_particle(words.back())) {
+  while (words.size() > 1 && is_name_particle(words.back(), ParticleUse::cited_name)) {
     n.family = words.back() + " " + n.family;
     words.pop_back();
   }
@@ -122,7 +96,7 @@ std::string one_line(std::string_view v) {
     gap = false;
     out += c;
   }
-  return trim(out);
+  return std::string(trim_ascii(out));
 }
 
 const std::vector<std::string> kAllFields = {
@@ -216,7 +190,7 @@ std::string export_note(const ExportContext& ctx) {
 
 std::string date_note(const Date& d) {
   const bool plain = d.known() && !d.uncertain() && !d.range && !d.decade && !d.supplied;
-  if (plain || trim(d.text).empty()) return {};
+  if (plain || trim_ascii(d.text).empty()) return {};
   if (!d.known()) {
     // "n.d." says what an absent date says; only a date not understood is noted.
     if (parse_date(d.text).error.empty()) return {};
@@ -289,8 +263,8 @@ NameParts split_person_name(std::string_view name) {
   }
   auto comma = whole.find(',');
   if (comma == std::string::npos) return split_words(words, whole);
-  std::string before = trim(std::string_view(whole).substr(0, comma));
-  std::string after = trim(std::string_view(whole).substr(comma + 1));
+  std::string before(trim_ascii(std::string_view(whole).substr(0, comma)));
+  std::string after(trim_ascii(std::string_view(whole).substr(comma + 1)));
   if (is_suffix(after)) {
     // "John Smith, Jr."
     n = split_words(words_of(before), before);
@@ -304,8 +278,8 @@ NameParts split_person_name(std::string_view name) {
   }
   // "Family, Given" or "Family, Given, Suffix".
   if (auto c2 = after.find(','); c2 != std::string::npos) {
-    n.suffix = trim(std::string_view(after).substr(c2 + 1));
-    after = trim(std::string_view(after).substr(0, c2));
+    n.suffix = std::string(trim_ascii(std::string_view(after).substr(c2 + 1)));
+    after = std::string(trim_ascii(std::string_view(after).substr(0, c2)));
   }
   if (before.empty() || after.empty()) {
     n = {};
@@ -325,7 +299,7 @@ std::vector<std::string> parse_csv_fields(std::string_view list) {
   std::size_t pos = 0;
   while (true) {
     std::size_t comma = list.find(',', pos);
-    std::string name = trim(list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
+    std::string name(trim_ascii(list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos)));
     if (name.empty()) throw std::invalid_argument("empty field name in --fields; " + valid_fields_message());
     if (std::find(kAllFields.begin(), kAllFields.end(), name) == kAllFields.end()) {
       throw std::invalid_argument(fmt::format("unknown field '{}'; {}", name, valid_fields_message()));
@@ -350,25 +324,18 @@ std::string csv_field(std::string_view value) {
 
 std::string csv_value(const Hit& h, std::string_view field) {
   const Record& r = h.record;
-  if (field == "id") return r.id;
   if (field == "rank") return std::to_string(h.rank);
   if (field == "date") return r.date.iso();
   if (field == "date_edtf") return r.date.edtf();
   if (field == "date_start") return r.date.known() ? r.date.start.iso(DatePrecision::day) : std::string();
   if (field == "date_end") return r.date.known() ? r.date.end.iso(DatePrecision::day) : std::string();
   if (field == "date_text") return r.date.text;
-  if (field == "title") return r.title;
-  if (field == "archive") return r.archive;
-  if (field == "reference") return r.reference;
-  if (field == "repository") return r.repository;
-  if (field == "language") return r.original_language;
-  if (field == "translation_language") return r.translation_language;
-  if (field == "contributors") return join(r.contributors, "; ");
-  if (field == "translators") return join(r.translators, "; ");
-  if (field == "transcribers") return join(r.transcribers, "; ");
-  if (field == "url") return r.url;
-  if (field == "summary") return r.summary;
-  if (field == "citation") return r.citation;
+  // The other columns are Record's fields (record_fields(): their column).
+  for (const RecordField& f : record_fields()) {
+    if (f.column.empty() || f.column != field) continue;
+    if (f.kind == RecordFieldKind::text) return r.*f.text;
+    if (f.kind == RecordFieldKind::list) return join(r.*f.list, "; ");
+  }
   if (field == "score") return fmt::format("{}", h.score);
   throw std::invalid_argument(fmt::format("unknown field '{}'; {}", field, valid_fields_message()));
 }
@@ -462,7 +429,7 @@ json csl_name(const NameParts& n) {
 json csl_item(const Record& r, const ExportContext& ctx) {
   json j{{"id", r.id}, {"type", "manuscript"}};
   auto text = [&](const char* key, const std::string& value) {
-    std::string v = trim(value);
+    std::string v(trim_ascii(value));
     if (!v.empty()) j[key] = v;
   };
   text("title", r.title);

@@ -57,4 +57,15 @@ std::string kwic_csv(const std::vector<KwicLine>& lines) {
   return out;
 }
 
+std::string kwic_output(const std::vector<KwicLine>& lines, std::string_view format, bool color) {
+  if (format == "json") return kwic_json(lines).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+  if (format == "csv") return kwic_csv(lines);
+  return kwic_text(lines, color);
+}
+
+std::string kwic_summary(const KwicResult& k) {
+  return fmt::format("{} occurrence{} in {} of {} matching record{}", k.lines.size(), k.lines.size() == 1 ? "" : "s",
+                     k.records_with_lines, k.records, k.records == 1 ? "" : "s");
+}
+
 }  // namespace opis

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <fmt/format.h>
 
+#include "opis/base/text.h"
+
 namespace opis {
 
 using nlohmann::json;
@@ -14,15 +16,6 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMatch = "\x1b[1;31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
-
-std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
 
 std::string highlighted(const Hit& h, bool color) {
   if (!color) return h.snippet;
@@ -85,7 +78,7 @@ class TextPrinter : public Printer {
   // "Did you mean" and --like's terms, under the first line.
   void research_lines(const SearchResult& r, std::ostream& out) {
     if (!r.suggestion.empty()) out << fmt::format("Did you mean: {}?\n", r.suggestion);
-    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms) << '\n';
+    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms, ", ") << '\n';
   }
 
   void facets(const SearchResult& r, std::ostream& out) {
@@ -105,7 +98,18 @@ class TextPrinter : public Printer {
       out << fmt::format("{}{}{}  ({} record{}, {} mention{})\n", m_color ? kBold : "", e.name, m_color ? kReset : "",
                          e.records, e.records == 1 ? "" : "s", e.mentions, e.mentions == 1 ? "" : "s");
       if (!e.variants.empty()) out << "    variants: " << join(e.variants, "; ") << '\n';
-      out << "    records: " << join(e.ids) << '\n';
+      out << "    records: " << join(e.ids, ", ") << '\n';
+    }
+  }
+
+  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const auto& s = shards[k];
+      if (s.ok) {
+        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records, s.milliseconds);
+      } else {
+        out << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
+      }
     }
   }
 
@@ -134,9 +138,9 @@ class TextPrinter : public Printer {
     field("Archive", r.archive);
     field("Reference", r.reference);
     field("Repository", r.repository);
-    field("Contributors", join(r.contributors));
-    field("Translators", join(r.translators));
-    field("Transcribers", join(r.transcribers));
+    field("Contributors", join(r.contributors, ", "));
+    field("Translators", join(r.translators, ", "));
+    field("Transcribers", join(r.transcribers, ", "));
     field("URL", r.url);
     field("Original language", r.original_language);
     field("Translation", r.translation_language);
@@ -205,12 +209,27 @@ class JsonPrinter : public Printer {
     }
     out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
+  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
+    json j = json::array();
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const auto& s = shards[k];
+      j.push_back({{"shard", k}, {"where", s.entry.describe()}, {"ok", s.ok}, {"records", s.records},
+                   {"milliseconds", s.milliseconds}, {"error", s.error}});
+    }
+    out << j.dump(2) << '\n';
+  }
   void record(const Record& r, std::ostream& out) override {
     out << to_json(r).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };
 
 }  // namespace
+
+std::string explanation_text(const SearchResult& r, bool always_heading) {
+  std::string out = "Parsed query: " + r.parsed + '\n';
+  if (always_heading || !r.explanation.empty()) out += "Understood as:\n" + r.explanation;
+  return out;
+}
 
 json hit_to_json(const Hit& h) {
   const Record& r = h.record;

@@ -321,7 +321,7 @@ ReferenceParts parse_reference(std::string_view reference) {
       r.system = "us";
       r.record_group = rg;
       if (i < parts.size()) r.series = parts[i++];
-      for (; i < parts.size(); ++i) r.file += (r.file.empty() ? "" : ", ") + parts[i];
+      if (i < parts.size()) r.file = join({parts.begin() + static_cast<std::ptrdiff_t>(i), parts.end()}, ", ");
       return r;
     }
   }

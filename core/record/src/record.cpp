@@ -13,145 +13,219 @@ namespace opis {
 
 using nlohmann::json;
 
-json to_json(const Record& r) {
-  json j;
-  j["id"] = r.id;
-  j["source"] = r.source;
-  if (r.source_line) j["source_line"] = r.source_line;
-  j["format"] = r.format;
-  j["date"] = r.date.iso();
-  j["date_text"] = r.date.text;
-  j["date_precision"] = precision_name(r.date.precision);
-  j["date_uncertain"] = r.date.uncertain();
-  j["date_supplied"] = r.date.supplied;
-  j["date_edtf"] = r.date.edtf();
-  if (r.date.known()) {
+namespace {
+
+using K = RecordFieldKind;
+
+// In the order the JSON reader checks them (its first wrong type is the
+// one reported); the stored JSON sorts its keys whatever the order here.
+constexpr RecordField kFields[] = {
+    {"id", K::text, &Record::id, nullptr, true, "id"},
+    {"date", K::date, nullptr, nullptr, true, ""},
+    {"title", K::text, &Record::title, nullptr, true, "title"},
+    {"citation", K::text, &Record::citation, nullptr, true, "citation"},
+    {"archive", K::text, &Record::archive, nullptr, true, "archive"},
+    {"reference", K::text, &Record::reference, nullptr, true, "reference"},
+    {"repository", K::text, &Record::repository, nullptr, true, "repository"},
+    {"url", K::text, &Record::url, nullptr, true, "url"},
+    {"summary", K::text, &Record::summary, nullptr, true, "summary"},
+    {"credits", K::text, &Record::credits, nullptr, true, ""},
+    {"funder", K::text, &Record::funder, nullptr, true, ""},
+    {"original_language", K::text, &Record::original_language, nullptr, true, "language"},
+    {"translation_language", K::text, &Record::translation_language, nullptr, true, "translation_language"},
+    {"contributors", K::list, nullptr, &Record::contributors, true, "contributors"},
+    {"translators", K::list, nullptr, &Record::translators, true, "translators"},
+    {"transcribers", K::list, nullptr, &Record::transcribers, true, "transcribers"},
+    {"body", K::text, &Record::body, nullptr, true, ""},
+    {"handwritten", K::list, nullptr, &Record::handwritten, true, ""},
+    {"footnotes", K::footnotes, nullptr, nullptr, true, ""},
+    {"extra", K::extra, nullptr, nullptr, true, ""},
+    // Set by the reader or at index time, never read from a source record.
+    {"source", K::text, &Record::source, nullptr, false, ""},
+    {"source_line", K::source_line, nullptr, nullptr, false, ""},
+    {"format", K::text, &Record::format, nullptr, false, ""},
+    {"persons", K::persons, nullptr, nullptr, false, ""},
+    {"places", K::places, nullptr, nullptr, false, ""},
+};
+
+void put_date(const Date& d, json& j) {
+  j["date"] = d.iso();
+  j["date_text"] = d.text;
+  j["date_precision"] = precision_name(d.precision);
+  j["date_uncertain"] = d.uncertain();
+  j["date_supplied"] = d.supplied;
+  j["date_edtf"] = d.edtf();
+  if (d.known()) {
     // The interval searched (circa and questioned dates widened).
-    j["date_start"] = r.date.interval_start().iso(DatePrecision::day);
-    j["date_end"] = r.date.interval_end().iso(DatePrecision::day);
+    j["date_start"] = d.interval_start().iso(DatePrecision::day);
+    j["date_end"] = d.interval_end().iso(DatePrecision::day);
   }
-  j["title"] = r.title;
-  j["citation"] = r.citation;
-  j["archive"] = r.archive;
-  j["reference"] = r.reference;
-  j["repository"] = r.repository;
-  // The reference's parts, derived from it (never read back: parse_reference()).
-  if (ReferenceParts p = parse_reference(r.reference); !p.system.empty()) {
-    json parts{{"system", p.system}};
-    auto put = [&](const char* key, const std::string& v) {
-      if (!v.empty()) parts[key] = v;
-    };
-    put("repository", p.repository);
-    put("fond", p.fond);
-    put("opis", p.opis);
-    put("delo", p.delo);
-    put("record_group", p.record_group);
-    put("series", p.series);
-    put("file", p.file);
-    put("pages", p.pages);
-    if (p.first_page) {
-      parts["first_page"] = p.first_page;
-      parts["last_page"] = p.last_page;
-    }
-    j["reference_parts"] = parts;
+}
+
+// The reference's parts, derived from it (never read back: parse_reference()).
+void put_reference_parts(const std::string& reference, json& j) {
+  ReferenceParts p = parse_reference(reference);
+  if (p.system.empty()) return;
+  json parts{{"system", p.system}};
+  auto put = [&](const char* key, const std::string& v) {
+    if (!v.empty()) parts[key] = v;
+  };
+  put("repository", p.repository);
+  put("fond", p.fond);
+  put("opis", p.opis);
+  put("delo", p.delo);
+  put("record_group", p.record_group);
+  put("series", p.series);
+  put("file", p.file);
+  put("pages", p.pages);
+  if (p.first_page) {
+    parts["first_page"] = p.first_page;
+    parts["last_page"] = p.last_page;
   }
-  j["url"] = r.url;
-  j["contributors"] = r.contributors;
-  j["translators"] = r.translators;
-  j["transcribers"] = r.transcribers;
-  j["summary"] = r.summary;
-  j["credits"] = r.credits;
-  j["funder"] = r.funder;
-  j["original_language"] = r.original_language;
-  j["translation_language"] = r.translation_language;
-  j["handwritten"] = r.handwritten;
-  json notes = json::array();
-  for (const auto& f : r.footnotes) notes.push_back({{"label", f.label}, {"text", f.text}});
-  j["footnotes"] = notes;
-  json extra = json::object();
-  for (const auto& [k, v] : r.extra) extra[k] = v;
-  j["extra"] = extra;
-  j["body"] = r.body;
-  json persons = json::array();
-  for (const auto& p : r.persons) {
+  j["reference_parts"] = parts;
+}
+
+json persons_json(const std::vector<Person>& persons) {
+  json a = json::array();
+  for (const auto& p : persons) {
     json o{{"name", p.name}, {"surname", p.surname}, {"role", p.role}, {"forms", p.forms}, {"mentions", p.mentions}};
     if (!p.aliases.empty()) o["aliases"] = p.aliases;
-    persons.push_back(std::move(o));
+    a.push_back(std::move(o));
   }
-  j["persons"] = persons;
-  json places = json::array();
-  for (const auto& p : r.places) {
-    places.push_back({{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
+  return a;
+}
+
+json places_json(const std::vector<Place>& places) {
+  json a = json::array();
+  for (const auto& p : places) {
+    a.push_back({{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
   }
-  j["places"] = places;
+  return a;
+}
+
+// The fields that are not one string or one list.
+void put_other(const RecordField& f, const Record& r, json& j) {
+  switch (f.kind) {
+    case K::text:
+    case K::list: break;
+    case K::date: put_date(r.date, j); break;
+    case K::source_line:
+      if (r.source_line) j["source_line"] = r.source_line;
+      break;
+    case K::footnotes: {
+      json notes = json::array();
+      for (const auto& n : r.footnotes) notes.push_back({{"label", n.label}, {"text", n.text}});
+      j["footnotes"] = notes;
+      break;
+    }
+    case K::extra: {
+      json extra = json::object();
+      for (const auto& [k, v] : r.extra) extra[k] = v;
+      j["extra"] = extra;
+      break;
+    }
+    case K::persons: j["persons"] = persons_json(r.persons); break;
+    case K::places: j["places"] = places_json(r.places); break;
+  }
+}
+
+// The date as stored: read again from its text (the parser is
+// deterministic, so this gives the stored interval and flags back); an
+// index of an older Opis whose text the parser refuses keeps its ISO date.
+void get_date(const json& j, Date& date) {
+  auto key = [&](const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  date.text = key("date_text");
+  if (DateParse again = parse_date(date.text); again.date.known()) {
+    date = again.date;
+    return;
+  }
+  if (auto d = parse_query_date(key("date")); d && precision_from_name(key("date_precision")) != DatePrecision::unknown) {
+    std::string text = date.text;
+    date = *d;
+    date.text = text;
+  }
+}
+
+// `f` for each object of the array `v` (anything else is passed over).
+template <class F>
+void each_object(const json& v, F f) {
+  if (!v.is_array()) return;
+  for (const auto& o : v) {
+    if (o.is_object()) f(o);
+  }
+}
+
+void get_other(const RecordField& f, const json& v, Record& r) {
+  switch (f.kind) {
+    case K::text:
+    case K::list:
+    case K::date: break;
+    case K::source_line:
+      if (v.is_number_integer()) r.source_line = v.get<int>();
+      break;
+    case K::footnotes:
+      if (!v.is_array()) break;
+      for (const auto& n : v) r.footnotes.push_back({n.value("label", ""), n.value("text", "")});
+      break;
+    case K::extra:
+      if (!v.is_object()) break;
+      for (const auto& [k, x] : v.items()) {
+        if (x.is_string()) r.extra.emplace_back(k, x.get<std::string>());
+      }
+      break;
+    case K::persons:
+      each_object(v, [&](const json& o) {
+        r.persons.push_back({o.value("name", ""), o.value("surname", ""), o.value("role", ""),
+                             o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
+                             o.value("aliases", std::vector<std::string>{}), o.value("terms", std::vector<std::string>{})});
+      });
+      break;
+    case K::places:
+      each_object(v, [&](const json& o) {
+        r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
+                            o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u), o.value("term", "")});
+      });
+      break;
+  }
+}
+
+}  // namespace
+
+std::span<const RecordField> record_fields() { return kFields; }
+
+const RecordField* find_record_field(std::string_view name) {
+  for (const RecordField& f : kFields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+json to_json(const Record& r) {
+  json j;
+  for (const RecordField& f : kFields) {
+    if (f.kind == K::text) j[std::string(f.name)] = r.*f.text;
+    else if (f.kind == K::list) j[std::string(f.name)] = r.*f.list;
+    else put_other(f, r, j);
+  }
+  put_reference_parts(r.reference, j);
   return j;
 }
 
 Record record_from_stored_json(const json& j) {
   Record r;
-  auto str = [&](const char* key, std::string& out) {
-    if (auto it = j.find(key); it != j.end() && it->is_string()) out = it->get<std::string>();
-  };
-  auto list = [&](const char* key, std::vector<std::string>& out) {
-    if (auto it = j.find(key); it != j.end() && it->is_array()) out = it->get<std::vector<std::string>>();
-  };
-  str("id", r.id);
-  str("source", r.source);
-  if (auto it = j.find("source_line"); it != j.end() && it->is_number_integer()) r.source_line = it->get<int>();
-  str("format", r.format);
-  str("date_text", r.date.text);
-  std::string precision, iso;
-  str("date_precision", precision);
-  str("date", iso);
-  // The date is read again from its text (the parser is deterministic, so
-  // this gives the stored interval and flags back); an index of an older
-  // Opis whose text the parser refuses keeps its ISO date.
-  if (DateParse again = parse_date(r.date.text); again.date.known()) {
-    r.date = again.date;
-  } else if (auto d = parse_query_date(iso); d && precision_from_name(precision) != DatePrecision::unknown) {
-    std::string text = r.date.text;
-    r.date = *d;
-    r.date.text = text;
-  }
-  str("title", r.title);
-  str("citation", r.citation);
-  str("archive", r.archive);
-  str("reference", r.reference);
-  str("repository", r.repository);
-  str("url", r.url);
-  list("contributors", r.contributors);
-  list("translators", r.translators);
-  list("transcribers", r.transcribers);
-  str("summary", r.summary);
-  str("credits", r.credits);
-  str("funder", r.funder);
-  str("original_language", r.original_language);
-  str("translation_language", r.translation_language);
-  list("handwritten", r.handwritten);
-  if (auto it = j.find("footnotes"); it != j.end() && it->is_array()) {
-    for (const auto& f : *it) r.footnotes.push_back({f.value("label", ""), f.value("text", "")});
-  }
-  if (auto it = j.find("extra"); it != j.end() && it->is_object()) {
-    for (const auto& [k, v] : it->items()) {
-      if (v.is_string()) r.extra.emplace_back(k, v.get<std::string>());
+  for (const RecordField& f : kFields) {
+    if (f.kind == K::date) {
+      get_date(j, r.date);
+      continue;
     }
-  }
-  str("body", r.body);
-  if (auto it = j.find("persons"); it != j.end() && it->is_array()) {
-    for (const auto& o : *it) {
-      if (!o.is_object()) continue;
-      Person p{o.value("name", ""), o.value("surname", ""), o.value("role", ""),
-               o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
-               o.value("aliases", std::vector<std::string>{}), o.value("terms", std::vector<std::string>{})};
-      r.persons.push_back(std::move(p));
-    }
-  }
-  if (auto it = j.find("places"); it != j.end() && it->is_array()) {
-    for (const auto& o : *it) {
-      if (!o.is_object()) continue;
-      r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
-                          o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u), o.value("term", "")});
-    }
+    auto it = j.find(f.name);
+    if (it == j.end()) continue;
+    if (f.kind == K::text && it->is_string()) r.*f.text = it->get<std::string>();
+    else if (f.kind == K::list && it->is_array()) r.*f.list = it->get<std::vector<std::string>>();
+    else get_other(f, *it, r);
   }
   return r;
 }

@@ -1,38 +1,39 @@
-// Readers for the seed layout, plain text, JSON and JSONL. The seed layout
-// is our own convention (documented in docs/record-format.md), so its parser
-// is written here; JSON goes through nlohmann/json and UTF-16 through ICU.
+// Reading record files: bytes (read(2), at most 256 MB), decoding (UTF-8
+// checked, UTF-16 through ICU), then the reader the extension picks: the
+// seed layout and plain text (seed_reader.cpp), JSON and JSONL
+// (json_reader.cpp).
 #include "opis/record/record_reader.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unicode/unistr.h>
 
-#include "opis/record/citation.h"
 #include "opis/base/text.h"
+#include "reader_detail.h"
 
 namespace opis {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using reader_detail::diag;
+using reader_detail::normalise_lines;
 
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 256u << 20;  // a record file, not a dump
 
-Diagnostic diag(Severity s, const std::string& path, int line, std::string msg, int col = 0) {
-  return Diagnostic{s, path, line, col, std::move(msg)};
-}
+bool blank(std::string_view s) { return trim(s).empty(); }
 
-// CRLF and lone CR to LF; strip trailing spaces and tabs on each line.
+}  // namespace
+
+namespace reader_detail {
+
 std::string normalise_lines(std::string_view in) {
   std::string out;
   out.reserve(in.size());
@@ -51,52 +52,9 @@ std::string normalise_lines(std::string_view in) {
   return out;
 }
 
-enum class Section { none, citation, summary, credits, original_language, contents, extra };
-
-Section known_section(std::string_view label) {
-  std::string l = ascii_lower(label);
-  if (l == "citation") return Section::citation;
-  if (l == "summary") return Section::summary;
-  if (l == "credits") return Section::credits;
-  if (l == "original language") return Section::original_language;
-  if (l == "contents") return Section::contents;
-  return Section::extra;
-}
-
-// "Label:" alone on a line: a capitalised label of letters, spaces and a few
-// marks, at most 48 bytes. Returns the label or "".
-std::string_view label_of(std::string_view line) {
-  if (line.size() < 2 || line.size() > 49 || line.back() != ':') return {};
-  std::string_view l = line.substr(0, line.size() - 1);
-  if (!std::isupper(static_cast<unsigned char>(l[0]))) return {};
-  for (char c : l) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (!(std::isalpha(u) || c == ' ' || c == '-' || c == '\'' || c == '/' || u >= 0x80)) return {};
-  }
-  return l;
-}
-
-bool blank(std::string_view s) { return trim(s).empty(); }
-
-// Join lines [from, to) and trim blank lines at both ends.
-std::string join_lines(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
-  while (from < to && blank(lines[from])) ++from;
-  while (to > from && blank(lines[to - 1])) --to;
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) {
-    if (i > from) out += '\n';
-    out += lines[i];
-  }
-  return out;
-}
-
-bool is_label_line(const std::vector<std::string_view>& lines, std::size_t i) {
-  return !label_of(lines[i]).empty() && (i + 1 >= lines.size() || blank(lines[i + 1]));
-}
-
 std::string file_stem(const std::string& path) { return fs::path(path).stem().string(); }
 
-}  // namespace
+}  // namespace reader_detail
 
 int sanitize_utf8(std::string& text) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
@@ -135,241 +93,6 @@ int sanitize_utf8(std::string& text) {
   }
   if (changed) text.swap(out);
   return first_bad;
-}
-
-Record parse_seed_text(std::string_view raw, const std::string& path, std::vector<Diagnostic>& diags) {
-  std::string text = normalise_lines(raw);
-  auto lines = split_lines(text);
-  Record r;
-  r.source = path;
-
-  std::size_t i = 0;
-  while (i < lines.size() && blank(lines[i])) ++i;
-  auto next_nonblank = [&](std::size_t from) {
-    while (from < lines.size() && blank(lines[from])) ++from;
-    return from;
-  };
-  bool has_labels = false;
-  for (std::size_t k = i; k < lines.size(); ++k) {
-    if (is_label_line(lines, k) && known_section(label_of(lines[k])) != Section::extra) {
-      has_labels = true;
-      break;
-    }
-  }
-  std::size_t title_at = std::string::npos;
-  std::size_t date_at = std::string::npos;
-  if (i < lines.size() && trim(lines[i]).substr(0, 2) == "**") {
-    title_at = i;
-  } else if (i < lines.size()) {
-    std::size_t j = next_nonblank(i + 1);
-    if (j < lines.size() && trim(lines[j]).substr(0, 2) == "**") {
-      date_at = i;
-      title_at = j;
-    } else if (has_labels && !is_label_line(lines, i) && trim(lines[i]).size() < 60) {
-      date_at = i;
-    }
-  }
-  if (title_at == std::string::npos && date_at == std::string::npos && !has_labels) {
-    // No header: plain text, indexed as body with its path as id.
-    r.format = "plain";
-    r.id = path;
-    r.body = join_lines(lines, 0, lines.size());
-    scan_body(r.body, r.handwritten, r.footnotes);
-    return r;
-  }
-  r.format = "seed";
-  std::size_t pos = i;
-  if (date_at != std::string::npos) {
-    DateParse d = parse_date(trim(lines[date_at]));
-    r.date = d.date;
-    if (!d.error.empty()) {
-      diags.push_back(diag(Severity::warning, path, static_cast<int>(date_at) + 1,
-                           d.error + "; kept as text, record indexed without a date"));
-    }
-    pos = date_at + 1;
-  }
-  if (title_at != std::string::npos) {
-    // "**Title**", possibly over several lines.
-    std::string title;
-    std::size_t k = title_at;
-    bool closed = false;
-    for (; k < lines.size(); ++k) {
-      std::string_view l = trim(lines[k]);
-      if (k > title_at && (l.empty() || is_label_line(lines, k))) break;
-      if (k == title_at) l.remove_prefix(2);
-      bool ends = l.size() >= 2 && l.substr(l.size() - 2) == "**";
-      if (ends) l.remove_suffix(2);
-      if (!title.empty()) title += ' ';
-      title += l;
-      if (ends) { closed = true; ++k; break; }
-    }
-    r.title = squash_spaces(title);
-    if (!closed) {
-      diags.push_back(diag(Severity::warning, path, static_cast<int>(title_at) + 1,
-                           "title opened with '**' never closes; took the lines up to the next blank line as title"));
-    }
-    pos = k;
-  }
-
-  // Sections.
-  Section current = Section::none;
-  std::string extra_label;
-  std::size_t start = pos;
-  bool seen[8] = {};
-  std::string preamble;
-  auto flush = [&](std::size_t end) {
-    std::string body = join_lines(lines, start, end);
-    switch (current) {
-      case Section::none:
-        preamble = body;
-        break;
-      case Section::citation: r.citation = squash_spaces(body); break;
-      case Section::summary: r.summary = body; break;
-      case Section::credits: r.credits = body; break;
-      case Section::original_language: r.original_language = squash_spaces(body); break;
-      case Section::contents: {
-        // "Translation - English" (or "Original - Russian") opens the text.
-        auto bl = split_lines(body);
-        std::size_t first = 0;
-        if (!bl.empty()) {
-          std::string_view l = trim(bl[0]);
-          for (std::string_view kind : {"translation", "transcription", "original", "transcript"}) {
-            if (starts_with_icase(l, kind)) {
-              std::string_view rest = trim(l.substr(kind.size()));
-              std::size_t dash = 0;
-              if (starts_with_icase(rest, "-") || starts_with_icase(rest, ":")) dash = 1;
-              else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") dash = 3;
-              if (dash) {
-                std::string lang = trim_copy(rest.substr(dash));
-                if (kind == "original") {
-                  if (r.original_language.empty()) r.original_language = lang;
-                } else {
-                  r.translation_language = lang;
-                }
-                first = 1;
-              }
-              break;
-            }
-          }
-        }
-        r.body = join_lines(bl, first, bl.size());
-        break;
-      }
-      case Section::extra: r.extra.emplace_back(extra_label, body); break;
-    }
-  };
-  for (std::size_t k = pos; k < lines.size(); ++k) {
-    if (!is_label_line(lines, k)) continue;
-    std::string_view label = label_of(lines[k]);
-    Section s = known_section(label);
-    // Inside Contents only a known section not seen yet ends the text: a
-    // "Note:" line in a letter is part of the letter.
-    if (current == Section::contents && (s == Section::extra || seen[static_cast<int>(s)])) continue;
-    flush(k);
-    current = s;
-    seen[static_cast<int>(s)] = true;
-    extra_label = std::string(label);
-    start = k + 1;
-  }
-  flush(lines.size());
-  if (!preamble.empty()) {
-    r.body = r.body.empty() ? preamble : preamble + "\n\n" + r.body;
-  }
-  scan_body(r.body, r.handwritten, r.footnotes);
-  complete_record(r);
-  if (r.id.empty()) r.id = file_stem(path);
-  return r;
-}
-
-Record record_from_json(const json& j, const std::string& path, int line, std::vector<Diagnostic>& diags) {
-  if (!j.is_object()) {
-    throw std::invalid_argument(fmt::format("a record must be a JSON object, got {}", j.type_name()));
-  }
-  Record r;
-  r.source = path;
-  r.source_line = line;
-  r.format = line ? "jsonl" : "json";
-  auto str = [&](const std::string& key, std::string& out) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return;
-    if (it->is_string()) out = it->get<std::string>();
-    else if (it->is_number_integer() || it->is_number_unsigned()) out = it->dump();
-    else throw std::invalid_argument(fmt::format("field '{}' must be a string, got {}", key, it->type_name()));
-  };
-  auto list = [&](const std::string& key, std::vector<std::string>& out) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return;
-    if (it->is_string()) {
-      // A string where a list is expected: names are split ("A and B");
-      // an annotation is one item.
-      if (key == "handwritten") out.push_back(it->get<std::string>());
-      else out = split_names(it->get<std::string>());
-      return;
-    }
-    if (!it->is_array()) {
-      throw std::invalid_argument(fmt::format("field '{}' must be an array of strings, got {}", key, it->type_name()));
-    }
-    for (const auto& v : *it) {
-      if (!v.is_string()) {
-        throw std::invalid_argument(fmt::format("field '{}' must hold strings, found {}", key, v.type_name()));
-      }
-      out.push_back(v.get<std::string>());
-    }
-  };
-  static const char* kKnown[] = {"id", "date", "title", "citation", "archive", "reference", "repository",
-                                 "url", "summary", "credits", "funder", "original_language",
-                                 "translation_language", "contributors", "translators", "transcribers",
-                                 "body", "handwritten", "footnotes", "extra"};
-  str("id", r.id);
-  std::string date;
-  str("date", date);
-  str("title", r.title);
-  str("citation", r.citation);
-  str("archive", r.archive);
-  str("reference", r.reference);
-  str("repository", r.repository);
-  str("url", r.url);
-  str("summary", r.summary);
-  str("credits", r.credits);
-  str("funder", r.funder);
-  str("original_language", r.original_language);
-  str("translation_language", r.translation_language);
-  list("contributors", r.contributors);
-  list("translators", r.translators);
-  list("transcribers", r.transcribers);
-  str("body", r.body);
-  list("handwritten", r.handwritten);
-  if (auto it = j.find("footnotes"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) throw std::invalid_argument("field 'footnotes' must be an array");
-    for (const auto& f : *it) {
-      if (f.is_string()) r.footnotes.push_back({std::to_string(r.footnotes.size() + 1), f.get<std::string>()});
-      else if (f.is_object() && f.contains("text") && f["text"].is_string())
-        r.footnotes.push_back({f.contains("label") ? (f["label"].is_string() ? f["label"].get<std::string>() : f["label"].dump()) : std::to_string(r.footnotes.size() + 1),
-                               f["text"].get<std::string>()});
-      else throw std::invalid_argument("field 'footnotes' must hold strings or {\"label\", \"text\"} objects");
-    }
-  }
-  if (auto it = j.find("extra"); it != j.end() && !it->is_null()) {
-    if (!it->is_object()) throw std::invalid_argument("field 'extra' must be an object of strings");
-    for (const auto& [k, v] : it->items()) {
-      if (!v.is_string()) throw std::invalid_argument(fmt::format("extra field '{}' must be a string", k));
-      r.extra.emplace_back(k, v.get<std::string>());
-    }
-  }
-  // Unknown string keys are kept as extra fields, like unknown labels.
-  for (const auto& [k, v] : j.items()) {
-    bool known = false;
-    for (const char* kk : kKnown) known = known || k == kk;
-    if (!known && v.is_string()) r.extra.emplace_back(k, v.get<std::string>());
-  }
-  DateParse d = parse_date(date);
-  r.date = d.date;
-  if (!d.error.empty()) {
-    diags.push_back(diag(Severity::warning, path, line, d.error + "; kept as text, record indexed without a date"));
-  }
-  complete_record(r);
-  if (r.id.empty()) r.id = line ? fmt::format("{}-{}", file_stem(path), line) : file_stem(path);
-  return r;
 }
 
 bool is_record_file(const fs::path& p) {

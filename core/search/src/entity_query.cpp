@@ -32,7 +32,7 @@ namespace {
 std::vector<std::string> name_words_without_particles(std::string_view name) {
   std::vector<std::string> out;
   for (auto& w : name_words(name)) {
-    if (!is_name_particle(w)) out.push_back(std::move(w));
+    if (!is_name_particle(w, ParticleUse::running_text)) out.push_back(std::move(w));
   }
   return out;
 }
@@ -91,7 +91,7 @@ Xapian::Query registered_person_query(const std::string& value, const std::strin
   // The first given name or initial ("N.S." folds to "ns"), particles aside.
   std::vector<std::string> tokens;
   for (const auto& t : split_fields(fold_name(reading), ' ')) {
-    if (!is_name_particle(t)) tokens.push_back(t);
+    if (!is_name_particle(t, ParticleUse::running_text)) tokens.push_back(t);
   }
   bool has_given = tokens.size() > 1 && tokens.front() != surname;
   if (has_given) {

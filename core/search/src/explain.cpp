@@ -173,7 +173,7 @@ class Explainer {
       auto spellings = person_spellings(t, value);
       return fmt::format("person: any spelling with the match key \"{}\"{}", value,
                          spellings.empty() ? std::string(" (none in this index)")
-                                           : " — spellings in this index: " + join(spellings));
+                                           : " — spellings in this index: " + join(spellings, ", "));
     }
     if (name == "person_given") return fmt::format("person: given name compatible (surname key and initial \"{}\")", value);
     if (name == "place") return fmt::format("place: \"{}\" (every name of it)", value);
@@ -182,12 +182,6 @@ class Explainer {
     if (f->kind == FieldKind::boolean) return fmt::format("{} is \"{}\"", name, value);
     if (stem) return fmt::format("{}: any word with the English stem \"{}\"", name, value);
     return fmt::format("{}: the word \"{}\"", name, value);
-  }
-
-  static std::string join(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-    return s;
   }
 
   // The spellings (XPX terms) of records carrying a person key term.
@@ -217,7 +211,7 @@ class Explainer {
       if (++count <= 12) words.push_back((*it).substr(plen));
     }
     return fmt::format("{}any word starting with \"{}\": {} in this index{}{}", f ? std::string(f->name) + ": " : "",
-                       pattern.substr(plen), count, count ? " — " : "", join(words) + (count > 12 ? ", ..." : ""));
+                       pattern.substr(plen), count, count ? " — " : "", join(words, ", ") + (count > 12 ? ", ..." : ""));
   }
 
   static std::string value_range(const std::string& desc) {

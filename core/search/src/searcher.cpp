@@ -11,6 +11,7 @@
 #include "opis/search/suggest.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
+#include "opis/base/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -181,6 +182,70 @@ class SnippetStem : public Xapian::StemImplementation {
   Xapian::Stem m_stem = make_stemmer();
 };
 
+// The snippet of a hit: of the body around the matched words; the summary
+// (or title) when the body has none of them (the match was in a field).
+// Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets that
+// read no better (bench/query_bench.cpp, docs/benchmarks.md). Nor
+// SNIPPET_BACKGROUND_MODEL, which weighs each word of the text by its
+// frequency in the index: for a common query word ("upon", in 70% of the
+// records) it preferred the start of the text with no match in it
+// (measured: no highlight in the top hit), and it cost 20% of a whole
+// search (5,000 records, 7.3 ms -> 6.0 ms). Through the remote backend it
+// was a round trip per word (2,000 messages for ten snippets). Without it
+// a snippet is the densest run of query words.
+void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, bool plain_terms, std::size_t bytes) {
+  for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
+    if (text->empty()) continue;
+    if (!plain_terms) {
+      // The start of the text, as MSet::snippet() gives when no word matches.
+      h.snippet = window_of(*text, 0, bytes);
+      break;
+    }
+    auto [plain, hl] = unmark_snippet(mset.snippet(*text, bytes, stem, 0, kHiStart, kHiEnd, "…"));
+    if (h.snippet.empty() || !hl.empty()) {
+      h.snippet = std::move(plain);
+      h.highlights = std::move(hl);
+    }
+    if (!h.highlights.empty()) break;
+  }
+}
+
+// The hits of a page of matches of `q`: records, ranks from opts.offset,
+// snippets of about opts.snippet_bytes with their highlights.
+std::vector<Hit> hits_of(Xapian::MSet& mset, const Xapian::Query& q, const SearchOptions& opts) {
+  Xapian::Stem stem(new SnippetStem(q));
+  // person:/place: terms are prefixed, and MSet::snippet() highlights no
+  // prefixed term: the matched names are highlighted by highlight_names(),
+  // the words of title:, summary:... terms by highlight_words().
+  const std::set<std::string> entity_terms = entity_query_terms(q);
+  const KwicTerms field_words = kwic_field_terms(kwic_query_terms(q));
+  const bool plain_terms = has_plain_terms(q);
+  // Ask for every shown record at once: through the remote backend each
+  // document is otherwise a round trip of its own.
+  // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
+  // MSet that does not start at rank 0, i.e. any --offset; measured.)
+  mset.fetch(mset.begin(), mset.end());
+  std::vector<Hit> hits;
+  unsigned rank = opts.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h;
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    // The persons and places only to highlight the names a query matched.
+    h.record = record_from_document(it.get_document(), !entity_terms.empty());
+    snippet_of(h, mset, stem, plain_terms, opts.snippet_bytes);
+    if (!entity_terms.empty()) {
+      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
+                      matched_names(h.record, entity_terms), opts.snippet_bytes);
+    }
+    highlight_words(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, field_words,
+                    opts.snippet_bytes);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
 }  // namespace
 
 std::set<std::string> entity_query_terms(const Xapian::Query& q) {
@@ -333,6 +398,18 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   SearchResult res;
   res.query = opts.query;
   res.offset = opts.offset;
+  const Xapian::Query q = parse(opts, res);
+  Xapian::MSet mset = match(q, opts, res);
+  // Few matches: the query respelled with words the index knows (Xapian's
+  // spelling data, written at index time), for "Did you mean".
+  if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) {
+    res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
+  }
+  res.hits = hits_of(mset, q, opts);
+  return res;
+}
+
+Xapian::Query Searcher::parse(const SearchOptions& opts, SearchResult& res) {
   Xapian::Query q = build_query(m_db, opts.query, opts.query_options);
   res.parsed = q.get_description();
   if (!opts.like_id.empty()) {
@@ -340,7 +417,10 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     res.parsed = q.get_description();
   }
   if (opts.explain) res.explanation = explain_query(m_db, q);
+  return q;
+}
 
+Xapian::MSet Searcher::match(const Xapian::Query& q, const SearchOptions& opts, SearchResult& res) {
   Xapian::Enquire enq = make_enquire(q, opts.sort);
   // Facets: one counter per facet, made of Xapian's ValueCountMatchSpy
   // (search/facets.h; built-ins only, so remote shards can count). Spies count
@@ -349,9 +429,9 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   for (const auto& name : opts.facets) {
     const Facet* f = find_facet(name);
     if (!f) {
-      std::string valid;
-      for (const auto& ff : facets()) valid += (valid.empty() ? "" : ", ") + std::string(ff.name);
-      throw QueryError("unknown facet '" + name + "'; valid facets: " + valid);
+      std::vector<std::string> valid;
+      for (const auto& ff : facets()) valid.emplace_back(ff.name);
+      throw QueryError("unknown facet '" + name + "'; valid facets: " + join(valid, ", "));
     }
     counters.push_back(std::make_unique<FacetCounter>(*f, m_db));
     counters.back()->add_to(enq);
@@ -366,8 +446,13 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   } catch (const Xapian::WildcardError& e) {
     throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
   }
-  res.total = mset.get_matches_estimated();
   for (std::size_t i = 0; i < counters.size(); ++i) res.facets.push_back({opts.facets[i], counters[i]->top(opts.facet_limit)});
+  count_matches(mset, check, res);
+  return mset;
+}
+
+void Searcher::count_matches(const Xapian::MSet& mset, Xapian::doccount check, SearchResult& res) const {
+  res.total = mset.get_matches_estimated();
   res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (m_shards > 1 && !res.total_exact && mset.get_uncollapsed_matches_lower_bound() < check) {
     // With a collapse key Xapian 1.4 leaves the upper bound at its
@@ -377,65 +462,6 @@ SearchResult Searcher::run(const SearchOptions& opts) {
     res.total = mset.get_matches_lower_bound();
     res.total_exact = true;
   }
-
-  // Few matches: the query respelled with words the index knows (Xapian's
-  // spelling data, written at index time), for "Did you mean".
-  if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
-
-  Xapian::Stem stem(new SnippetStem(q));
-  unsigned rank = opts.offset;
-  // person:/place: terms are prefixed, and MSet::snippet() highlights no
-  // prefixed term: the matched names are highlighted by highlight_names(),
-  // the words of title:, summary:... terms by highlight_words().
-  const std::set<std::string> entity_terms = entity_query_terms(q);
-  const KwicTerms field_words = kwic_field_terms(kwic_query_terms(q));
-  const bool plain_terms = has_plain_terms(q);
-  // Ask for every shown record at once: through the remote backend each
-  // document is otherwise a round trip of its own.
-  // (By range: Xapian 1.4.22's fetch() without arguments crashes on an
-  // MSet that does not start at rank 0, i.e. any --offset; measured.)
-  mset.fetch(mset.begin(), mset.end());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit h;
-    h.rank = ++rank;
-    h.score = it.get_weight();
-    h.percent = it.get_percent();
-    // The persons and places only to highlight the names a query matched.
-    h.record = record_from_document(it.get_document(), !entity_terms.empty());
-    // A snippet of the body around the matched words; the summary when the
-    // body has none of them (the match was in the title or a field).
-    // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets
-    // that read no better (bench/query_bench.cpp, docs/benchmarks.md).
-    // Nor SNIPPET_BACKGROUND_MODEL, which weighs each word of the text by
-    // its frequency in the index: for a common query word ("upon", in 70%
-    // of the records) it preferred the start of the text with no match in
-    // it (measured: no highlight in the top hit), and it cost 20% of a
-    // whole search (5,000 records, 7.3 ms -> 6.0 ms). Through the remote
-    // backend it was a round trip per word (2,000 messages for ten
-    // snippets). Without it a snippet is the densest run of query words.
-    for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
-      if (text->empty()) continue;
-      if (!plain_terms) {
-        // The start of the text, as MSet::snippet() gives when no word matches.
-        h.snippet = window_of(*text, 0, opts.snippet_bytes);
-        break;
-      }
-      auto [plain, hl] = unmark_snippet(mset.snippet(*text, opts.snippet_bytes, stem, 0, kHiStart, kHiEnd, "…"));
-      if (h.snippet.empty() || !hl.empty()) {
-        h.snippet = std::move(plain);
-        h.highlights = std::move(hl);
-      }
-      if (!h.highlights.empty()) break;
-    }
-    if (!entity_terms.empty()) {
-      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
-                      matched_names(h.record, entity_terms), opts.snippet_bytes);
-    }
-    highlight_words(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, field_words,
-                    opts.snippet_bytes);
-    res.hits.push_back(std::move(h));
-  }
-  return res;
 }
 
 KwicResult Searcher::kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records) {

@@ -15,6 +15,10 @@ std::string fold(std::string_view s);
 /// Trim ASCII white space (and NBSP) at both ends.
 std::string_view trim(std::string_view s);
 std::string trim_copy(std::string_view s);
+/// Trim ASCII white space only (space, \t, \n, \v, \f, \r): an NBSP at
+/// either end is kept. The citation export trims so (export.cpp), and its
+/// output stays as it was.
+std::string_view trim_ascii(std::string_view s);
 
 /// Collapse runs of white space into one space, and trim.
 std::string squash_spaces(std::string_view s);
@@ -26,11 +30,15 @@ std::string ascii_lower(std::string_view s);
 /// ("a\t\tb" -> "a", "", "b"): a TSV line of the gazetteer.
 std::vector<std::string> split_fields(std::string_view line, char sep = '\t');
 
+/// The items with `sep` between them ("a, b, c"). An empty item adds no
+/// separator before the first non-empty one ({"", "a"} -> "a"), as every
+/// hand-written join this one replaced did.
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
 /// Split text into lines (after CRLF/CR have been normalised to LF).
 std::vector<std::string_view> split_lines(std::string_view text);
 
 /// Characters shown (code points, combining marks not counted).
 std::size_t display_width(std::string_view s);
-
 
 }  // namespace opis

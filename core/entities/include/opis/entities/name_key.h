@@ -29,9 +29,17 @@ std::string fold_name(std::string_view text);
 /// docs/persons-places.md for the rules). Empty for an empty word.
 std::string name_key(std::string_view folded_word);
 
-/// True for a folded particle of names (al, el, ibn, bin, von, van, de, du,
-/// la...): part of a name, never its surname or first given name.
-bool is_name_particle(std::string_view folded_word);
+/// Where a name particle is looked for: the two lists differed, and each
+/// use keeps what it had (the table in name_key.cpp says which word is which).
+enum class ParticleUse {
+  running_text,  ///< the extractor, finding names in prose ("Abd al-Karim")
+  cited_name,    ///< the citation export, splitting "Ludwig van Beethoven"
+};
+
+/// True when `word` is a lower-case particle of names ("van", "al", "de")
+/// for that use. Compared as given: "Van" is no particle; pass a folded word
+/// to ignore case.
+bool is_name_particle(std::string_view word, ParticleUse use);
 
 /// Words of a name for matching: split on spaces, commas, dots and
 /// hyphens, each folded; initials (one letter) are dropped.

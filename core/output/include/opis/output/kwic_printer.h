@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "opis/search/kwic.h"
+#include "opis/search/searcher.h"
 
 namespace opis {
 
@@ -18,5 +19,10 @@ std::string kwic_text(const std::vector<KwicLine>& lines, bool color);
 nlohmann::json kwic_json(const std::vector<KwicLine>& lines);
 /// A header row and one row per line: id,date,reference,left,keyword,right,offset.
 std::string kwic_csv(const std::vector<KwicLine>& lines);
+
+/// The concordance in `format`: "json", "csv", or else aligned text.
+std::string kwic_output(const std::vector<KwicLine>& lines, std::string_view format, bool color);
+/// "3 occurrences in 2 of 5 matching records" (after the text concordance).
+std::string kwic_summary(const KwicResult& k);
 
 }  // namespace opis

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "opis/index/shards.h"
 #include "opis/search/entity_register.h"
 #include "opis/search/searcher.h"
 
@@ -18,6 +19,9 @@ class Printer {
   virtual void record(const Record& r, std::ostream& out) = 0;
   /// The person or place register (opis-search --persons / --places).
   virtual void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) = 0;
+  /// The health of each shard (opis-search --status): a line each, or a
+  /// JSON array of {shard, where, ok, records, milliseconds, error}.
+  virtual void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) = 0;
 };
 
 enum class OutputFormat { text, json };
@@ -25,6 +29,11 @@ enum class OutputFormat { text, json };
 /// `color` adds ANSI highlighting (text only; the front end decides it
 /// from the terminal, --color and NO_COLOR).
 std::unique_ptr<Printer> make_printer(OutputFormat f, bool color);
+
+/// What --explain prints (to stderr): "Parsed query: ...", then "Understood
+/// as:" and the explanation. `always_heading`: the concordance writes the
+/// heading over an empty explanation too, the search leaves it out.
+std::string explanation_text(const SearchResult& r, bool always_heading);
 
 /// The JSON object of one hit, as documented in docs/search-output.md.
 nlohmann::json hit_to_json(const Hit& h);

@@ -4,7 +4,9 @@
 // result prints without opening the source file.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -77,6 +79,37 @@ struct Record {
   std::vector<Person> persons;  ///< set by extract_entities() at index time
   std::vector<Place> places;    ///< set by extract_entities() at index time
 };
+
+/// How a field of Record is held, for the codecs that walk record_fields().
+enum class RecordFieldKind {
+  text,         ///< a std::string: RecordField::text
+  list,         ///< a std::vector<std::string>: RecordField::list
+  date,         ///< Record::date: "date" and the date_* keys
+  source_line,  ///< Record::source_line, an int
+  footnotes,    ///< [{label, text}]
+  extra,        ///< {label: text}
+  persons,      ///< set at index time
+  places,       ///< set at index time
+};
+
+/// One field of Record, declared once (record_fields()) and walked by the
+/// JSON codec (to_json(), record_from_stored_json()), the JSON reader
+/// (record_from_json()) and the CSV export. Where a format does not carry a
+/// field, the entry says so.
+struct RecordField {
+  std::string_view name;  ///< the JSON key, stored and read
+  RecordFieldKind kind;
+  std::string Record::*text = nullptr;               ///< kind text
+  std::vector<std::string> Record::*list = nullptr;  ///< kind list
+  bool input = true;       ///< read from a .json/.jsonl record (else such a key is an unknown one, kept in extra)
+  std::string_view column; ///< the CSV column of the field ("" none; export.h lists their order)
+};
+
+/// Every field of Record, in the order the JSON reader checks them.
+std::span<const RecordField> record_fields();
+
+/// The field with this JSON key, or nullptr.
+const RecordField* find_record_field(std::string_view name);
 
 /// Serialise every field (the stored document data and `--record` JSON).
 nlohmann::json to_json(const Record& r);

@@ -133,6 +133,14 @@ class Searcher {
   template <class F>
   auto retrying(F&& f) -> decltype(f());
   SearchResult run(const SearchOptions& opts);
+  /// The query of `opts` (or its --like query), noted in res.parsed and,
+  /// asked for, res.explanation.
+  Xapian::Query parse(const SearchOptions& opts, SearchResult& res);
+  /// The page of matches of `q`, counting facets and totals into `res`.
+  /// Throws QueryError for an unknown facet or a too-wide wildcard.
+  Xapian::MSet match(const Xapian::Query& q, const SearchOptions& opts, SearchResult& res);
+  /// res.total and res.total_exact from a match that looked at `check` documents.
+  void count_matches(const Xapian::MSet& mset, Xapian::doccount check, SearchResult& res) const;
   /// An Enquire for `q` in `sort` order, the same on every layout: ties by
   /// record id, and on a sharded index one result per record id.
   Xapian::Enquire make_enquire(const Xapian::Query& q, SortOrder sort) const;
