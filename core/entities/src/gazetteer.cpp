@@ -105,10 +105,15 @@ std::string Gazetteer::find_default(const char* env_value) {
 }
 
 std::string Gazetteer::canonical_of(std::string_view name, const std::string& path) {
+  const auto entries = entries_of(name, path);
+  return entries.empty() ? std::string(name) : entries.front().canonical;
+}
+
+std::vector<PlaceEntry> Gazetteer::entries_of(std::string_view name, const std::string& path) {
   const std::string key = fold_name(name);
-  if (key.empty() || path.empty()) return std::string(name);
+  if (key.empty() || path.empty()) return {};
   std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::string(name);
+  if (!in) return {};
   std::string all(static_cast<std::size_t>(in.tellg()), '\0');
   in.seekg(0);
   in.read(all.data(), static_cast<std::streamsize>(all.size()));
@@ -145,7 +150,8 @@ std::string Gazetteer::canonical_of(std::string_view name, const std::string& pa
   Gazetteer g;
   std::istringstream lines(kept);
   g.load(lines);
-  return g.canonical(name);
+  const auto* v = g.find(key);
+  return v ? *v : std::vector<PlaceEntry>{};
 }
 
 const std::vector<PlaceEntry>* Gazetteer::find(std::string_view folded) const {

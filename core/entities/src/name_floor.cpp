@@ -1,6 +1,8 @@
 // The name-like words of a record, as name keys (name_floor.h).
 #include "opis/entities/name_floor.h"
 
+#include <cctype>
+
 #include "extractor.h"
 #include "opis/base/text.h"
 
@@ -11,7 +13,10 @@ namespace {
 using namespace extraction;
 
 bool name_like(const Token& t) {
-  if (t.initials || !(t.cap || t.allcaps)) return false;
+  // al-Karim, el-Sadat: a lower-case particle joined to a capital.
+  const bool particle_joined = t.text.size() > 3 && (t.text.rfind("al-", 0) == 0 || t.text.rfind("el-", 0) == 0) &&
+                               std::isupper(static_cast<unsigned char>(t.text[3]));
+  if (t.initials || !(t.cap || t.allcaps || particle_joined)) return false;
   if (function_words().count(t.folded) || months().count(t.folded)) return false;
   // "However", "MEMORANDUM": a common word capitalised by its position only.
   return !((t.sentence_start || t.allcaps || t.newline_before) && common_word(t));

@@ -93,7 +93,14 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     bool accept = false;
     if (had_title || note_taker) accept = !all_common && !acronym && !(words.size() == 1 && place);
     else if (has_initials) accept = !place;  // D. Rusk: after initials even a common word is a name
-    else if (words.size() >= 2) accept = !all_common && !place;
+    else if (words.size() >= 2) {
+      // A given name before a surname that is also a place is a person
+      // (Michael Jordan, Ruth Jordan): only the last word a place, and the
+      // first word no common word.
+      bool only_last_place = place && !strong_place(t[words.front()]) && !common(t[words.front()]) &&
+                             std::none_of(words.begin(), words.end() - 1, [&](std::size_t k) { return strong_place(t[k]); });
+      accept = !all_common && (!place || only_last_place);
+    }
     else {
       const Token& w = t[words[0]];
       bool verb = words[0] + 1 < t.size() && speech_verbs().count(t[words[0] + 1].folded) && w.after == ' ';

@@ -71,6 +71,7 @@ class TextPrinter : public Printer {
       meta += fmt::format(" · score {:.2f}", h.score);
       out << fmt::format("     {}{}{}\n", m_color ? kDim : "", meta, m_color ? kReset : "");
       if (!h.snippet.empty()) out << "     " << highlighted(h, m_color) << '\n';
+      for (const auto& w : h.why) out << "     why: " << w << '\n';
     }
     facets(r, out);
   }
@@ -235,7 +236,7 @@ json hit_to_json(const Hit& h) {
   const Record& r = h.record;
   json hl = json::array();
   for (const auto& x : h.highlights) hl.push_back({x.offset, x.length});
-  return json{{"rank", h.rank},
+  json j{{"rank", h.rank},
               {"id", r.id},
               {"title", r.title},
               {"date", r.date.iso()},
@@ -254,6 +255,8 @@ json hit_to_json(const Hit& h) {
               {"score", h.score},
               {"snippet", h.snippet},
               {"highlights", hl}};
+  if (!h.why.empty()) j["why"] = h.why;
+  return j;
 }
 
 std::unique_ptr<Printer> make_printer(OutputFormat f, bool color) {

@@ -42,7 +42,7 @@ std::vector<std::string> name_words_without_particles(std::string_view name) {
 // registered mention. One word: its name key among the name-like words (any
 // variant). More words: the phrase as typed, as plain search finds it. Records
 // where the name is registered as the other kind of entity (`other`) are left
-// out: Jordan the country is not person:Jordan.
+// out: Jordan the country is not person:Jordan (country_term_of()).
 Xapian::Query name_floor_query(std::string_view value, const std::vector<std::string>& words, const Xapian::Query& other) {
   Xapian::Query floor;
   if (words.size() == 1) {
@@ -67,6 +67,16 @@ Xapian::Query name_floor_query(std::string_view value, const std::vector<std::st
   return other.empty() ? floor : Xapian::Query(Xapian::Query::OP_AND_NOT, floor, other);
 }
 
+// The surname of a person: value: what is before a comma ("Ceaușescu,
+// Nicolae"), else the last word.
+std::string surname_of(const std::string& value, const std::vector<std::string>& words) {
+  if (auto comma = value.find(','); comma != std::string::npos) {
+    auto sw = name_words_without_particles(value.substr(0, comma));
+    if (!sw.empty()) return sw.back();
+  }
+  return words.back();
+}
+
 // The registered tier of person:NAME (not person:=NAME).
 Xapian::Query registered_person_query(const std::string& value, const std::string& reading, const std::vector<std::string>& words) {
   auto word_query = [](const std::string& w) {
@@ -79,14 +89,9 @@ Xapian::Query registered_person_query(const std::string& value, const std::strin
     // for independent terms (which overstated it, name_weight.cpp).
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, variant, exact);
   };
-  // The surname is what is before a comma ("Ceaușescu, Nicolae"), else
-  // the last word. It must match; the given names must not contradict
-  // (XPG terms) and add to the score when they match too.
-  std::string surname = words.back();
-  if (auto comma = value.find(','); comma != std::string::npos) {
-    auto sw = name_words_without_particles(value.substr(0, comma));
-    if (!sw.empty()) surname = sw.back();
-  }
+  // The surname must match; the given names must not contradict (XPG
+  // terms) and add to the score when they match too.
+  const std::string surname = surname_of(value, words);
   Xapian::Query q = word_query(surname);
   // The first given name or initial ("N.S." folds to "ns"), particles aside.
   std::vector<std::string> tokens;
@@ -114,6 +119,18 @@ std::string place_term_of(std::string_view name, const std::string& gazetteer) {
   return key.empty() ? key : prefixed_term(field("place"), key);
 }
 
+// The place term of a name that stands for a country, a former country or a
+// region (Jordan, Georgia, Chad), whose registration in a record shows the
+// word to be no person there; "" for other names. Towns are left out: the
+// extractor takes a surname for one (Perez, Leigh) more often than not.
+std::string country_term_of(std::string_view name, const std::string& gazetteer) {
+  const auto entries = Gazetteer::entries_of(name, gazetteer);
+  if (entries.empty()) return {};
+  const std::string& kind = entries.front().kind;
+  if (kind != "country" && kind != "former" && kind != "region") return {};
+  return prefixed_term(field("place"), fold_name(entries.front().canonical));
+}
+
 }  // namespace
 
 Xapian::Query person_query(const std::string& raw, const std::string& gazetteer) {
@@ -128,8 +145,20 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
   auto words = name_words_without_particles(reading);
   if (words.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
   Xapian::Query registered = registered_person_query(value, reading, words);
-  std::string place = place_term_of(reading, gazetteer);
+  std::string place = country_term_of(reading, gazetteer);
   Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
+  if (words.size() > 1) {
+    // "Vladimir Lenin" in a record that writes only "Lenin": the surname
+    // alone, as a bare mention is registered (compatible with any given
+    // name), unless a person of that surname is registered there (then the
+    // registered tier says whether the given names agree).
+    const std::string surname = surname_of(value, words);
+    std::string country = country_term_of(surname, gazetteer);
+    Xapian::Query bare = name_floor_query(surname, {surname}, country.empty() ? Xapian::Query() : Xapian::Query(country));
+    bare = Xapian::Query(Xapian::Query::OP_AND_NOT, bare,
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed_term(field("person_given"), name_key(surname) + "_")));
+    floor = floor.empty() ? bare : Xapian::Query(Xapian::Query::OP_MAX, floor, bare);
+  }
   return floor.empty() ? registered : Xapian::Query(Xapian::Query::OP_OR, registered, floor);
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/entities/name_key.h"
 #include "opis/index/entity_terms.h"
 #include "opis/index/document.h"
 #include "opis/search/explain.h"
@@ -15,6 +16,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -236,9 +239,13 @@ std::vector<Hit> hits_of(Xapian::MSet& mset, const Xapian::Query& q, const Searc
     h.record = record_from_document(it.get_document(), !entity_terms.empty());
     snippet_of(h, mset, stem, plain_terms, opts.snippet_bytes);
     if (!entity_terms.empty()) {
-      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title},
-                      matched_names(h.record, entity_terms), opts.snippet_bytes);
+      auto names = matched_names(h.record, entity_terms);
+      // Found through the name floor alone: the words whose key it matched.
+      if (names.empty()) names = floor_names(h.record, q);
+      highlight_names(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, names,
+                      opts.snippet_bytes);
     }
+    if (opts.explain) h.why = entity_tiers(it.get_document(), q);
     highlight_words(h.snippet, h.highlights, {&h.record.body, &h.record.summary, &h.record.title}, field_words,
                     opts.snippet_bytes);
     hits.push_back(std::move(h));
@@ -256,6 +263,84 @@ std::set<std::string> entity_query_terms(const Xapian::Query& q) {
     }
   }
   return out;
+}
+
+namespace {
+
+// The query's terms of the given fields, by field name.
+std::map<std::string, std::set<std::string>> query_terms_by_field(const Xapian::Query& q,
+                                                                  std::initializer_list<const char*> fields) {
+  // The terms that can make a record match: not those under the right side
+  // of AND_NOT (person:'s floor leaves out records of a place of that name).
+  std::set<std::string> terms;
+  std::function<void(const Xapian::Query&)> walk = [&](const Xapian::Query& sub) {
+    if (sub.get_type() == Xapian::Query::LEAF_TERM) {
+      terms.insert(*sub.get_terms_begin());
+      return;
+    }
+    const std::size_t n = sub.get_type() == Xapian::Query::OP_AND_NOT ? 1 : sub.get_num_subqueries();
+    for (std::size_t i = 0; i < n; ++i) walk(sub.get_subquery(i));
+  };
+  walk(q);
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& t : terms) {
+    for (const char* f : fields) {
+      const std::string_view px = field(f).prefix;
+      if (t.rfind(px, 0) == 0 && !(t.size() > px.size() && std::isupper(static_cast<unsigned char>(t[px.size()])))) {
+        out[f].insert(t);
+      }
+    }
+  }
+  return out;
+}
+
+bool has_any(const Xapian::Document& doc, const std::set<std::string>& terms) {
+  for (const auto& t : terms) {
+    auto it = doc.termlist_begin();
+    it.skip_to(t);
+    if (it != doc.termlist_end() && *it == t) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> entity_tiers(const Xapian::Document& doc, const Xapian::Query& q) {
+  auto by = query_terms_by_field(q, {"person", "person_key", "person_exact", "place", "name_word"});
+  const bool persons = by.count("person") || by.count("person_key") || by.count("person_exact");
+  const bool places = by.count("place") > 0;
+  if (!persons && !places) return {};
+  std::vector<std::string> out;
+  auto tier = [&](const char* kind, std::initializer_list<const char*> registered) {
+    for (const char* f : registered) {
+      if (by.count(f) && has_any(doc, by[f])) return std::string(kind) + ": registered in this record (ranked first)";
+    }
+    if (by.count("name_word") && has_any(doc, by["name_word"])) {
+      return std::string(kind) + ": written as a name, not registered (the name floor, ranked below)";
+    }
+    return std::string(kind) + ": the name's words in this order, not registered (the name floor, ranked below)";
+  };
+  if (persons) out.push_back(tier("person", {"person_key", "person", "person_exact"}));
+  if (places) out.push_back(tier("place", {"place"}));
+  return out;
+}
+
+std::vector<std::string> floor_names(const Record& r, const Xapian::Query& q) {
+  auto by = query_terms_by_field(q, {"name_word"});
+  if (!by.count("name_word")) return {};
+  const std::size_t plen = field("name_word").prefix.size();
+  std::set<std::string> keys;
+  for (const auto& t : by["name_word"]) keys.insert(t.substr(plen));
+  std::set<std::string> out;
+  for (const std::string* text : {&r.body, &r.summary, &r.title}) {
+    for (const auto& tok : kwic_tokens(*text)) {
+      std::string word = text->substr(tok.offset, tok.length);
+      for (const auto& w : name_words(word)) {
+        if (keys.count(name_key(w))) out.insert(word);
+      }
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 std::vector<std::string> matched_names(const Record& r, const std::set<std::string>& query_terms) {

@@ -60,6 +60,9 @@ class Gazetteer {
   /// gazetteer (28,000 names into hash tables) cost 50 ms a query. The name
   /// itself when `path` is empty or cannot be read.
   static std::string canonical_of(std::string_view name, const std::string& path);
+  /// Every entry for `name` in the gazetteer file at `path`, best first, as
+  /// find() gives them, read the way canonical_of() reads (one name's lines).
+  static std::vector<PlaceEntry> entries_of(std::string_view name, const std::string& path);
   /// First line of a gazetteer whose every line has its key (written by
   /// tools/gazetteer_keys.cpp): canonical_of() then searches for the key.
   static constexpr std::string_view kAllKeyed = "# opis-gazetteer-keys: every line keyed\n";

@@ -56,6 +56,10 @@ struct Hit {
   Record record;
   std::string snippet;        ///< plain text
   std::vector<Highlight> highlights;
+  /// SearchOptions::explain: how the hit met each person: and place: of the
+  /// query, one line each ("person: registered", "person: written as a
+  /// name, not registered (the name floor)").
+  std::vector<std::string> why;
 };
 
 /// The top values of one facet over the whole match set.
@@ -156,6 +160,16 @@ class Searcher {
 
 /// The person:/place: terms of a parsed query (for matched_names()).
 std::set<std::string> entity_query_terms(const Xapian::Query& q);
+
+/// Why a record matched the person:/place: parts of a query, for --explain:
+/// "registered" when it holds one of `entity_terms` (a registered person's
+/// or place's name terms), else "written as a name" when it holds a name-word
+/// term (XNW) or matched the name's phrase. Empty when the query has none.
+std::vector<std::string> entity_tiers(const Xapian::Document& doc, const Xapian::Query& q);
+
+/// The words of `r`'s body, summary and title, as written, whose name key is
+/// one of the name-word terms (XNW) of a query: the names the floor matched.
+std::vector<std::string> floor_names(const Record& r, const Xapian::Query& q);
 
 /// The names, as written, of the persons and places of `r` that a query
 /// with these terms matched (through person:/place: terms), longest first.
