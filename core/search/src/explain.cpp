@@ -63,7 +63,8 @@ class Explainer {
     }
     // A person or place term weighed by its mentions: OR(FILTER(source, T), FILTER(source, tier of T)...).
     if (std::string t = weighed_term(q); !t.empty()) {
-      line(depth, term(t) + " (weighted by mentions)");
+      const bool floor = t.rfind(field("name_word").prefix, 0) == 0;  // a fixed weight, no mentions
+      line(depth, term(t) + (floor ? "" : " (weighted by mentions)"));
       return;
     }
     const std::string desc = q.get_description();
@@ -174,6 +175,10 @@ class Explainer {
       return fmt::format("person: any spelling with the match key \"{}\"{}", value,
                          spellings.empty() ? std::string(" (none in this index)")
                                            : " — spellings in this index: " + join(spellings, ", "));
+    }
+    if (name == "name_word") {
+      return fmt::format("a word written as a name, any spelling with the match key \"{}\" (the name floor: "
+                         "ranked below registered names)", value);
     }
     if (name == "person_given") return fmt::format("person: given name compatible (surname key and initial \"{}\")", value);
     if (name == "place") return fmt::format("place: \"{}\" (every name of it)", value);
