@@ -11,11 +11,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "../cli/process.h"
+#include "../name_pairs.h"
 #include "../test_context.h"
 #include "opis/index/index_writer.h"
 #include "opis/record/record_reader.h"
@@ -25,29 +25,6 @@
 namespace {
 
 using namespace opis;
-
-struct Pair {
-  std::string a, b;
-  bool same;
-};
-
-std::vector<Pair> variant_pairs() {
-  std::ifstream in(std::string(OPIS_SOURCE_DIR) + "/tests/data/persons/variants.tsv");
-  std::vector<Pair> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::stringstream ss(line);
-    Pair p;
-    std::string want;
-    std::getline(ss, p.a, '\t');
-    std::getline(ss, p.b, '\t');
-    std::getline(ss, want, '\t');
-    p.same = want == "same";
-    out.push_back(p);
-  }
-  return out;
-}
 
 // The ids of the records a query finds (all of them).
 std::set<std::string> ids(Searcher& s, const std::string& query) {
@@ -66,7 +43,7 @@ std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 TEST(Issue13, VariantSpellingsAreFoundBothWaysAndLookAlikesAreNot) {
   test::TempDir d;
   const std::string db = (d.path() / "db").string();
-  const auto pairs = variant_pairs();
+  const auto pairs = test::read_name_pairs("variants.tsv");
   ASSERT_GE(pairs.size(), 90u);
   {
     IndexWriter w(db, test::index_context());

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "../name_pairs.h"
 #include "opis/entities/name_key.h"
 
 namespace {
@@ -46,20 +47,12 @@ TEST(NameKey, DistinctNamesStayApart) {
 
 // The confusion list, measured. Prints the figures (see docs/persons-places.md).
 TEST(NameKey, ConfusionList) {
-  std::ifstream in(std::string(OPIS_SOURCE_DIR) + "/tests/data/persons/confusion.tsv");
-  ASSERT_TRUE(in);
-  std::string line;
+  const auto pairs = test::read_name_pairs("confusion.tsv");
   int same = 0, same_ok = 0, diff = 0, diff_ok = 0;
   std::string misses;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::stringstream ss(line);
-    std::string a, b, want;
-    std::getline(ss, a, '\t');
-    std::getline(ss, b, '\t');
-    std::getline(ss, want, '\t');
+  for (const auto& [a, b, want_same] : pairs) {
     bool equal = key_of(a) == key_of(b);
-    if (want == "same") {
+    if (want_same) {
       ++same;
       if (equal) ++same_ok;
       else misses += " " + a + "/" + b + " (" + key_of(a) + " vs " + key_of(b) + ")";
@@ -84,18 +77,9 @@ namespace {
 // Issue 13: real spelling pairs across transliteration systems meet, and
 // look-alike names stay apart, with no exception (tests/data/persons/variants.tsv).
 TEST(NameKey, Issue13_VariantPairsMeetAndLookAlikesStayApart) {
-  std::ifstream in(std::string(OPIS_SOURCE_DIR) + "/tests/data/persons/variants.tsv");
-  ASSERT_TRUE(in);
-  std::string line;
   int same = 0, different = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::stringstream ss(line);
-    std::string a, b, want;
-    std::getline(ss, a, '\t');
-    std::getline(ss, b, '\t');
-    std::getline(ss, want, '\t');
-    if (want == "same") {
+  for (const auto& [a, b, want_same] : test::read_name_pairs("variants.tsv")) {
+    if (want_same) {
       ++same;
       EXPECT_EQ(key_of(a), key_of(b)) << a << " / " << b;
     } else {

@@ -421,11 +421,10 @@ std::string Date::display() const {
 }
 
 const char* precision_name(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::day: return "day";
-    case DatePrecision::month: return "month";
-    case DatePrecision::year: return "year";
-    case DatePrecision::unknown: break;
+  static constexpr std::array<std::pair<DatePrecision, const char*>, 3> kNames = {
+      {{DatePrecision::day, "day"}, {DatePrecision::month, "month"}, {DatePrecision::year, "year"}}};
+  for (const auto& [precision, name] : kNames) {
+    if (precision == p) return name;
   }
   return "unknown";
 }

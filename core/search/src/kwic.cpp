@@ -108,25 +108,24 @@ std::vector<KwicToken> kwic_tokens(std::string_view text) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (!is_word_char(c)) continue;
+    // The character at `at` and the offset after it.
+    auto next = [&](int32_t at, int32_t& after) {
+      UChar32 ch;
+      U8_NEXT(s, at, len, ch);
+      after = at;
+      return ch;
+    };
     int32_t end = i;
     while (end < len) {
-      int32_t j = end;
-      UChar32 d;
-      U8_NEXT(s, j, len, d);
+      int32_t j = 0, k = 0;
+      const UChar32 d = next(end, j);
       if (is_word_char(d)) {
         end = j;
-        continue;
+      } else if (is_apostrophe(d) && j < len && is_word_char(next(j, k))) {  // don't, Qa'id: one word
+        end = k;
+      } else {
+        break;
       }
-      if (is_apostrophe(d) && j < len) {  // don't, Qa'id: one word
-        int32_t k = j;
-        UChar32 e;
-        U8_NEXT(s, k, len, e);
-        if (is_word_char(e)) {
-          end = k;
-          continue;
-        }
-      }
-      break;
     }
     KwicToken t;
     t.offset = static_cast<std::size_t>(start);
