@@ -1,5 +1,8 @@
 // opis-index: index files and folders of archive records into an Opis index.
-// Thin front end: flags -> options, then core; outcome -> exit status.
+// Thin front end: the flags as given (Flags) become a validated Command
+// before any work (as ripgrep's lowargs -> hiargs; query/main.cpp does the
+// same); one function runs each mode (--compact, indexing); main maps the
+// outcome to an exit status.
 #include <unistd.h>
 
 #include <atomic>
@@ -10,6 +13,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -126,211 +133,309 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-}  // namespace
+// --- Flags as given ------------------------------------------------------------
 
-int main(int argc, char** argv) {
-  CLI::App app{"opis-index: index archive records (text, JSON, JSONL) into an Opis search index.", "opis-index"};
-  app.set_version_flag("-V,--version", "opis-index " OPIS_VERSION);
-  app.footer(kFooter);
-  std::string db;
+struct Flags {
+  std::string db, format = "text", authority_path, compact_out, one_shard;
   std::vector<std::string> paths;
-  bool quiet = false, progress = false;
-  std::string format = "text";
-  BatchOptions opts;
-  add_db_option(app, db);
-  app.add_option("paths", paths, "Files and folders to index (folders recursively)")->option_text("PATH...");
-  app.add_option("--commit-every", opts.commit_every, "Commit after this many records (default 1000)")
+  bool quiet = false, progress = false, no_extract = false, no_spelling = false, no_bulk = false;
+  unsigned shards = 0;
+  BatchOptions opts;  ///< --commit-every, --threads, --batch-size, --prune, --force
+};
+
+// What to index and how: paths, the summary, extraction and spelling, bulk.
+void add_index_flags(CLI::App& app, Flags& f) {
+  add_db_option(app, f.db);
+  app.add_option("paths", f.paths, "Files and folders to index (folders recursively)")->option_text("PATH...");
+  app.add_option("--commit-every", f.opts.commit_every, "Commit after this many records (default 1000)")
       ->check(CLI::Range(1u, 10000000u))->option_text("N");
-  app.add_option("--format", format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
-  std::string authority_path;
-  bool no_extract = false;
-  app.add_option("--authority", authority_path,
+  app.add_option("--format", f.format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  app.add_option("--authority", f.authority_path,
                  "Person authority file (JSON, JSONL or CSV: name, aliases, titles): its names find each other")
       ->option_text("FILE");
-  app.add_flag("--no-extract", no_extract, "Do not extract persons and places (faster; person:, place: find nothing)");
-  bool no_spelling = false;
-  app.add_flag("--no-spelling", no_spelling,
+  app.add_flag("--no-extract", f.no_extract, "Do not extract persons and places (faster; person:, place: find nothing)");
+  app.add_flag("--no-spelling", f.no_spelling,
                "Do not record spelling data (about 5% faster; opis-search then suggests no spellings)");
-  app.add_option("-j,--threads", opts.threads, "Worker threads for a bulk build (default: one per core)")->option_text("N");
-  app.add_option("--batch-size", opts.batch_size, "Records per batch database in a bulk build (default 1000)")
+  app.add_option("-j,--threads", f.opts.threads, "Worker threads for a bulk build (default: one per core)")->option_text("N");
+  app.add_option("--batch-size", f.opts.batch_size, "Records per batch database in a bulk build (default 1000)")
       ->check(CLI::Range(1u, 10000000u))->option_text("N");
-  bool no_bulk = false;
-  app.add_flag("--no-bulk", no_bulk, "Into an empty index too, write one database directly (slower; for comparison)");
-  app.add_flag("--prune", opts.prune, "Delete records whose source file (under the given PATHs) is gone");
-  app.add_flag("--force", opts.force, "Re-read every file, even those unchanged since the last run");
-  app.add_flag("-q,--quiet", quiet, "Print errors only, no summary or progress");
-  app.add_flag("--progress", progress, "Show progress even when stderr is not a terminal");
-  unsigned shards = 0;
-  std::string compact_out;
-  app.add_option("--shards", shards,
+  app.add_flag("--no-bulk", f.no_bulk, "Into an empty index too, write one database directly (slower; for comparison)");
+  app.add_flag("--prune", f.opts.prune, "Delete records whose source file (under the given PATHs) is gone");
+  app.add_flag("--force", f.opts.force, "Re-read every file, even those unchanged since the last run");
+  app.add_flag("-q,--quiet", f.quiet, "Print errors only, no summary or progress");
+  app.add_flag("--progress", f.progress, "Show progress even when stderr is not a terminal");
+}
+
+// Sharded indexes: --shards, --compact, --shard.
+void add_shard_flags(CLI::App& app, Flags& f) {
+  app.add_option("--shards", f.shards,
                  "Split the index over N shard databases by record id; --db names the stub file that lists them "
                  "(opis-search --db STUB searches them as one)")
       ->check(CLI::Range(1u, 1024u))->option_text("N");
-  app.add_option("--compact", compact_out, "Merge the shards of the sharded index --db into one new database OUT, then stop")
+  app.add_option("--compact", f.compact_out, "Merge the shards of the sharded index --db into one new database OUT, then stop")
       ->option_text("OUT");
-  std::string one_shard;
-  app.add_option("--shard", one_shard,
+  app.add_option("--shard", f.one_shard,
                  "Index only shard K of N into the one database --db (e.g. 2/25): for building each shard of a "
                  "sharded index on the machine that serves it")
       ->option_text("K/N");
-  if (auto status = parse_command_line(app, argc, argv)) return *status;
-  if (!one_shard.empty()) {
-    unsigned k = 0, n = 0;
-    char slash = 0, extra = 0;
-    if (std::sscanf(one_shard.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 || k >= n ||
-        n > 1024) {
-      std::cerr << fmt::format("opis-index: error: --shard '{}' must be K/N with 0 <= K < N <= 1024 (shards count from 0)\n",
-                               one_shard);
-      return exit_status::error;
-    }
-    if (shards || is_stub(db)) {
-      std::cerr << "opis-index: error: --shard K/N writes one shard database; --db must be its folder, not a stub, and "
-                   "--shards cannot be given with it\n";
-      return exit_status::error;
-    }
-    opts.shard = k;
-    opts.shards = n;
-  }
-  if (!compact_out.empty()) {
-    if (!paths.empty() || shards) {
-      std::cerr << "opis-index: error: --compact takes no PATH and no --shards: it merges the shards of --db into OUT\n";
-      return exit_status::error;
-    }
-    try {
-      if (!is_stub(db)) throw std::runtime_error(fmt::format("'{}' is not a sharded index (a stub file)", db));
-      auto start = std::chrono::steady_clock::now();
-      std::size_t dropped = compact_shards(db, compact_out);
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      Xapian::Database merged(compact_out);
-      if (!quiet) {
-        std::cout << fmt::format("Compacted {} into '{}' in {:.2f} s: {}", db, compact_out, secs,
-                                 plural(merged.get_doccount(), "record"));
-        if (dropped) std::cout << fmt::format(" ({} found in two shards kept once)", plural(dropped, "record"));
-        std::cout << ".\n";
-      }
-      return exit_status::ok;
-    } catch (const DatabaseLocked& e) {
-      std::cerr << "opis-index: error: " << e.what() << "; try again when it has finished\n";
-      return exit_status::error;
-    } catch (const Xapian::Error& e) {
-      std::cerr << fmt::format("opis-index: error: compacting '{}': {}: {}\n", db, e.get_type(), e.get_msg());
-      return exit_status::error;
-    } catch (const std::exception& e) {
-      std::cerr << fmt::format("opis-index: error: {}\n", e.what());
-      return exit_status::error;
-    }
-  }
-  if (paths.empty()) {
-    std::cerr << "opis-index: error: give the files or folders to index; see --help\n";
-    return exit_status::error;
-  }
+}
 
-  opts.bulk = !no_bulk;
+// --- The validated command ---------------------------------------------------
+
+enum class Mode { compact, index };
+
+// What to do, checked: built from Flags before any database is opened.
+struct Command {
+  Mode mode = Mode::index;
+  std::string db;
+  std::string compact_out;          ///< Mode::compact
+  std::vector<std::string> paths;   ///< Mode::index
+  std::string format;               ///< text or json
+  bool quiet = false;
+  bool show_progress = false;       ///< --progress, or stderr is a terminal (and not --quiet)
+  unsigned shards = 0;              ///< --shards N
+  bool extract = true;              ///< not --no-extract
+  std::string authority_path;
+  BatchOptions opts;                ///< all but the context's extractor, made by run_index
+};
+
+// --shard K/N into opts.shard and opts.shards. Throws std::invalid_argument.
+void apply_one_shard(const Flags& f, BatchOptions& opts) {
+  unsigned k = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(f.one_shard.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 || k >= n ||
+      n > 1024) {
+    throw std::invalid_argument(
+        fmt::format("--shard '{}' must be K/N with 0 <= K < N <= 1024 (shards count from 0)", f.one_shard));
+  }
+  if (f.shards || is_stub(f.db)) {
+    throw std::invalid_argument(
+        "--shard K/N writes one shard database; --db must be its folder, not a stub, and --shards cannot be given "
+        "with it");
+  }
+  opts.shard = k;
+  opts.shards = n;
+}
+
+// Flags -> Command: --shard first, then --compact (which stops there), then
+// the paths to index. Throws std::invalid_argument, saying what was wrong.
+Command validate(const Flags& f) {
+  Command c;
+  c.db = f.db;
+  c.opts = f.opts;
+  if (!f.one_shard.empty()) apply_one_shard(f, c.opts);
+  c.quiet = f.quiet;
+  if (!f.compact_out.empty()) {
+    if (!f.paths.empty() || f.shards) {
+      throw std::invalid_argument("--compact takes no PATH and no --shards: it merges the shards of --db into OUT");
+    }
+    c.mode = Mode::compact;
+    c.compact_out = f.compact_out;
+    return c;
+  }
+  if (f.paths.empty()) throw std::invalid_argument("give the files or folders to index; see --help");
+  c.paths = f.paths;
+  c.format = f.format;
+  c.show_progress = !f.quiet && (f.progress || isatty(STDERR_FILENO));
+  c.shards = f.shards;
+  c.extract = !f.no_extract;
+  c.authority_path = f.authority_path;
+  c.opts.bulk = !f.no_bulk;
+  // OPIS_NO_SPELLING=1 as --no-spelling (docs/GUIDE.md: measuring its cost).
+  const char* no_spelling_env = std::getenv("OPIS_NO_SPELLING");
+  c.opts.context.spelling = !f.no_spelling && !(no_spelling_env && *no_spelling_env);
+  return c;
+}
+
+// --- The modes -----------------------------------------------------------------
+
+int fail(const std::string& what) {
+  std::cerr << "opis-index: error: " << what << '\n';
+  return exit_status::error;
+}
+
+int fail_locked(const DatabaseLocked& e) { return fail(std::string(e.what()) + "; try again when it has finished"); }
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// --compact OUT: merge the shards of the stub --db into one database.
+int run_compact(const Command& c) {
+  try {
+    if (!is_stub(c.db)) throw std::runtime_error(fmt::format("'{}' is not a sharded index (a stub file)", c.db));
+    auto start = std::chrono::steady_clock::now();
+    std::size_t dropped = compact_shards(c.db, c.compact_out);
+    double secs = seconds_since(start);
+    Xapian::Database merged(c.compact_out);
+    if (!c.quiet) {
+      std::cout << fmt::format("Compacted {} into '{}' in {:.2f} s: {}", c.db, c.compact_out, secs,
+                               plural(merged.get_doccount(), "record"));
+      if (dropped) std::cout << fmt::format(" ({} found in two shards kept once)", plural(dropped, "record"));
+      std::cout << ".\n";
+    }
+    return exit_status::ok;
+  } catch (const DatabaseLocked& e) {
+    return fail_locked(e);
+  } catch (const Xapian::Error& e) {
+    return fail(fmt::format("compacting '{}': {}: {}", c.db, e.get_type(), e.get_msg()));
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+}
+
+// An index built by another version of the schema (schema.h) lacks what
+// this one indexes: read every file again, as --force does.
+void upgrade_outdated(const Command& c, BatchOptions& opts) {
+  if (is_stub(c.db)) return;
+  auto old = outdated_schema(c.db);
+  if (!old) return;
+  opts.force = true;
+  if (c.quiet) return;
+  std::cerr << fmt::format("opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
+                           "to bring it to schema {}\n",
+                           c.db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
+                           old->empty() ? "unknown" : *old, kSchemaVersion);
+}
+
+// What an indexing run did.
+struct Indexed {
+  BatchCounts counts;
+  Xapian::doccount total_after = 0;  ///< records in the index afterwards
+  double seconds = 0;
+};
+
+// Index the paths of `c` into --db (one database, or the shards of a stub)
+// with `opts`, problems and progress to stderr. Throws what the indexers
+// throw (DatabaseLocked, Xapian::Error, std::exception).
+Indexed index_paths(const Command& c, const BatchOptions& opts, Progress& bar) {
+  auto on_diag = [&](const Diagnostic& d) {
+    bar.clear();
+    std::cerr << d.format() << '\n';
+  };
+  auto on_progress = [&](const BatchProgress& p) { bar.update(p); };
+  Indexed r;
+  if (c.shards || is_stub(c.db)) {
+    ShardedIndexer indexer(c.db, c.shards, opts);
+    r.counts = indexer.run(c.paths, on_diag, on_progress, g_stop);
+    r.total_after = indexer.size();
+  } else {
+    BatchIndexer indexer(c.db, opts);
+    r.counts = indexer.run(c.paths, on_diag, on_progress, g_stop);
+    r.total_after = indexer.size();
+  }
+  return r;
+}
+
+// index_paths, with a failure said on stderr (the bar cleared first):
+// nothing then.
+std::optional<Indexed> try_index_paths(const Command& c, const BatchOptions& opts, Progress& bar) {
+  try {
+    return index_paths(c, opts, bar);
+  } catch (const DatabaseLocked& e) {
+    bar.clear();
+    fail_locked(e);
+  } catch (const Xapian::Error& e) {
+    bar.clear();
+    // A write error (disk full, file size limit) carries the system's reason
+    // apart from the message ("Error writing block 141" + "File too large").
+    const char* why = e.get_error_string();
+    fail(fmt::format("database '{}': {}: {}{}; the index keeps what its last commit held", c.db, e.get_type(),
+                     e.get_msg(), why && *why ? fmt::format(" ({})", why) : ""));
+  } catch (const std::exception& e) {
+    bar.clear();
+    fail(e.what());
+  }
+  return std::nullopt;
+}
+
+void print_summary_json(const Command& c, const Indexed& r) {
+  const BatchCounts& n = r.counts;
+  nlohmann::json j{{"database", c.db},
+                   {"files", n.files},
+                   {"files_unchanged", n.files_unchanged},
+                   {"added", n.added},
+                   {"replaced", n.replaced},
+                   {"unchanged", n.unchanged},
+                   {"removed", n.removed},
+                   {"pruned", n.pruned},
+                   {"rejected", n.rejected},
+                   {"duplicate_ids", n.duplicates},
+                   {"warnings", n.warnings},
+                   {"records_in_index", r.total_after},
+                   {"bytes_read", n.bytes_read},
+                   {"seconds", r.seconds},
+                   {"interrupted", n.interrupted},
+                   {"rejected_reasons", n.reasons}};
+  std::cout << j.dump(2) << '\n';
+}
+
+void print_summary_text(const Command& c, const Indexed& r) {
+  const BatchCounts& n = r.counts;
+  const double secs = r.seconds;
+  std::size_t indexed = n.added + n.replaced;
+  std::cout << fmt::format("{}ndexed {} from {} in {:.2f} s ({:.0f} records/s, {:.1f} MB/s): {} added, {} replaced, {} unchanged",
+                           n.interrupted ? "Interrupted: i" : "I", plural(indexed, "record"), plural(n.files, "file"),
+                           secs, secs > 0 ? indexed / secs : 0.0, secs > 0 ? n.bytes_read / 1e6 / secs : 0.0,
+                           n.added, n.replaced, n.unchanged);
+  if (n.removed) std::cout << fmt::format(", {} removed from changed files", n.removed);
+  if (c.opts.prune) std::cout << fmt::format(", {} pruned", n.pruned);
+  if (n.duplicates) std::cout << fmt::format(", {} in this run", plural(n.duplicates, "duplicate id"));
+  std::cout << fmt::format(", {} rejected", n.rejected);
+  if (n.warnings) std::cout << fmt::format(", {}", plural(n.warnings, "warning"));
+  std::cout << ".\n";
+  for (const auto& [reason, count] : n.reasons) std::cout << fmt::format("  rejected: {} × {}\n", count, reason);
+  std::cout << fmt::format("Index '{}' holds {}.\n", c.db, plural(r.total_after, "record"));
+}
+
+// Index the paths: the extractor, the schema check, then the run; the
+// summary on stdout.
+int run_index(const Command& c) {
   // The indexing context (index_context.h): this run's extractor, with
   // the gazetteer and authority file given here, and the spelling data.
   Extraction extraction;
   try {
-    extraction = make_extraction(!no_extract, authority_path);
+    extraction = make_extraction(c.extract, c.authority_path);
   } catch (const std::exception& e) {
-    std::cerr << fmt::format("opis-index: error: {}\n", e.what());
-    return exit_status::error;
+    return fail(e.what());
   }
+  BatchOptions opts = c.opts;
   opts.context.extractor = extraction.extractor.get();
-  // OPIS_NO_SPELLING=1 as --no-spelling (docs/GUIDE.md: measuring its cost).
-  const char* no_spelling_env = std::getenv("OPIS_NO_SPELLING");
-  opts.context.spelling = !no_spelling && !(no_spelling_env && *no_spelling_env);
-  // An index built by another version of the schema (schema.h) lacks what
-  // this one indexes: read every file again, as --force does.
-  if (!is_stub(db)) {
-    if (auto old = outdated_schema(db)) {
-      opts.force = true;
-      if (!quiet) {
-        std::cerr << fmt::format("opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
-                                 "to bring it to schema {}\n",
-                                 db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
-                                 old->empty() ? "unknown" : *old, kSchemaVersion);
-      }
-    }
-  }
+  upgrade_outdated(c, opts);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   // Over a file size limit (ulimit -f) a write fails with EFBIG, which
   // Xapian reports, instead of SIGXFSZ killing the run before it can say so.
   std::signal(SIGXFSZ, SIG_IGN);
   auto start = std::chrono::steady_clock::now();
-  Progress bar(!quiet && (progress || isatty(STDERR_FILENO)));
-  BatchCounts c;
-  Xapian::doccount total_after = 0;
-  try {
-    auto on_diag = [&](const Diagnostic& d) {
-      bar.clear();
-      std::cerr << d.format() << '\n';
-    };
-    auto on_progress = [&](const BatchProgress& p) { bar.update(p); };
-    if (shards || is_stub(db)) {
-      ShardedIndexer indexer(db, shards, opts);
-      c = indexer.run(paths, on_diag, on_progress, g_stop);
-      total_after = indexer.size();
-    } else {
-      BatchIndexer indexer(db, opts);
-      c = indexer.run(paths, on_diag, on_progress, g_stop);
-      total_after = indexer.size();
-    }
-  } catch (const DatabaseLocked& e) {
-    bar.clear();
-    std::cerr << "opis-index: error: " << e.what() << "; try again when it has finished\n";
-    return exit_status::error;
-  } catch (const Xapian::Error& e) {
-    bar.clear();
-    // A write error (disk full, file size limit) carries the system's reason
-    // apart from the message ("Error writing block 141" + "File too large").
-    const char* why = e.get_error_string();
-    std::cerr << fmt::format("opis-index: error: database '{}': {}: {}{}; the index keeps what its last commit held\n", db,
-                             e.get_type(), e.get_msg(), why && *why ? fmt::format(" ({})", why) : "");
-    return exit_status::error;
-  } catch (const std::exception& e) {
-    bar.clear();
-    std::cerr << fmt::format("opis-index: error: {}\n", e.what());
-    return exit_status::error;
-  }
+  Progress bar(c.show_progress);
+  std::optional<Indexed> r = try_index_paths(c, opts, bar);
+  if (!r) return exit_status::error;
   bar.clear();
-
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::size_t indexed = c.added + c.replaced;
-  if (!quiet) {
-    if (format == "json") {
-      nlohmann::json j{{"database", db},
-                       {"files", c.files},
-                       {"files_unchanged", c.files_unchanged},
-                       {"added", c.added},
-                       {"replaced", c.replaced},
-                       {"unchanged", c.unchanged},
-                       {"removed", c.removed},
-                       {"pruned", c.pruned},
-                       {"rejected", c.rejected},
-                       {"duplicate_ids", c.duplicates},
-                       {"warnings", c.warnings},
-                       {"records_in_index", total_after},
-                       {"bytes_read", c.bytes_read},
-                       {"seconds", secs},
-                       {"interrupted", c.interrupted},
-                       {"rejected_reasons", c.reasons}};
-      std::cout << j.dump(2) << '\n';
-    } else {
-      std::cout << fmt::format("{}ndexed {} from {} in {:.2f} s ({:.0f} records/s, {:.1f} MB/s): {} added, {} replaced, {} unchanged",
-                               c.interrupted ? "Interrupted: i" : "I", plural(indexed, "record"), plural(c.files, "file"),
-                               secs, secs > 0 ? indexed / secs : 0.0, secs > 0 ? c.bytes_read / 1e6 / secs : 0.0,
-                               c.added, c.replaced, c.unchanged);
-      if (c.removed) std::cout << fmt::format(", {} removed from changed files", c.removed);
-      if (opts.prune) std::cout << fmt::format(", {} pruned", c.pruned);
-      if (c.duplicates) std::cout << fmt::format(", {} in this run", plural(c.duplicates, "duplicate id"));
-      std::cout << fmt::format(", {} rejected", c.rejected);
-      if (c.warnings) std::cout << fmt::format(", {}", plural(c.warnings, "warning"));
-      std::cout << ".\n";
-      for (const auto& [reason, n] : c.reasons) std::cout << fmt::format("  rejected: {} × {}\n", n, reason);
-      std::cout << fmt::format("Index '{}' holds {}.\n", db, plural(total_after, "record"));
-    }
+  r->seconds = seconds_since(start);
+  if (!c.quiet) {
+    if (c.format == "json") print_summary_json(c, *r);
+    else print_summary_text(c, *r);
   }
-  if (c.interrupted) return 130;
-  return c.rejected ? exit_status::partial : exit_status::ok;
+  if (r->counts.interrupted) return 130;
+  return r->counts.rejected ? exit_status::partial : exit_status::ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"opis-index: index archive records (text, JSON, JSONL) into an Opis search index.", "opis-index"};
+  app.set_version_flag("-V,--version", "opis-index " OPIS_VERSION);
+  app.footer(kFooter);
+  Flags flags;
+  add_index_flags(app, flags);
+  add_shard_flags(app, flags);
+  if (auto status = parse_command_line(app, argc, argv)) return *status;
+  Command command;
+  try {
+    command = validate(flags);
+  } catch (const std::invalid_argument& e) {
+    return fail(e.what());
+  }
+  return command.mode == Mode::compact ? run_compact(command) : run_index(command);
 }

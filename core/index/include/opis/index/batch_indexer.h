@@ -87,13 +87,16 @@ class BatchIndexer {
   Xapian::doccount size() const;
 
  private:
+  /// Into an empty index: worker threads index the files into batch
+  /// databases, merged at the end (batch_indexer.cpp says why and how).
   BatchCounts run_bulk(const std::vector<SourceFile>& files, BatchCounts c, const DiagnosticSink& on_diag,
                        const ProgressSink& on_progress, const std::atomic<bool>& stop);
+  /// Compact `batches` into a new database and swap it in for the (empty)
+  /// target, reopening the writer on it.
+  void merge_into_place(const std::vector<std::string>& batches);
 
   std::string m_path;
   BatchOptions m_opts;
-  bool in_shard(const std::string& id) const;
-
   std::unique_ptr<IndexWriter> m_writer;
 };
 
