@@ -41,7 +41,9 @@ int main(int argc, char** argv) {
   bool verbose = false;
   add_db_option(app, db);
   app.add_option("--gold", gold_path, "Gold file (JSONL: id, persons, places)")->required()->option_text("FILE");
-  app.add_option("--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  app.add_option("--format", format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("FORMAT");
   app.add_flag("-v,--verbose", verbose, "List the missed and spurious names of each record");
   if (auto status = parse_command_line(app, argc, argv)) return *status;
   try {
@@ -52,13 +54,14 @@ int main(int argc, char** argv) {
     Evaluation ev = evaluate(searcher, gold, load_gazetteer());
     if (format == "json") {
       auto score = [](const Score& s) {
-        return nlohmann::json{{"gold", s.gold}, {"found", s.found}, {"recall", s.recall()},
-                              {"extracted", s.extracted}, {"correct", s.correct}, {"precision", s.precision()},
-                              {"missed", s.missed}, {"spurious", s.spurious}};
+        return nlohmann::json{{"gold", s.gold},           {"found", s.found},      {"recall", s.recall()},
+                              {"extracted", s.extracted}, {"correct", s.correct},  {"precision", s.precision()},
+                              {"missed", s.missed},       {"spurious", s.spurious}};
       };
       nlohmann::json recs = nlohmann::json::array();
       for (const auto& r : ev.records) {
-        recs.push_back({{"id", r.id}, {"in_index", r.in_index}, {"persons", score(r.persons)}, {"places", score(r.places)}});
+        recs.push_back(
+            {{"id", r.id}, {"in_index", r.in_index}, {"persons", score(r.persons)}, {"places", score(r.places)}});
       }
       nlohmann::json overall{{"persons", score(ev.persons)}, {"places", score(ev.places)}};
       overall["persons"].erase("missed");
@@ -75,10 +78,11 @@ int main(int argc, char** argv) {
         std::cout << fmt::format("{:<10} not in the index\n", r.id);
         continue;
       }
-      std::cout << fmt::format("{:<10} {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2})\n", r.id,
-                               pct(r.persons.recall()), r.persons.found, r.persons.gold, pct(r.persons.precision()),
-                               r.persons.correct, r.persons.extracted, pct(r.places.recall()), r.places.found,
-                               r.places.gold, pct(r.places.precision()), r.places.correct, r.places.extracted);
+      std::cout << fmt::format(
+          "{:<10} {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2})\n", r.id,
+          pct(r.persons.recall()), r.persons.found, r.persons.gold, pct(r.persons.precision()), r.persons.correct,
+          r.persons.extracted, pct(r.places.recall()), r.places.found, r.places.gold, pct(r.places.precision()),
+          r.places.correct, r.places.extracted);
       if (verbose) {
         auto list = [](const std::vector<std::string>& v) { return join(v, "; "); };
         if (!r.persons.missed.empty()) std::cout << "    persons missed: " << list(r.persons.missed) << '\n';

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -22,9 +22,9 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/cli/cli.h"
-#include "opis/index/batch_indexer.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/gazetteer.h"
+#include "opis/index/batch_indexer.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
 #include "opis/version.h"
@@ -89,8 +89,8 @@ class Progress {
     double mbs = secs > 0 ? p.bytes_done / 1e6 / secs : 0;
     double rate = secs > 0 ? p.records / secs : 0;
     double eta = p.bytes_done ? secs * (p.bytes_total - p.bytes_done) / p.bytes_done : 0;
-    std::cerr << fmt::format("\r\x1b[K{} records, {}/{} files, {:.1f} MB/s, {:.0f} records/s, ETA {:.0f} s",
-                             p.records, p.files_done, p.files_total, mbs, rate, eta)
+    std::cerr << fmt::format("\r\x1b[K{} records, {}/{} files, {:.1f} MB/s, {:.0f} records/s, ETA {:.0f} s", p.records,
+                             p.files_done, p.files_total, mbs, rate, eta)
               << std::flush;
     m_shown = true;
   }
@@ -129,9 +129,7 @@ Extraction make_extraction(bool enabled, const std::string& authority_path) {
   return e;
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // --- Flags as given ------------------------------------------------------------
 
@@ -148,17 +146,23 @@ void add_index_flags(CLI::App& app, Flags& f) {
   add_db_option(app, f.db);
   app.add_option("paths", f.paths, "Files and folders to index (folders recursively)")->option_text("PATH...");
   app.add_option("--commit-every", f.opts.commit_every, "Commit after this many records (default 1000)")
-      ->check(CLI::Range(1u, 10000000u))->option_text("N");
-  app.add_option("--format", f.format, "Summary format: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+      ->check(CLI::Range(1u, 10000000u))
+      ->option_text("N");
+  app.add_option("--format", f.format, "Summary format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("FORMAT");
   app.add_option("--authority", f.authority_path,
                  "Person authority file (JSON, JSONL or CSV: name, aliases, titles): its names find each other")
       ->option_text("FILE");
-  app.add_flag("--no-extract", f.no_extract, "Do not extract persons and places (faster; person:, place: find nothing)");
+  app.add_flag("--no-extract", f.no_extract,
+               "Do not extract persons and places (faster; person:, place: find nothing)");
   app.add_flag("--no-spelling", f.no_spelling,
                "Do not record spelling data (about 5% faster; opis-search then suggests no spellings)");
-  app.add_option("-j,--threads", f.opts.threads, "Worker threads for a bulk build (default: one per core)")->option_text("N");
+  app.add_option("-j,--threads", f.opts.threads, "Worker threads for a bulk build (default: one per core)")
+      ->option_text("N");
   app.add_option("--batch-size", f.opts.batch_size, "Records per batch database in a bulk build (default 1000)")
-      ->check(CLI::Range(1u, 10000000u))->option_text("N");
+      ->check(CLI::Range(1u, 10000000u))
+      ->option_text("N");
   app.add_flag("--no-bulk", f.no_bulk, "Into an empty index too, write one database directly (slower; for comparison)");
   app.add_flag("--prune", f.opts.prune, "Delete records whose source file (under the given PATHs) is gone");
   app.add_flag("--force", f.opts.force, "Re-read every file, even those unchanged since the last run");
@@ -171,8 +175,10 @@ void add_shard_flags(CLI::App& app, Flags& f) {
   app.add_option("--shards", f.shards,
                  "Split the index over N shard databases by record id; --db names the stub file that lists them "
                  "(opis-search --db STUB searches them as one)")
-      ->check(CLI::Range(1u, 1024u))->option_text("N");
-  app.add_option("--compact", f.compact_out, "Merge the shards of the sharded index --db into one new database OUT, then stop")
+      ->check(CLI::Range(1u, 1024u))
+      ->option_text("N");
+  app.add_option("--compact", f.compact_out,
+                 "Merge the shards of the sharded index --db into one new database OUT, then stop")
       ->option_text("OUT");
   app.add_option("--shard", f.one_shard,
                  "Index only shard K of N into the one database --db (e.g. 2/25): for building each shard of a "
@@ -188,15 +194,15 @@ enum class Mode { compact, index };
 struct Command {
   Mode mode = Mode::index;
   std::string db;
-  std::string compact_out;          ///< Mode::compact
-  std::vector<std::string> paths;   ///< Mode::index
-  std::string format;               ///< text or json
+  std::string compact_out;         ///< Mode::compact
+  std::vector<std::string> paths;  ///< Mode::index
+  std::string format;              ///< text or json
   bool quiet = false;
-  bool show_progress = false;       ///< --progress, or stderr is a terminal (and not --quiet)
-  unsigned shards = 0;              ///< --shards N
-  bool extract = true;              ///< not --no-extract
+  bool show_progress = false;  ///< --progress, or stderr is a terminal (and not --quiet)
+  unsigned shards = 0;         ///< --shards N
+  bool extract = true;         ///< not --no-extract
   std::string authority_path;
-  BatchOptions opts;                ///< all but the context's extractor, made by run_index
+  BatchOptions opts;  ///< all but the context's extractor, made by run_index
 };
 
 // --shard K/N into opts.shard and opts.shards. Throws std::invalid_argument.
@@ -292,10 +298,11 @@ void upgrade_outdated(const Command& c, BatchOptions& opts) {
   if (!old) return;
   opts.force = true;
   if (c.quiet) return;
-  std::cerr << fmt::format("opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
-                           "to bring it to schema {}\n",
-                           c.db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
-                           old->empty() ? "unknown" : *old, kSchemaVersion);
+  std::cerr << fmt::format(
+      "opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
+      "to bring it to schema {}\n",
+      c.db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
+      old->empty() ? "unknown" : *old, kSchemaVersion);
 }
 
 // What an indexing run did.
@@ -374,10 +381,10 @@ void print_summary_text(const Command& c, const Indexed& r) {
   const BatchCounts& n = r.counts;
   const double secs = r.seconds;
   std::size_t indexed = n.added + n.replaced;
-  std::cout << fmt::format("{}ndexed {} from {} in {:.2f} s ({:.0f} records/s, {:.1f} MB/s): {} added, {} replaced, {} unchanged",
-                           n.interrupted ? "Interrupted: i" : "I", plural(indexed, "record"), plural(n.files, "file"),
-                           secs, secs > 0 ? indexed / secs : 0.0, secs > 0 ? n.bytes_read / 1e6 / secs : 0.0,
-                           n.added, n.replaced, n.unchanged);
+  std::cout << fmt::format(
+      "{}ndexed {} from {} in {:.2f} s ({:.0f} records/s, {:.1f} MB/s): {} added, {} replaced, {} unchanged",
+      n.interrupted ? "Interrupted: i" : "I", plural(indexed, "record"), plural(n.files, "file"), secs,
+      secs > 0 ? indexed / secs : 0.0, secs > 0 ? n.bytes_read / 1e6 / secs : 0.0, n.added, n.replaced, n.unchanged);
   if (n.removed) std::cout << fmt::format(", {} removed from changed files", n.removed);
   if (c.opts.prune) std::cout << fmt::format(", {} pruned", n.pruned);
   if (n.duplicates) std::cout << fmt::format(", {} in this run", plural(n.duplicates, "duplicate id"));
@@ -414,8 +421,10 @@ int run_index(const Command& c) {
   bar.clear();
   r->seconds = seconds_since(start);
   if (!c.quiet) {
-    if (c.format == "json") print_summary_json(c, *r);
-    else print_summary_text(c, *r);
+    if (c.format == "json")
+      print_summary_json(c, *r);
+    else
+      print_summary_text(c, *r);
   }
   if (r->counts.interrupted) return 130;
   return r->counts.rejected ? exit_status::partial : exit_status::ok;

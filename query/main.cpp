@@ -20,13 +20,13 @@
 
 #include "opis/base/text.h"
 #include "opis/cli/cli.h"
-#include "opis/search/entity_register.h"
+#include "opis/index/schema.h"
+#include "opis/index/shards.h"
 #include "opis/output/export.h"
 #include "opis/output/kwic_printer.h"
 #include "opis/output/printer.h"
-#include "opis/index/schema.h"
+#include "opis/search/entity_register.h"
 #include "opis/search/searcher.h"
-#include "opis/index/shards.h"
 #include "opis/version.h"
 
 using namespace opis;
@@ -37,7 +37,8 @@ namespace {
 std::string csv_fields_help() {
   std::vector<std::string> more;
   for (const auto& f : csv_all_fields()) {
-    if (std::find(csv_default_fields().begin(), csv_default_fields().end(), f) == csv_default_fields().end()) more.push_back(f);
+    if (std::find(csv_default_fields().begin(), csv_default_fields().end(), f) == csv_default_fields().end())
+      more.push_back(f);
   }
   return fmt::format("With --format csv: the columns, in order (comma-separated; default {}; also {})",
                      fmt::join(csv_default_fields(), ","), fmt::join(more, ","));
@@ -119,28 +120,36 @@ struct Flags {
 void add_query_flags(CLI::App& app, Flags& f) {
   add_db_option(app, f.db);
   app.add_option("query", f.words, "The query (several arguments are joined with spaces)")->option_text("QUERY...");
-  app.add_option("--from", f.from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")->option_text("DATE");
-  app.add_option("--to", f.to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")->option_text("DATE");
+  app.add_option("--from", f.from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")
+      ->option_text("DATE");
+  app.add_option("--to", f.to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")
+      ->option_text("DATE");
   app.add_option("--date-mode", f.date_mode,
                  "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
                  "the range) or within (all of it in the range)")
-      ->check(CLI::IsMember({"overlap", "within"}))->option_text("MODE");
+      ->check(CLI::IsMember({"overlap", "within"}))
+      ->option_text("MODE");
   app.add_option("-s,--sort", f.sort, "Order: relevance, date (oldest first) or -date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))->option_text("ORDER");
-  f.limit_opt = app.add_option("-n,--limit", f.limit, "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
-      ->check(CLI::Range(0u, 100000u))->option_text("N");
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->option_text("ORDER");
+  f.limit_opt =
+      app.add_option("-n,--limit", f.limit,
+                     "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
+          ->check(CLI::Range(0u, 100000u))
+          ->option_text("N");
   app.add_option("--offset", f.offset, "Skip the first N results (for paging)")->option_text("N");
 }
 
 void add_output_flags(CLI::App& app, Flags& f) {
-  app.add_option("-f,--format", f.format,
-                 "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
-      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))->option_text("FORMAT");
-  f.fields_opt = app.add_option("--fields", f.export_fields,
-                                csv_fields_help())
-      ->option_text("LIST");
+  app.add_option(
+         "-f,--format", f.format,
+         "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
+      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))
+      ->option_text("FORMAT");
+  f.fields_opt = app.add_option("--fields", f.export_fields, csv_fields_help())->option_text("LIST");
   app.add_option("--color", f.color, "Highlight matches: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->option_text("WHEN");
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->option_text("WHEN");
   app.add_flag("--any", f.any, "Match records with any of the words (default: all)");
   app.add_flag("--no-suggest", f.no_suggest,
                "Never look for a \"Did you mean\" spelling when few records match (it costs a few ms on a large "
@@ -155,28 +164,44 @@ void add_mode_flags(CLI::App& app, Flags& f) {
                "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
                "record, with context, id, date and reference (text, json or csv)");
   app.add_option("--context", f.kwic_context, "With --kwic: words of context either side (default 5)")
-      ->check(CLI::Range(0u, 100u))->option_text("N");
+      ->check(CLI::Range(0u, 100u))
+      ->option_text("N");
   app.add_option("--like", f.like_id,
                  "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
       ->option_text("ID");
-  app.add_option("--record", f.record_id, "Print one whole record by id, with every field, its persons and places")->option_text("ID");
-  app.add_option("--person", f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")->option_text("NAME");
-  app.add_option("--place", f.places, "Records naming this place, by any of its names (as place:NAME; repeatable)")->option_text("NAME");
-  app.add_option("--facets", f.facet_names, "Count values over all matches: person, place, year, lang, archive (comma-separated)")
-      ->delimiter(',')->allow_extra_args(false)
-      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))->option_text("LIST");
-  app.add_option("--facet-limit", f.facet_limit, "Values shown per facet (default 10)")->check(CLI::Range(1u, 100000u))->option_text("N");
-  f.persons_opt = app.add_option("--persons", f.persons_pattern, "List the person register (canonical name, variants, records), or the entries matching PATTERN")
-      ->expected(0, 1)->option_text("[PATTERN]");
-  f.places_opt = app.add_option("--places", f.places_pattern, "List the place register, or the entries matching PATTERN")
-      ->expected(0, 1)->option_text("[PATTERN]");
+  app.add_option("--record", f.record_id, "Print one whole record by id, with every field, its persons and places")
+      ->option_text("ID");
+  app.add_option("--person", f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")
+      ->option_text("NAME");
+  app.add_option("--place", f.places, "Records naming this place, by any of its names (as place:NAME; repeatable)")
+      ->option_text("NAME");
+  app.add_option("--facets", f.facet_names,
+                 "Count values over all matches: person, place, year, lang, archive (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))
+      ->option_text("LIST");
+  app.add_option("--facet-limit", f.facet_limit, "Values shown per facet (default 10)")
+      ->check(CLI::Range(1u, 100000u))
+      ->option_text("N");
+  f.persons_opt =
+      app.add_option("--persons", f.persons_pattern,
+                     "List the person register (canonical name, variants, records), or the entries matching PATTERN")
+          ->expected(0, 1)
+          ->option_text("[PATTERN]");
+  f.places_opt =
+      app.add_option("--places", f.places_pattern, "List the place register, or the entries matching PATTERN")
+          ->expected(0, 1)
+          ->option_text("[PATTERN]");
 }
 
 void add_index_flags(CLI::App& app, Flags& f) {
   app.add_flag("--allow-partial", f.open.allow_partial,
                "With a sharded index (a stub file): when a shard is down, search the others and say which is missing");
   app.add_option("--remote-timeout", f.open.remote_timeout_ms,
-                 "Milliseconds to wait for a remote shard (default 10000)")->check(CLI::Range(1u, 3600000u))->option_text("MS");
+                 "Milliseconds to wait for a remote shard (default 10000)")
+      ->check(CLI::Range(1u, 3600000u))
+      ->option_text("MS");
   app.add_flag("--status", f.status,
                "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
                "if any cannot be searched");
@@ -193,8 +218,8 @@ struct Command {
   OpenOptions open;
   std::string format;  ///< text, json, csv, ris, csljson
   bool color = false;
-  std::unique_ptr<Exporter> exporter;  ///< csv, ris, csljson
-  std::string record_id;               ///< Mode::record
+  std::unique_ptr<Exporter> exporter;    ///< csv, ris, csljson
+  std::string record_id;                 ///< Mode::record
   EntityKind kind = EntityKind::person;  ///< Mode::entity_register
   std::string pattern;                   ///< Mode::entity_register
   SearchOptions search;                  ///< kwic, exporting, search
@@ -218,8 +243,8 @@ std::optional<Date> date_option(const std::string& text, const char* flag) {
   if (text.empty()) return std::nullopt;
   auto d = parse_query_date(text);
   if (!d) {
-    throw QueryError(fmt::format("{} '{}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'",
-                                 flag, text));
+    throw QueryError(
+        fmt::format("{} '{}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", flag, text));
   }
   return d;
 }
@@ -284,7 +309,8 @@ Command validate(const Flags& f) {
   c.color = want_color(f.color);
   // Citation export (csv, ris, csljson): --fields is checked first.
   if (auto ef = export_format_from_name(f.format)) {
-    c.exporter = make_exporter(*ef, f.fields_opt->count() ? parse_csv_fields(f.export_fields) : std::vector<std::string>{});
+    c.exporter =
+        make_exporter(*ef, f.fields_opt->count() ? parse_csv_fields(f.export_fields) : std::vector<std::string>{});
   } else if (f.fields_opt->count()) {
     throw std::invalid_argument("--fields applies to --format csv only");
   }
@@ -306,7 +332,8 @@ Command validate(const Flags& f) {
   }
   if (c.mode == Mode::kwic) {
     // A concordance of every match (--limit N: of the first N records).
-    if (f.format == "ris" || f.format == "csljson") throw QueryError("--kwic prints text, json or csv, not " + f.format);
+    if (f.format == "ris" || f.format == "csljson")
+      throw QueryError("--kwic prints text, json or csv, not " + f.format);
     if (f.fields_opt->count()) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
   }
   if (c.mode == Mode::exporting) {
@@ -422,12 +449,18 @@ int run(const Command& c) {
   if (c.mode == Mode::status) return run_status(c);
   Searcher searcher(c.db, c.open);
   switch (c.mode) {
-    case Mode::record: return run_record(c, searcher);
-    case Mode::entity_register: return run_register(c);
-    case Mode::kwic: return run_kwic(c, searcher);
-    case Mode::exporting: return run_export(c, searcher);
-    case Mode::search: return run_search(c, searcher);
-    case Mode::status: break;
+    case Mode::record:
+      return run_record(c, searcher);
+    case Mode::entity_register:
+      return run_register(c);
+    case Mode::kwic:
+      return run_kwic(c, searcher);
+    case Mode::exporting:
+      return run_export(c, searcher);
+    case Mode::search:
+      return run_search(c, searcher);
+    case Mode::status:
+      break;
   }
   return exit_status::error;
 }

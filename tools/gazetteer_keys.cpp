@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "opis/base/text.h"
 #include "opis/entities/gazetteer.h"
 #include "opis/entities/name_key.h"
-#include "opis/base/text.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -3,8 +3,8 @@
 // duplicates resolved in walk order across workers, and recovery from a
 // crash in the middle of the final swap.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <fstream>
@@ -55,7 +55,7 @@ TEST(Bulk, DuplicateIdsAcrossWorkersTheLaterFileWins) {
   fs::path in = d.path() / "in";
   for (int i = 0; i < 40; ++i) {
     write_file(in / fmt::format("f{:02}.json", i),
-          json{{"id", "dup"}, {"title", fmt::format("version {:02}", i)}, {"body", "text"}}.dump());
+               json{{"id", "dup"}, {"title", fmt::format("version {:02}", i)}, {"body", "text"}}.dump());
   }
   for (int run = 0; run < 3; ++run) {
     std::string db = (d.path() / fmt::format("db{}", run)).string();
@@ -76,7 +76,7 @@ TEST(Bulk, DuplicateIdsManyFilesFewBatchesKeepTheWinner) {
   fs::path in = d.path() / "in";
   for (int i = 0; i < 60; ++i) {
     write_file(in / fmt::format("f{:02}.json", i),
-          json{{"id", i % 2 ? "odd" : "even"}, {"title", fmt::format("v{:02}", i)}, {"body", "text"}}.dump());
+               json{{"id", i % 2 ? "odd" : "even"}, {"title", fmt::format("v{:02}", i)}, {"body", "text"}}.dump());
   }
   for (const char* bs : {"1", "2", "5", "1000"}) {
     std::string db = (d.path() / fmt::format("db{}", bs)).string();
@@ -95,10 +95,12 @@ TEST(Bulk, SecondWriterLeavesARunningBulkBuildAlone) {
   fs::path in = d.path() / "in";
   std::string body;
   for (int w = 0; w < 2000; ++w) body += "embassy minister delegation ";
-  for (int i = 0; i < 300; ++i) write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
+  for (int i = 0; i < 300; ++i)
+    write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
   std::string db = (d.path() / "db").string();
   pid_t pid = opis::test::start({kIndex, "--db", db, in.string()});
-  for (int i = 0; i < 100 && !fs::exists(db + ".opis-tmp"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < 100 && !fs::exists(db + ".opis-tmp"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   Result second = opis::test::run({kIndex, "--db", db, in.string()});
   EXPECT_EQ(second.status, 2) << second.err;
   EXPECT_EQ(opis::test::finish(pid), 0);
@@ -142,7 +144,8 @@ TEST(Bulk, CtrlCKeepsWhatWasDone) {
   fs::path in = d.path() / "in";
   std::string body;
   for (int w = 0; w < 2000; ++w) body += "embassy minister delegation ";
-  for (int i = 0; i < 400; ++i) write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
+  for (int i = 0; i < 400; ++i)
+    write_file(in / fmt::format("r{:03}.json", i), json{{"id", fmt::format("r{}", i)}, {"body", body}}.dump());
   std::string db = (d.path() / "db").string();
   pid_t pid = opis::test::start({kIndex, "--db", db, "--threads", "2", "--batch-size", "1", in.string()});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

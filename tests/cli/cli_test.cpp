@@ -1,17 +1,17 @@
 // End to end: the real opis-index and opis-search binaries on real files and
 // a fresh index in a temporary directory; stdout, stderr and exit statuses.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 
-#include "process.h"
 #include "opis/version.h"
+#include "process.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -63,10 +63,10 @@ TEST_F(SeedIndex, PhraseWithStopWordsMatches) {
 }
 
 TEST_F(SeedIndex, FieldsFindTheRecord) {
-  for (const char* q : {"translator:Greenfield", "contributor:Radchenko", "ref:RGANI", "lang:russian", "lang:Russian",
-                        "lang:ru", "repo:RGANI", "tlang:english", "title:baghdad", "summary:congratulate",
-                        "archive:wilson", "funder:Blavatnik", "handwritten:dissemination", "footnote:review",
-                        "id:209747", "year:1958", "ref:\"f. 52, op. 1\""}) {
+  for (const char* q :
+       {"translator:Greenfield", "contributor:Radchenko", "ref:RGANI", "lang:russian", "lang:Russian", "lang:ru",
+        "repo:RGANI", "tlang:english", "title:baghdad", "summary:congratulate", "archive:wilson", "funder:Blavatnik",
+        "handwritten:dissemination", "footnote:review", "id:209747", "year:1958", "ref:\"f. 52, op. 1\""}) {
     EXPECT_EQ(ids({q}), kOnlySeed) << q;
   }
 }
@@ -247,14 +247,17 @@ TEST(Cli, IncrementalReindexSkipsReplacesRemovesAndPrunes) {
 TEST(Cli, BadInputIsReportedAndTheBatchGoesOn) {
   TempDir d;
   fs::path in = d.path() / "in";
-  write_file(in / "good.txt", "May 1, 1960\n\n**A good record**\n\nContents:\n\nTranslation - English\n\nThe U-2 was shot down over Sverdlovsk.\n");
+  write_file(in / "good.txt",
+             "May 1, 1960\n\n**A good record**\n\nContents:\n\nTranslation - English\n\nThe U-2 was shot down over "
+             "Sverdlovsk.\n");
   write_file(in / "empty.txt", "  \n\n");
   write_file(in / "binary.txt", std::string("abc\0def", 7));
   write_file(in / "broken.json", "{\n  \"id\": \"b1\",\n  \"title\": \"x\" oops\n}\n");
   write_file(in / "batch.jsonl",
-        "{\"id\": \"j1\", \"title\": \"first line\", \"body\": \"Sverdlovsk one\"}\n"
-        "{\"id\": \"j2\", \"title\": \n"
-        "{\"id\": \"j3\", \"title\": \"third line\", \"body\": \"Sverdlovsk three\", \"date\": \"Febtember 31, 19611\"}\n");
+             "{\"id\": \"j1\", \"title\": \"first line\", \"body\": \"Sverdlovsk one\"}\n"
+             "{\"id\": \"j2\", \"title\": \n"
+             "{\"id\": \"j3\", \"title\": \"third line\", \"body\": \"Sverdlovsk three\", \"date\": \"Febtember 31, "
+             "19611\"}\n");
   write_file(in / "badutf8.txt", "**Bad bytes**\n\nContents:\n\nSverdlovsk \xff\xfe here\n");
   write_file(in / "ignored.pdf", "not a record");
   std::string db = (d.path() / "db").string();
@@ -266,7 +269,8 @@ TEST(Cli, BadInputIsReportedAndTheBatchGoesOn) {
   EXPECT_NE(r.err.find(p + "/broken.json:3:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("invalid JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(p + "/batch.jsonl:2:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(p + "/batch.jsonl:3: warning: cannot read date 'Febtember 31, 19611'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(p + "/batch.jsonl:3: warning: cannot read date 'Febtember 31, 19611'"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find(p + "/badutf8.txt:5: warning: invalid UTF-8"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("ignored.pdf"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("4 rejected"), std::string::npos) << r.out;
@@ -345,7 +349,8 @@ TEST(Cli, SampleCollectionIndexesCleanly) {
   EXPECT_GE(Xapian::Database(db).get_doccount(), 40u);
   // Sorting by date: oldest first, undated last in both directions.
   auto order = [&](const char* sort) {
-    Result s = opis::test::run({kSearch, "--db", db, "--format", "json", "--limit", "1000", "--sort", sort, "--from", "1900"});
+    Result s =
+        opis::test::run({kSearch, "--db", db, "--format", "json", "--limit", "1000", "--sort", sort, "--from", "1900"});
     std::vector<std::string> dates;
     const json j = json::parse(s.out);
     for (const auto& h : j["results"]) dates.push_back(h["date"]);

@@ -31,11 +31,11 @@ const std::vector<std::string> kEnv = {"SOURCE_DATE_EPOCH=1000000000"};  // 2001
 // The tags of the RIS specification (RefMan, 2011), plus the older ones
 // (A1, T1, Y1, N2, JF, JO...) readers still accept.
 const std::set<std::string> kRisTags = {
-    "TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4", "C5", "C6", "C7",
-    "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DO", "DP", "ED", "EP", "ET", "ID", "IS", "J1", "J2", "JA",
-    "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2", "NV", "OP", "PB",
-    "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3",
-    "U4", "U5", "UR", "VL", "VO", "Y1", "Y2", "ER"};
+    "TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4", "C5",
+    "C6", "C7", "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DO", "DP", "ED", "EP", "ET", "ID",
+    "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2",
+    "M3", "N1", "N2", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1",
+    "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1", "Y2", "ER"};
 
 using RisRecord = std::multimap<std::string, std::string>;
 
@@ -96,16 +96,54 @@ std::vector<std::string> values(const RisRecord& r, const std::string& tag) {
 
 // --- CSL-JSON checks (csl-data.json) -----------------------------------------------
 
-const std::set<std::string> kCslTypes = {
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
-    "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
-    "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
-    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
-    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
-    "thesis", "treaty", "webpage"};
+const std::set<std::string> kCslTypes = {"article",
+                                         "article-journal",
+                                         "article-magazine",
+                                         "article-newspaper",
+                                         "bill",
+                                         "book",
+                                         "broadcast",
+                                         "chapter",
+                                         "classic",
+                                         "collection",
+                                         "dataset",
+                                         "document",
+                                         "entry",
+                                         "entry-dictionary",
+                                         "entry-encyclopedia",
+                                         "event",
+                                         "figure",
+                                         "graphic",
+                                         "hearing",
+                                         "interview",
+                                         "legal_case",
+                                         "legislation",
+                                         "manuscript",
+                                         "map",
+                                         "motion_picture",
+                                         "musical_score",
+                                         "pamphlet",
+                                         "paper-conference",
+                                         "patent",
+                                         "performance",
+                                         "periodical",
+                                         "personal_communication",
+                                         "post",
+                                         "post-weblog",
+                                         "regulation",
+                                         "report",
+                                         "review",
+                                         "review-book",
+                                         "software",
+                                         "song",
+                                         "speech",
+                                         "standard",
+                                         "thesis",
+                                         "treaty",
+                                         "webpage"};
 
 void check_csl_name(const json& n, const std::string& where) {
-  static const std::set<std::string> kStringKeys = {"family", "given", "dropping-particle", "non-dropping-particle",
+  static const std::set<std::string> kStringKeys = {"family", "given",  "dropping-particle", "non-dropping-particle",
                                                     "suffix", "literal"};
   static const std::set<std::string> kOtherKeys = {"comma-suffix", "static-ordering", "parse-names"};
   ASSERT_TRUE(n.is_object()) << where;
@@ -148,8 +186,8 @@ void check_csl_date(const json& d, const std::string& where) {
 
 // Check one item against csl-data.json for the keys we emit; unknown keys fail.
 void check_csl_item(const json& item) {
-  static const std::set<std::string> kStrings = {"title", "archive", "archive_location", "language",
-                                                 "URL",   "abstract", "note"};
+  static const std::set<std::string> kStrings = {"title",    "archive", "archive_location", "language", "URL",
+                                                 "abstract", "note"};
   ASSERT_TRUE(item.is_object());
   ASSERT_TRUE(item.contains("id")) << item.dump();
   ASSERT_TRUE(item.contains("type")) << item.dump();
@@ -227,8 +265,8 @@ TEST_F(Export, RisReadsBackAndCarriesTheSeedRecord) {
   ASSERT_NE(seed, nullptr) << r.out;
   EXPECT_EQ(values(*seed, "AN"), std::vector<std::string>{kReference});
   EXPECT_EQ(values(*seed, "DB"), std::vector<std::string>{"Wilson Center Digital Archive"});
-  EXPECT_EQ(values(*seed, "TI"), std::vector<std::string>{
-                                     "Record of a Conversation of Cde. N.S. Khrushchev with a Delegation of Baghdad "
+  EXPECT_EQ(values(*seed, "TI"),
+            std::vector<std::string>{"Record of a Conversation of Cde. N.S. Khrushchev with a Delegation of Baghdad "
                                      "City Government"});
   EXPECT_EQ(values(*seed, "A4"), std::vector<std::string>{"Greenfield, Angela"});  // translator
   EXPECT_EQ(values(*seed, "A3"), std::vector<std::string>{"Radchenko, Sergey"});   // contributor
@@ -252,8 +290,8 @@ TEST_F(Export, CslJsonFollowsTheSchema) {
     EXPECT_TRUE(ids.insert(item["id"].get<std::string>()).second) << "duplicate id " << item["id"];
     EXPECT_EQ(item["type"], "manuscript");
     // The note may go on with the date as written (ExportUncertainDates).
-    EXPECT_EQ(item["note"].get<std::string>().rfind(std::string("Exported from Opis on 2001-09-09; query: ") + kBroad, 0),
-              0u)
+    EXPECT_EQ(
+        item["note"].get<std::string>().rfind(std::string("Exported from Opis on 2001-09-09; query: ") + kBroad, 0), 0u)
         << item["note"];
   }
   Result seed = search({"--format", "csljson", "id:209747"});
@@ -328,7 +366,8 @@ TEST_F(Export, UncertainDatesKeepTheirRangeAndQualifier) {
   ASSERT_EQ(ris.size(), 4u) << r.out;
   EXPECT_EQ(values(ris["9215"], "DA"), std::vector<std::string>{"1958///"});
   EXPECT_EQ(values(ris["9215"], "PY"), std::vector<std::string>{"1958"});
-  EXPECT_EQ(values(ris["9215"], "N1"), std::vector<std::string>{note + "; date as written: 1958-1960 (EDTF 1958/1960)"});
+  EXPECT_EQ(values(ris["9215"], "N1"),
+            std::vector<std::string>{note + "; date as written: 1958-1960 (EDTF 1958/1960)"});
   EXPECT_EQ(values(ris["9213"], "DA"), std::vector<std::string>{"1961///"});
 
   Result v = search({"--format", "csv", "--fields", "id,date,date_edtf,date_start,date_end,date_text", q});
@@ -339,7 +378,8 @@ TEST_F(Export, UncertainDatesKeepTheirRangeAndQualifier) {
   for (std::size_t i = 1; i < rows.size(); ++i) row[rows[i][0]] = rows[i];
   EXPECT_EQ(row["9213"], (std::vector<std::string>{"9213", "1961", "1961~", "1961-01-01", "1961-12-31", "circa 1961"}));
   EXPECT_EQ(row["9214"], (std::vector<std::string>{"9214", "1958", "1958", "1958-01-01", "1958-12-31", "[1958]"}));
-  EXPECT_EQ(row["9215"], (std::vector<std::string>{"9215", "1958", "1958/1960", "1958-01-01", "1960-12-31", "1958-1960"}));
+  EXPECT_EQ(row["9215"],
+            (std::vector<std::string>{"9215", "1958", "1958/1960", "1958-01-01", "1960-12-31", "1958-1960"}));
   EXPECT_EQ(row["9216"],
             (std::vector<std::string>{"9216", "1962", "1962-01~/1962-05~", "1962-01-01", "1962-05-31", "early 1962"}));
 }
@@ -360,8 +400,8 @@ TEST_F(Export, UnknownFieldIsAnErrorListingTheValidOnes) {
   EXPECT_EQ(r.status, 2) << show(r);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("unknown field 'colour'"), std::string::npos) << r.err;
-  for (const char* f : {"id", "date", "title", "archive", "reference", "language", "contributors", "translators",
-                        "url", "summary", "score"}) {
+  for (const char* f : {"id", "date", "title", "archive", "reference", "language", "contributors", "translators", "url",
+                        "summary", "score"}) {
     EXPECT_NE(r.err.find(f), std::string::npos) << f << " in " << r.err;
   }
   // --fields is for CSV only.
@@ -418,7 +458,9 @@ TEST(ExportPages, ManyMatches) {
   TempDir d;
   std::string lines;
   for (int i = 0; i < 2100; ++i) {
-    lines += json{{"id", "b" + std::to_string(i)}, {"title", "record " + std::to_string(i)}, {"date", "1961"},
+    lines += json{{"id", "b" + std::to_string(i)},
+                  {"title", "record " + std::to_string(i)},
+                  {"date", "1961"},
                   {"body", "treaty embassy minister delegation border grain"}}
                  .dump() +
              "\n";

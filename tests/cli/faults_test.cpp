@@ -2,8 +2,8 @@
 // written, a write failure (file size limit), and a read-only index. The
 // real binaries, real files, a fresh index in a temporary directory.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
 
@@ -56,8 +56,8 @@ TEST(Faults, SecondWriterIsToldWhichProcessIsWriting) {
     Result r = opis::test::run({kIndex, "--db", db, (d.path() / "in").string()});
     EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10)) << "must not wait for the lock";
     EXPECT_EQ(r.status, 2) << show(r);
-    std::string want = "opis-index: error: database '" + db + "' is being written by process " +
-                       std::to_string(::getpid());
+    std::string want =
+        "opis-index: error: database '" + db + "' is being written by process " + std::to_string(::getpid());
     EXPECT_EQ(r.err.rfind(want, 0), 0u) << show(r);
     EXPECT_NE(r.err.find("try again when it has finished"), std::string::npos) << show(r);
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << show(r);
@@ -102,9 +102,12 @@ TEST(Faults, SearchesWhileALargeIndexIsWrittenNeverFail) {
   int wstatus = 0;
   bool done = false;
   std::vector<std::string> failures;
-  const std::vector<std::vector<std::string>> queries = {
-      {"treaty"}, {"\"grain border\""}, {"--sort", "date", "Moscow OR Warsaw"}, {"--format", "json", "record"},
-      {"--record", "r0-0"}, {"date:1961", "missile"}};
+  const std::vector<std::vector<std::string>> queries = {{"treaty"},
+                                                         {"\"grain border\""},
+                                                         {"--sort", "date", "Moscow OR Warsaw"},
+                                                         {"--format", "json", "record"},
+                                                         {"--record", "r0-0"},
+                                                         {"date:1961", "missile"}};
   auto t0 = std::chrono::steady_clock::now();
   while (!done) {
     done = ::waitpid(writer, &wstatus, WNOHANG) == writer;
@@ -185,9 +188,12 @@ TEST(Faults, SearchNeverWritesAndWorksOnAReadOnlyIndex) {
   auto before = snapshot(ro);
   Result chmod = opis::test::run({"/bin/chmod", "-R", "a-w", ro.string()});
   ASSERT_EQ(chmod.status, 0) << show(chmod);
-  const std::vector<std::vector<std::string>> queries = {
-      {"treaty"}, {"--format", "json", "--sort", "-date", "record"}, {"--record", "o0-1"},
-      {"--explain", "Moscow NEAR Warsaw"}, {"--from", "1960", "--to", "1962"}, {"nosuchwordanywhere"}};
+  const std::vector<std::vector<std::string>> queries = {{"treaty"},
+                                                         {"--format", "json", "--sort", "-date", "record"},
+                                                         {"--record", "o0-1"},
+                                                         {"--explain", "Moscow NEAR Warsaw"},
+                                                         {"--from", "1960", "--to", "1962"},
+                                                         {"nosuchwordanywhere"}};
   for (const auto& q : queries) {
     std::vector<std::string> argv = {kSearch, "--db", ro.string()};
     argv.insert(argv.end(), q.begin(), q.end());

@@ -4,8 +4,8 @@
 // changes everything, and what it writes is read by our own readers and
 // indexed by opis-index without a single error or warning.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -51,8 +51,8 @@ std::size_t count_words(const std::string& s) {
 
 TEST(Generator, SameArgumentsGiveTheSameBytesAndTheSeedChangesThem) {
   TempDir d;
-  const std::vector<std::string> args = {"--records", "250", "--format", "both", "--per-file", "100",
-                                         "--words", "300", "--seed", "42"};
+  const std::vector<std::string> args = {"--records", "250",     "--format", "both",   "--per-file",
+                                         "100",       "--words", "300",      "--seed", "42"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> a = args;
     a.insert(a.end(), extra.begin(), extra.end());
@@ -75,8 +75,8 @@ TEST(Generator, SameArgumentsGiveTheSameBytesAndTheSeedChangesThem) {
   }
 
   // Another seed: same files, none with the same bytes.
-  Result c = gen(d.path() / "c", {"--records", "250", "--format", "both", "--per-file", "100", "--words", "300",
-                                  "--seed", "43"});
+  Result c = gen(d.path() / "c",
+                 {"--records", "250", "--format", "both", "--per-file", "100", "--words", "300", "--seed", "43"});
   ASSERT_EQ(c.status, 0) << show(c);
   auto tc = tree(d.path() / "c");
   ASSERT_EQ(tc.size(), ta.size());
@@ -93,7 +93,8 @@ TEST(Generator, SameArgumentsGiveTheSameBytesAndTheSeedChangesThem) {
   // The summary line tells records, bytes, time and speed, and the word
   // count it gives is what a word count of the files finds.
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(s.err, m, std::regex(R"(20 records written .* (\d+) bytes .* (\d+) words .* s, [0-9.]+ MB/s)")))
+  ASSERT_TRUE(
+      std::regex_search(s.err, m, std::regex(R"(20 records written .* (\d+) bytes .* (\d+) words .* s, [0-9.]+ MB/s)")))
       << s.err;
   std::size_t bytes = 0, words = 0;
   for (const auto& [path, text] : ts) {
@@ -122,7 +123,8 @@ TEST(Generator, OutputIsReadAndIndexedCleanly) {
     ++seed_files;
     std::vector<opis::Diagnostic> diags;
     std::vector<opis::Record> got;
-    int rejected = opis::read_record_file(e.path(), [&](opis::Record&& r) { got.push_back(std::move(r)); }, diags);
+    int rejected = opis::read_record_file(
+        e.path(), [&](opis::Record&& r) { got.push_back(std::move(r)); }, diags);
     std::string where = e.path().string();
     ASSERT_EQ(rejected, 0) << where;
     ASSERT_EQ(got.size(), 1u) << where;
@@ -142,7 +144,8 @@ TEST(Generator, OutputIsReadAndIndexedCleanly) {
     EXPECT_EQ(r.archive, "Opis Synthetic Archive") << where;
     EXPECT_FALSE(r.reference.empty()) << where;
     EXPECT_EQ(r.url, "https://example.org/opis-synthetic/document/" + r.id) << where;
-    EXPECT_FALSE(r.contributors.empty() && r.translators.empty() && r.transcribers.empty()) << where << ": " << r.citation;
+    EXPECT_FALSE(r.contributors.empty() && r.translators.empty() && r.transcribers.empty())
+        << where << ": " << r.citation;
     EXPECT_FALSE(r.original_language.empty()) << where;
     EXPECT_EQ(r.translation_language, "English") << where;
     EXPECT_NE(r.credits.find("ynthetic"), std::string::npos) << where;
@@ -172,13 +175,16 @@ TEST(Generator, OutputIsReadAndIndexedCleanly) {
   std::size_t jsonl_records = 0;
   for (const auto& e : fs::directory_iterator(out / "jsonl")) {
     std::vector<opis::Diagnostic> diags;
-    int rejected = opis::read_record_file(e.path(), [&](opis::Record&& r) {
-      ++jsonl_records;
-      EXPECT_EQ(r.id[0], 'j');
-      EXPECT_TRUE(r.date.known() || r.date.text == "n.d.") << r.id << ": date '" << r.date.text << "'";
-      EXPECT_FALSE(r.title.empty()) << r.id;
-      EXPECT_FALSE(r.body.empty()) << r.id;
-    }, diags);
+    int rejected = opis::read_record_file(
+        e.path(),
+        [&](opis::Record&& r) {
+          ++jsonl_records;
+          EXPECT_EQ(r.id[0], 'j');
+          EXPECT_TRUE(r.date.known() || r.date.text == "n.d.") << r.id << ": date '" << r.date.text << "'";
+          EXPECT_FALSE(r.title.empty()) << r.id;
+          EXPECT_FALSE(r.body.empty()) << r.id;
+        },
+        diags);
     EXPECT_EQ(rejected, 0) << e.path();
     for (const auto& dg : diags) ADD_FAILURE() << dg.format();
   }

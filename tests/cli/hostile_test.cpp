@@ -5,8 +5,8 @@
 // says what and why; every good record is indexed; no crash, no hang (the
 // run is killed after 120 s), bounded memory, exit status 1 (some rejected).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -46,8 +46,8 @@ std::optional<Line> parse_line(const std::string& s) {
 
 TEST(Hostile, EveryCaseIsIndexedOrReportedOnceAndEveryGoodRecordIsIn) {
   TempDir d;
-  Result gen = opis::test::run({"/usr/bin/env", "python3", (kSource / "tests/hostile/make_hostile.py").string(),
-                                d.path().string()});
+  Result gen = opis::test::run(
+      {"/usr/bin/env", "python3", (kSource / "tests/hostile/make_hostile.py").string(), d.path().string()});
   ASSERT_EQ(gen.status, 0) << show(gen);
   const json expect = json::parse(opis::test::slurp(d.path() / "expect.json"));
   const std::string in = (d.path() / "in").string();
@@ -156,8 +156,8 @@ TEST(Hostile, NamedFifoIsRejectedWithoutHanging) {
   TempDir d;
   fs::path fifo = d.path() / "pipe.txt";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
-  Result r = opis::test::run({"/usr/bin/timeout", "-s", "KILL", "30", kIndex, "--db", (d.path() / "db").string(),
-                              fifo.string()});
+  Result r = opis::test::run(
+      {"/usr/bin/timeout", "-s", "KILL", "30", kIndex, "--db", (d.path() / "db").string(), fifo.string()});
   EXPECT_EQ(r.status, 1) << show(r);
   EXPECT_NE(r.err.find(fifo.string() + ": error: not a regular file (FIFO); skipped"), std::string::npos) << show(r);
 }

@@ -64,17 +64,17 @@ TEST(IndexFlags, DuplicateIdsWarnAlikeInBulkAndDirectBuilds) {
   fs::create_directories(dir.path() / "src" / "a");
   fs::create_directories(dir.path() / "src" / "b");
   std::ofstream(dir.path() / "src" / "a" / "one.jsonl") << R"({"id":"x1","title":"One"})" << '\n'
-                                                         << R"({"id":"x2","title":"Two"})" << '\n';
+                                                        << R"({"id":"x2","title":"Two"})" << '\n';
   std::ofstream(dir.path() / "src" / "b" / "two.json") << R"({"id":"x1","title":"One again"})";
   std::ofstream(dir.path() / "src" / "b" / "three.jsonl") << R"({"id":"x2","title":"Two again"})" << '\n'
-                                                           << R"({"id":"x2","title":"Two once more"})" << '\n';
+                                                          << R"({"id":"x2","title":"Two once more"})" << '\n';
   const std::string src = (dir.path() / "src").string();
   const std::vector<std::string> expected = sorted_lines(
-      src + "/b/three.jsonl:1: warning: record id 'x2' also in " + src + "/a/one.jsonl:2; this later record replaces it\n" +
-      src + "/b/three.jsonl:2: warning: record id 'x2' also in " + src + "/b/three.jsonl:1; this later record replaces it\n" +
-      src + "/b/two.json: warning: record id 'x1' also in " + src + "/a/one.jsonl:1; this later record replaces it\n");
-  const std::vector<std::vector<std::string>> modes = {
-      {"--threads", "1", "--batch-size", "1"}, {"--no-bulk"}};
+      src + "/b/three.jsonl:1: warning: record id 'x2' also in " + src +
+      "/a/one.jsonl:2; this later record replaces it\n" + src + "/b/three.jsonl:2: warning: record id 'x2' also in " +
+      src + "/b/three.jsonl:1; this later record replaces it\n" + src +
+      "/b/two.json: warning: record id 'x1' also in " + src + "/a/one.jsonl:1; this later record replaces it\n");
+  const std::vector<std::vector<std::string>> modes = {{"--threads", "1", "--batch-size", "1"}, {"--no-bulk"}};
   for (std::size_t k = 0; k < modes.size(); ++k) {
     const std::vector<std::string>& mode = modes[k];
     const std::string db = (dir.path() / ("db" + std::to_string(k))).string();

@@ -2,8 +2,8 @@
 // kill the index must open and hold only whole records; a final run must
 // finish the job with every record present exactly once.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <fstream>
@@ -47,7 +47,8 @@ TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
   opis::test::Result full = opis::test::run({OPIS_INDEX_BIN, "--db", (d.path() / "calibrate").string(), "--no-bulk",
                                              "--commit-every", "37", (d.path() / "in").string()});
   ASSERT_EQ(full.status, 0) << full.err;
-  const auto run_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  const auto run_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   std::size_t before = 0;
   int survived = 0;
   for (int k = 0; k < kKills; ++k) {
@@ -56,8 +57,7 @@ TEST(KillSafety, KilledRunsLoseNothingCommittedAndARerunFinishes) {
     // empty and must then leave it as it was.
     bool bulk = k % 4 == 3;
     pid_t pid = opis::test::start({OPIS_INDEX_BIN, "--db", db, "--commit-every", "37", "--force",
-                                   bulk ? "--threads=2" : "--no-bulk",
-                                   (d.path() / "in").string()});
+                                   bulk ? "--threads=2" : "--no-bulk", (d.path() / "in").string()});
     ASSERT_GT(pid, 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(run_ms / 10 + rng() % std::max<long>(1, run_ms * 8 / 10)));
     ::kill(pid, SIGKILL);

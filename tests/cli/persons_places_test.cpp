@@ -19,7 +19,9 @@ using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.
 
 namespace {
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 // The seed record and the sample collection in one index.
 class Issue3 : public ::testing::Test {
@@ -65,7 +67,8 @@ TEST_F(Issue3, EverySpellingOfKhrushchevFindsTheSeedRecordFirst) {
 TEST_F(Issue3, QassimAndThePlacesFindTheSeedRecord) {
   EXPECT_TRUE(has(ids({"person:Qassim"}), "209747"));
   EXPECT_TRUE(has(ids({"person:Kassem"}), "209747"));
-  for (const char* q : {"place:Baghdad", "place:Iraq", "place:Kuban", "place:USSR", "place:\"Soviet Union\"", "place:Iraqi"}) {
+  for (const char* q :
+       {"place:Baghdad", "place:Iraq", "place:Kuban", "place:USSR", "place:\"Soviet Union\"", "place:Iraqi"}) {
     EXPECT_TRUE(has(ids({q}), "209747")) << q;
   }
   EXPECT_FALSE(has(ids({"place:Georgia"}), "209747"));
@@ -82,7 +85,7 @@ TEST_F(Issue3, HassanIsNotHussein) {
   EXPECT_TRUE(has(hussein, "9011"));
   EXPECT_FALSE(has(hussein, "9010"));  // names only Hassan (Sabri)
   EXPECT_TRUE(has(hassan, "9010"));
-  EXPECT_FALSE(has(hassan, "9011"));   // names only King Hussein
+  EXPECT_FALSE(has(hassan, "9011"));  // names only King Hussein
   EXPECT_EQ(ids({"person:\"Hassan Sabri\""}), std::vector<std::string>{"9010"});
   EXPECT_FALSE(has(ids({"person:\"Hassan Sabri\""}), "9009"));  // Ali Sabri is another Sabri
 }
@@ -109,7 +112,8 @@ TEST_F(Issue3, OptionsPhrasesAndBooleansCombine) {
 }
 
 TEST_F(Issue3, FacetsCountPersonsOverTheWholeMatch) {
-  Result r = search({"--facets", "person,place,year", "--facet-limit", "100", "--limit", "1", "--format", "json", "Baghdad"});
+  Result r =
+      search({"--facets", "person,place,year", "--facet-limit", "100", "--limit", "1", "--format", "json", "Baghdad"});
   ASSERT_EQ(r.status, 0) << show(r);
   json j = json::parse(r.out);
   std::map<std::string, int> persons;
@@ -118,7 +122,8 @@ TEST_F(Issue3, FacetsCountPersonsOverTheWholeMatch) {
   EXPECT_GE(persons["Hassan"], 1) << r.out;
   EXPECT_GE(persons["Qasim"], 3) << r.out;  // Qasim, Qassim: one key, over every match, not only the page
   int iraq = 0;
-  for (const auto& v : j["facets"]["place"]) if (v["value"] == "Iraq") iraq = v["count"];
+  for (const auto& v : j["facets"]["place"])
+    if (v["value"] == "Iraq") iraq = v["count"];
   EXPECT_EQ(iraq, j["total"].get<int>());
   Result t = search({"--facets", "person", "--facet-limit", "100", "person:Khrushchev"});
   EXPECT_NE(t.out.find("Facet person:"), std::string::npos) << t.out;
@@ -194,7 +199,8 @@ TEST_F(Issue3, RecordShowsPersonsAndPlacesWithMentions) {
 }
 
 TEST_F(Issue3, EvalReportsRecallAndPrecision) {
-  Result r = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string(), "--format", "json"});
+  Result r = opis::test::run(
+      {kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string(), "--format", "json"});
   ASSERT_EQ(r.status, 0) << show(r);
   json j = json::parse(r.out);
   EXPECT_EQ(j["records"].size(), 50u);
@@ -202,10 +208,12 @@ TEST_F(Issue3, EvalReportsRecallAndPrecision) {
   EXPECT_GE(j["overall"]["persons"]["precision"].get<double>(), 0.9) << j["overall"].dump();
   EXPECT_GE(j["overall"]["places"]["recall"].get<double>(), 0.9) << j["overall"].dump();
   EXPECT_GE(j["overall"]["places"]["precision"].get<double>(), 0.9) << j["overall"].dump();
-  Result t = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string()});
+  Result t =
+      opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/persons-places.jsonl").string()});
   EXPECT_NE(t.out.find("overall"), std::string::npos) << t.out;
   // The seed record, annotated by hand in tests/data/gold/seed-209747.jsonl.
-  Result seed = opis::test::run({kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/seed-209747.jsonl").string(), "--format", "json"});
+  Result seed = opis::test::run(
+      {kEval, "--db", s_db, "--gold", (kSource / "tests/data/gold/seed-209747.jsonl").string(), "--format", "json"});
   ASSERT_EQ(seed.status, 0) << show(seed);
   json sj = json::parse(seed.out);
   EXPECT_GE(sj["overall"]["persons"]["recall"].get<double>(), 0.9) << seed.out;
@@ -219,8 +227,10 @@ TEST_F(Issue3, EvalReportsRecallAndPrecision) {
 // Two records alike but for the spelling: the spelling typed ranks first.
 TEST(Issue3Fixtures, ExactSpellingRanksFirstAmongEquals) {
   TempDir d;
-  write_file(d.path() / "in/a.json", R"({"id": "a", "body": "Comrade Khrushchov spoke. Khrushchov says the plan is good."})");
-  write_file(d.path() / "in/b.json", R"({"id": "b", "body": "Comrade Khrushchev spoke. Khrushchev says the plan is good."})");
+  write_file(d.path() / "in/a.json",
+             R"({"id": "a", "body": "Comrade Khrushchov spoke. Khrushchov says the plan is good."})");
+  write_file(d.path() / "in/b.json",
+             R"({"id": "b", "body": "Comrade Khrushchev spoke. Khrushchev says the plan is good."})");
   std::string db = (d.path() / "db").string();
   ASSERT_EQ(opis::test::run({kIndex, "--db", db, (d.path() / "in").string()}).status, 0);
   auto first = [&](const char* q) {
@@ -235,19 +245,26 @@ TEST(Issue3Fixtures, ExactSpellingRanksFirstAmongEquals) {
 
 TEST(Issue3Fixtures, AuthorityFileAndNoExtract) {
   TempDir d;
-  write_file(d.path() / "in/k.json", R"({"id": "k", "body": "Colonel Kadhafi received the Duc de Wellington in Tripoli."})");
-  write_file(d.path() / "names.csv", "name,aliases,titles\n\"Gaddafi, Muammar\",Qaddafi;Kadhafi,\n\"Wellesley, Arthur\",Duke of Wellington,Duc de Wellington\n");
+  write_file(d.path() / "in/k.json",
+             R"({"id": "k", "body": "Colonel Kadhafi received the Duc de Wellington in Tripoli."})");
+  write_file(d.path() / "names.csv",
+             "name,aliases,titles\n\"Gaddafi, Muammar\",Qaddafi;Kadhafi,\n\"Wellesley, Arthur\",Duke of Wellington,Duc "
+             "de Wellington\n");
   write_file(d.path() / "bad.jsonl", "{\"aliases\": [\"x\"]}\n");
   std::string db = (d.path() / "db").string();
-  Result r = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "names.csv").string(), (d.path() / "in").string()});
+  Result r = opis::test::run(
+      {kIndex, "--db", db, "--authority", (d.path() / "names.csv").string(), (d.path() / "in").string()});
   ASSERT_EQ(r.status, 0) << show(r);
-  for (const char* q : {"person:Gaddafi", "person:Qaddafi", "person:Kadhafi", "person:Wellesley", "person:\"Arthur Wellesley\""}) {
+  for (const char* q :
+       {"person:Gaddafi", "person:Qaddafi", "person:Kadhafi", "person:Wellesley", "person:\"Arthur Wellesley\""}) {
     Result s = opis::test::run({kSearch, "--db", db, q});
     EXPECT_EQ(s.status, 0) << q << show(s);
   }
-  Result bad = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "bad.jsonl").string(), (d.path() / "in").string()});
+  Result bad = opis::test::run(
+      {kIndex, "--db", db, "--authority", (d.path() / "bad.jsonl").string(), (d.path() / "in").string()});
   EXPECT_NE(bad.err.find("bad.jsonl:1: error: entry has no 'name'"), std::string::npos) << show(bad);
-  Result missing = opis::test::run({kIndex, "--db", db, "--authority", (d.path() / "nope.csv").string(), (d.path() / "in").string()});
+  Result missing = opis::test::run(
+      {kIndex, "--db", db, "--authority", (d.path() / "nope.csv").string(), (d.path() / "in").string()});
   EXPECT_EQ(missing.status, 2) << show(missing);
 
   std::string plain = (d.path() / "plain").string();
@@ -255,7 +272,7 @@ TEST(Issue3Fixtures, AuthorityFileAndNoExtract) {
   // Issue 13: nothing extracted, but the name is written as a name: the floor finds it.
   EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "person:Kadhafi"}).status, 0);
   EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "person:Gaddafi"}).status, 1);  // a variant the key does not join
-  EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "Kadhafi"}).status, 0);  // words are still indexed
+  EXPECT_EQ(opis::test::run({kSearch, "--db", plain, "Kadhafi"}).status, 0);         // words are still indexed
 }
 
 }  // namespace
@@ -282,13 +299,15 @@ TEST_F(Issue3, SnippetsHighlightTheMatchedNamesAsWritten) {
   ASSERT_FALSE(k["209747"].empty());
   for (const auto& w : k["209747"]) {
     EXPECT_TRUE(w.find("hrushchev") != std::string::npos || w.find("HRUSHCHEV") != std::string::npos ||
-                w.find("KRUSHCHEV") != std::string::npos) << w;
+                w.find("KRUSHCHEV") != std::string::npos)
+        << w;
   }
   for (const auto& [id, words] : k) EXPECT_FALSE(words.empty()) << id << " has no highlighted name";
   auto l = highlighted("place:Leningrad");
   ASSERT_FALSE(l.empty());
   for (const auto& [id, words] : l) {
     ASSERT_FALSE(words.empty()) << id;
-    for (const auto& w : words) EXPECT_TRUE(w == "Leningrad" || w == "Saint Petersburg" || w == "St. Petersburg") << id << ": " << w;
+    for (const auto& w : words)
+      EXPECT_TRUE(w == "Leningrad" || w == "Saint Petersburg" || w == "St. Petersburg") << id << ": " << w;
   }
 }

@@ -4,17 +4,17 @@
 #pragma once
 
 #include <fcntl.h>
-#include <nlohmann/json.hpp>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -65,7 +65,7 @@ class TempDir {
 /// Result `argv` with extra environment entries ("NAME=value"), stdin from
 /// /dev/null, and capture output.
 inline Result run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
-               const std::filesystem::path& cwd = {}) {
+                  const std::filesystem::path& cwd = {}) {
   TempDir io;
   auto out = io.path() / "out", err = io.path() / "err";
   posix_spawn_file_actions_t fa;
@@ -158,8 +158,8 @@ inline std::set<std::string> make_collection(const std::filesystem::path& dir, c
   std::filesystem::create_directories(dir);
   std::set<std::string> ids;
   std::mt19937 rng(11);
-  const char* words[] = {"treaty", "embassy", "minister", "delegation", "border", "grain", "missile",
-                         "conference", "Moscow", "Baghdad", "Warsaw", "agreement", "report", "party"};
+  const char* words[] = {"treaty",     "embassy", "minister", "delegation", "border",    "grain",  "missile",
+                         "conference", "Moscow",  "Baghdad",  "Warsaw",     "agreement", "report", "party"};
   for (int f = 0; f < files; ++f) {
     std::ofstream out(dir / (tag + std::to_string(f) + ".jsonl"));
     for (int i = 0; i < per_file; ++i) {

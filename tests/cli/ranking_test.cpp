@@ -68,7 +68,8 @@ double mrr(const std::string& db, std::vector<std::vector<std::string>>& ranking
     }
     sum += rank ? 1.0 / rank : 0.0;
     if (report) {
-      std::cout << fmt::format("  {:<28} first relevant at {:<3} ({})\n", j.query, rank ? std::to_string(rank) : "-", j.why);
+      std::cout << fmt::format("  {:<28} first relevant at {:<3} ({})\n", j.query, rank ? std::to_string(rank) : "-",
+                               j.why);
     }
     EXPECT_TRUE(rank >= 1 && rank <= 3) << j.query << ": " << j.why;
   }

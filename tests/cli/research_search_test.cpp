@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "../csv_reader.h"
@@ -66,7 +66,9 @@ class Research : public ::testing::Test {
     for (const auto& h : j["results"]) out.push_back(h["id"]);
     return out;
   }
-  static bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+  static bool has(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  }
   static TempDir* s_dir;
   static std::string s_db, s_direct, s_stub;
 };
@@ -134,7 +136,8 @@ TEST_F(Research, KwicJsonAndCsvParseBack) {
   const std::string body = json::parse(rec.out)["body"];
   bool seed = false;
   for (const auto& l : a) {
-    for (const char* k : {"id", "date", "reference", "left", "keyword", "right", "offset"}) EXPECT_TRUE(l.contains(k)) << k;
+    for (const char* k : {"id", "date", "reference", "left", "keyword", "right", "offset"})
+      EXPECT_TRUE(l.contains(k)) << k;
     EXPECT_EQ(l["keyword"], "military force");
     if (l["id"] == "209747") {
       seed = true;
@@ -172,7 +175,8 @@ TEST_F(Research, KwicFindsWildcardExpansionsAndWorksOverShards) {
   EXPECT_TRUE(kws.count("Khrushchov")) << r.out;
   Result s = search({"--kwic", "--format", "json", "\"military force\""}, s_stub);
   ASSERT_EQ(s.status, 0) << show(s);
-  EXPECT_EQ(json::parse(s.out).size(), json::parse(search({"--kwic", "--format", "json", "\"military force\""}).out).size());
+  EXPECT_EQ(json::parse(s.out).size(),
+            json::parse(search({"--kwic", "--format", "json", "\"military force\""}).out).size());
   // Nothing found: exit 1, no lines.
   Result none = search({"--kwic", "zanzibarqq"});
   EXPECT_EQ(none.status, 1) << show(none);
@@ -190,8 +194,8 @@ std::string ascii_lower(std::string s) {
 TEST_F(Research, TextFieldWordsAreHighlightedInTheSnippet) {
   // Xapian's snippets highlight no prefixed term: title:ultimatum came back
   // with no highlight. Record 9032 has the word only in its title.
-  for (const auto& [query, word] : std::vector<std::pair<std::string, std::string>>{{"title:ultimatum", "ultimatum"},
-                                                                                    {"summary:revolution", "revolution"}}) {
+  for (const auto& [query, word] : std::vector<std::pair<std::string, std::string>>{
+           {"title:ultimatum", "ultimatum"}, {"summary:revolution", "revolution"}}) {
     Result r = search({"--format", "json", query});
     ASSERT_EQ(r.status, 0) << show(r);
     const json j = json::parse(r.out);
@@ -242,8 +246,9 @@ TEST_F(Research, KwicShowsTheWrittenFormsOfMatchedPersonsAndPlaces) {
     const std::string kw = l["keyword"];
     all.insert(kw);
     const std::string low = ascii_lower(kw);
-    EXPECT_TRUE(low.find("khrushch") != std::string::npos || low.find("krushch") != std::string::npos || kw == "Хрущёв" ||
-                kw == "Hruščov") << kw;  // Czech, joined by issue 13's key
+    EXPECT_TRUE(low.find("khrushch") != std::string::npos || low.find("krushch") != std::string::npos ||
+                kw == "Хрущёв" || kw == "Hruščov")
+        << kw;  // Czech, joined by issue 13's key
     if (l["id"] == "209747") {
       seed.insert(kw);
       EXPECT_EQ(body.substr(l["offset"].get<std::size_t>(), kw.size()), kw);
@@ -323,8 +328,8 @@ TEST_F(Research, MisspelledWordsGetASuggestion) {
 // word as a direct build's, whatever the number of batches and threads.
 TEST_F(Research, SpellingDataDoesNotDependOnBatchesOrThreads) {
   const std::string many = (s_dir->path() / "many-batches").string();
-  Result r = opis::test::run({kIndex, "--db", many, "--batch-size", "3", "--threads", "2", (kShared / "records").string(),
-                              (kSource / "corpus").string()});
+  Result r = opis::test::run({kIndex, "--db", many, "--batch-size", "3", "--threads", "2",
+                              (kShared / "records").string(), (kSource / "corpus").string()});
   ASSERT_EQ(r.status, 0) << show(r);
   auto spellings = [](const std::string& path) {
     Xapian::Database db(path);
@@ -401,7 +406,7 @@ TEST_F(Research, NearAndAdjFindAndDoNotFind) {
   EXPECT_TRUE(has(ids({"Baghdad NEAR/5 Khrushchev"}), "209747"));  // any order
   EXPECT_FALSE(has(ids({"Khrushchev NEAR/1 Baghdad"}), "209747"));
   EXPECT_TRUE(has(ids({"Khrushchev ADJ/8 Baghdad"}), "209747"));
-  EXPECT_FALSE(has(ids({"Baghdad ADJ/8 Khrushchev"}), "209747"));   // in order only
+  EXPECT_FALSE(has(ids({"Baghdad ADJ/8 Khrushchev"}), "209747"));  // in order only
   EXPECT_EQ(search({"Khrushchev NEAR/1 Baghdad"}).status, 1);
 }
 
@@ -418,7 +423,8 @@ TEST_F(Research, ExplainNamesFieldsVariantsAndDates) {
   EXPECT_NE(p.err.find("Parsed query: "), std::string::npos) << p.err;
   EXPECT_NE(p.err.find("Understood as:"), std::string::npos) << p.err;
   EXPECT_NE(p.err.find("person: any spelling with the match key"), std::string::npos) << p.err;
-  for (const char* v : {"khrushchov", "krushchev", "хрущёв"}) EXPECT_NE(p.err.find(v), std::string::npos) << v << "\n" << p.err;
+  for (const char* v : {"khrushchov", "krushchev", "хрущёв"})
+    EXPECT_NE(p.err.find(v), std::string::npos) << v << "\n" << p.err;
   Result w = search({"--explain", "--limit", "1", "Khrush*"});
   EXPECT_NE(w.err.find("any word starting with \"khrush\""), std::string::npos) << w.err;
   EXPECT_NE(w.err.find("khrushchov"), std::string::npos) << w.err;

@@ -22,7 +22,8 @@ namespace {
 // Every fixture has the word "zorblat", which no other record has, so that
 // `zorblat ...` searches the fixtures alone.
 json fixture(const std::string& id, const std::string& date, const std::string& reference = "") {
-  json j{{"id", id}, {"date", date}, {"title", "Fixture " + id}, {"body", "A zorblat note for the tests of " + id + "."}};
+  json j{
+      {"id", id}, {"date", date}, {"title", "Fixture " + id}, {"body", "A zorblat note for the tests of " + id + "."}};
   if (!reference.empty()) j["reference"] = reference;
   return j;
 }
@@ -33,14 +34,13 @@ class ResearchIndex : public ::testing::Test {
     s_dir = new TempDir;
     s_db = (s_dir->path() / "db").string();
     std::string jsonl;
-    for (const json& j : {fixture("res-range", "1958-1960"), fixture("res-circa", "circa 1961"),
-                          fixture("res-supplied", "[1958]"), fixture("res-nd", "n.d."),
-                          fixture("res-early", "early 1962"), fixture("res-questioned", "1958?"),
-                          fixture("res-decade", "1950s"), fixture("res-between", "between 12 and 14 May 1960"),
-                          fixture("res-de", "March 3, 1962", "BArch, B 136/59748, 297-301"),
-                          fixture("res-us", "1958-11", "RG 59, Central Files, 611.61/11-1958"),
-                          fixture("res-cyr", "1958",
-                                  "\xD1\x84. 52, \xD0\xBE\xD0\xBF. 3, \xD0\xB4. 77, \xD0\xBB\xD0\xBB. 40-42")}) {
+    for (const json& j :
+         {fixture("res-range", "1958-1960"), fixture("res-circa", "circa 1961"), fixture("res-supplied", "[1958]"),
+          fixture("res-nd", "n.d."), fixture("res-early", "early 1962"), fixture("res-questioned", "1958?"),
+          fixture("res-decade", "1950s"), fixture("res-between", "between 12 and 14 May 1960"),
+          fixture("res-de", "March 3, 1962", "BArch, B 136/59748, 297-301"),
+          fixture("res-us", "1958-11", "RG 59, Central Files, 611.61/11-1958"),
+          fixture("res-cyr", "1958", "\xD1\x84. 52, \xD0\xBE\xD0\xBF. 3, \xD0\xB4. 77, \xD0\xBB\xD0\xBB. 40-42")}) {
       jsonl += j.dump() + "\n";
     }
     opis::test::write_file(s_dir->path() / "fixtures" / "research.jsonl", jsonl);
@@ -197,15 +197,15 @@ TEST_F(ResearchIndex, JsonDateFields) {
     bool uncertain, supplied;
     const char* edtf;
   };
-  for (const Want& w : {Want{"res-circa", "1961", "year", true, false, "1961~"},
-                        Want{"res-supplied", "1958", "year", false, true, "1958"},
-                        Want{"res-questioned", "1958", "year", true, false, "1958?"},
-                        Want{"res-range", "1958", "year", false, false, "1958/1960"},
-                        Want{"res-decade", "1950", "year", false, false, "195X"},
-                        Want{"res-early", "1962", "year", true, false, "1962-01~/1962-05~"},
-                        Want{"res-between", "1960-05-12", "day", false, false, "1960-05-12/1960-05-14"},
-                        Want{"res-us", "1958-11", "month", false, false, "1958-11"},
-                        Want{"res-nd", "", "unknown", false, false, ""}}) {
+  for (const Want& w :
+       {Want{"res-circa", "1961", "year", true, false, "1961~"},
+        Want{"res-supplied", "1958", "year", false, true, "1958"},
+        Want{"res-questioned", "1958", "year", true, false, "1958?"},
+        Want{"res-range", "1958", "year", false, false, "1958/1960"},
+        Want{"res-decade", "1950", "year", false, false, "195X"},
+        Want{"res-early", "1962", "year", true, false, "1962-01~/1962-05~"},
+        Want{"res-between", "1960-05-12", "day", false, false, "1960-05-12/1960-05-14"},
+        Want{"res-us", "1958-11", "month", false, false, "1958-11"}, Want{"res-nd", "", "unknown", false, false, ""}}) {
     json h = hit(w.id);
     EXPECT_EQ(h["date"], w.date) << w.id;
     EXPECT_EQ(h["date_precision"], w.precision) << w.id;
@@ -227,8 +227,8 @@ TEST_F(ResearchIndex, JsonDateFields) {
 TEST_F(ResearchIndex, TextShowsTheDateAsWrittenAndSortsAtTheStart) {
   Result r = search({"--color", "never", "--sort", "date", "--limit", "20", "zorblat"});
   ASSERT_EQ(r.status, 0) << show(r);
-  for (const char* shown : {"c. 1961", "[1958]", "1958?", "1958/1960", "1950s", "early 1962", "1958-11",
-                            "1960-05-12/1960-05-14", "n.d."}) {
+  for (const char* shown :
+       {"c. 1961", "[1958]", "1958?", "1958/1960", "1950s", "early 1962", "1958-11", "1960-05-12/1960-05-14", "n.d."}) {
     EXPECT_NE(r.out.find(shown), std::string::npos) << shown << "\n" << r.out;
   }
   // Oldest first by the start of the interval as written: the decade first,

@@ -5,8 +5,8 @@
 // stay incremental; a record in two shards comes back once; --compact
 // merges shards into one database.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,7 +36,8 @@ std::vector<std::string> make_sources(const fs::path& dir) {
   Result g = run({kGen, "-n", "400", "-w", "250", "-f", "both", "-k", "100", "-o", (dir / "gen").string(),
                   "--iso-codes", "/usr/share/iso-codes/json"});
   EXPECT_EQ(g.status, 0) << show(g);
-  return {(dir / "gen").string(), std::string(OPIS_SOURCE_DIR) + "/corpus", std::string(OPIS_SHARED_CORPUS) + "/records"};
+  return {(dir / "gen").string(), std::string(OPIS_SOURCE_DIR) + "/corpus",
+          std::string(OPIS_SHARED_CORPUS) + "/records"};
 }
 
 Result index(const std::string& db, const std::vector<std::string>& sources, std::vector<std::string> extra = {}) {
@@ -116,8 +117,7 @@ Server serve(const std::string& db, unsigned first_port) {
       try {
         Xapian::Database probe = Xapian::Remote::open("127.0.0.1", port, 2000, 2000);
         if (probe.get_doccount() > 0) return {pid, port};
-      } catch (const Xapian::Error&) {
-      }
+      } catch (const Xapian::Error&) {}
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     ::kill(pid, SIGKILL);
@@ -176,8 +176,9 @@ TEST(Shards, LocalAndRemoteShardsAnswerLikeOneDatabaseAndADownShardIsNamed) {
     next_port = servers.back().port + 1;
   }
   const std::string remote = (t.path() / "remote.opis").string();
-  write_file(remote, fmt::format("# three shards on loopback\nremote 127.0.0.1:{}\nremote 127.0.0.1:{}\nremote 127.0.0.1:{}\n",
-                                 servers[0].port, servers[1].port, servers[2].port));
+  write_file(remote,
+             fmt::format("# three shards on loopback\nremote 127.0.0.1:{}\nremote 127.0.0.1:{}\nremote 127.0.0.1:{}\n",
+                         servers[0].port, servers[1].port, servers[2].port));
   expect_same_answers(single, remote, "remote shards");
   // One shard remote, two local: a mix.
   const std::string mixed = (t.path() / "mixed.opis").string();
@@ -206,7 +207,8 @@ TEST(Shards, LocalAndRemoteShardsAnswerLikeOneDatabaseAndADownShardIsNamed) {
             one.get_doccount());
   Result down = run({kSearch, "--db", remote, "treaty"});
   EXPECT_EQ(down.status, 2) << show(down);
-  EXPECT_NE(down.err.find(fmt::format("shard 1 (remote 127.0.0.1:{}", servers[1].port)), std::string::npos) << show(down);
+  EXPECT_NE(down.err.find(fmt::format("shard 1 (remote 127.0.0.1:{}", servers[1].port)), std::string::npos)
+      << show(down);
   EXPECT_NE(down.err.find("--allow-partial"), std::string::npos) << show(down);
   EXPECT_EQ(down.out, "");
 
@@ -316,8 +318,9 @@ TEST(Shards, RerunsAreIncrementalAndADuplicatedRecordComesBackOnce) {
   // shard. Searches collapse it by id.
   std::string id = "s2-7";
   unsigned home = opis::shard_of(id, 2);
-  write_file(t.path() / "stray" / "one.jsonl",
-             json{{"id", id}, {"title", "record " + id}, {"date", "1961"}, {"body", "stray copy treaty"}}.dump() + "\n");
+  write_file(
+      t.path() / "stray" / "one.jsonl",
+      json{{"id", id}, {"title", "record " + id}, {"date", "1961"}, {"body", "stray copy treaty"}}.dump() + "\n");
   ASSERT_EQ(index(entries[1 - home].resolved, {(t.path() / "stray").string()}).status, 0);
   json hits = search_json(stub, {"id:" + id});
   EXPECT_EQ(ids(hits), std::vector<std::string>{id});

@@ -19,13 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::vector<opis::Diagnostic> diags;
   std::size_t records = 0;
-  int rejected = opis::read_records(path, text, [&](opis::Record&& r) {
-    ++records;
-    FUZZ_CHECK(!r.id.empty());
-    const nlohmann::json j = opis::to_json(r);
-    const opis::Record back = opis::record_from_stored_json(nlohmann::json::parse(j.dump()));
-    FUZZ_CHECK(opis::to_json(back) == j);
-  }, diags);
+  int rejected = opis::read_records(
+      path, text,
+      [&](opis::Record&& r) {
+        ++records;
+        FUZZ_CHECK(!r.id.empty());
+        const nlohmann::json j = opis::to_json(r);
+        const opis::Record back = opis::record_from_stored_json(nlohmann::json::parse(j.dump()));
+        FUZZ_CHECK(opis::to_json(back) == j);
+      },
+      diags);
   std::size_t errors = 0, nl = 1;
   for (char c : text) nl += c == '\n' || c == '\r';
   for (const auto& d : diags) {

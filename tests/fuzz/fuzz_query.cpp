@@ -22,7 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     Xapian::Query q = opis::build_query(db, text, opts);
     FUZZ_CHECK(!q.get_description().empty());
-  } catch (const opis::QueryError&) {
-  }
+  } catch (const opis::QueryError&) {}
   return 0;
 }

@@ -77,8 +77,7 @@ struct CitationCase {
 std::ostream& operator<<(std::ostream& os, const CitationCase& c) { return os << c.name; }
 
 // A citation with the seed's title, date, archive and reference.
-Citation seed_parts(Names contributors = {}, Names translators = {}, Names transcribers = {},
-                    std::string url = "") {
+Citation seed_parts(Names contributors = {}, Names translators = {}, Names transcribers = {}, std::string url = "") {
   Citation c;
   c.title = kTitle;
   c.date_text = "November 19, 1958";
@@ -124,8 +123,7 @@ INSTANTIATE_TEST_SUITE_P(
                      seed_parts({"Anna Smith", "Boris Ivanov", "Chen Wei"}, {}, {}, kUrl)},
         CitationCase{"ObtainedAndTranslated", kHead + " Obtained and translated by Sergey Radchenko." + kLink,
                      seed_parts({"Sergey Radchenko"}, {"Sergey Radchenko"}, {}, kUrl)},
-        CitationCase{"DonatedAndProvided",
-                     kHead + " Donated by Anna Smith. Provided by Boris Ivanov." + kLink,
+        CitationCase{"DonatedAndProvided", kHead + " Donated by Anna Smith. Provided by Boris Ivanov." + kLink,
                      seed_parts({"Anna Smith", "Boris Ivanov"}, {}, {}, kUrl)},
         CitationCase{"LowerCaseVerb", kHead + " translated by Angela Greenfield." + kLink,
                      seed_parts({}, {"Angela Greenfield"}, {}, kUrl)},
@@ -144,9 +142,9 @@ Citation edited_case() {
   return c;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Editors, ParseCitationTable,
-    ::testing::Values(CitationCase{"Edited", kHead + " Edited by Anna Smith." + kLink, edited_case()}));
+INSTANTIATE_TEST_SUITE_P(Editors, ParseCitationTable,
+                         ::testing::Values(CitationCase{"Edited", kHead + " Edited by Anna Smith." + kLink,
+                                                        edited_case()}));
 
 INSTANTIATE_TEST_SUITE_P(
     QuotesAndUrls, ParseCitationTable,
@@ -181,8 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
                      with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "19 November, 1958")},
         CitationCase{"YearOnly", "\"" + kTitle + "\", 1958, " + kArchive + ", " + kReference + "." + kLink,
                      with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "1958")},
-        CitationCase{"MonthYear",
-                     "\"" + kTitle + "\", November 1967, " + kArchive + ", " + kReference + "." + kLink,
+        CitationCase{"MonthYear", "\"" + kTitle + "\", November 1967, " + kArchive + ", " + kReference + "." + kLink,
                      with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "November 1967")},
         CitationCase{"NoDate", "\"" + kTitle + "\", n.d., " + kArchive + ", " + kReference + "." + kLink,
                      with(seed_parts({}, {}, {}, kUrl), &Citation::date_text, "n.d.")},
@@ -191,21 +188,21 @@ INSTANTIATE_TEST_SUITE_P(
                          "ll. 2-2ob. Translated by Angela Greenfield." + kLink,
                      with(seed_parts({}, {"Angela Greenfield"}, {}, kUrl), &Citation::reference,
                           "RGANI, f. 52, op. 1, d. 566, ll. 2-2ob.")},
-        CitationCase{"NoReference",
-                     "\"" + kTitle + "\", November 19, 1958, " + kArchive + ". Contributed by Sergey Radchenko." +
-                         kLink,
-                     with(seed_parts({"Sergey Radchenko"}, {}, {}, kUrl), &Citation::reference, "")},
+        CitationCase{
+            "NoReference",
+            "\"" + kTitle + "\", November 19, 1958, " + kArchive + ". Contributed by Sergey Radchenko." + kLink,
+            with(seed_parts({"Sergey Radchenko"}, {}, {}, kUrl), &Citation::reference, "")},
         // "Archives." ends in "s." but is no abbreviation: the period ends
         // the sentence and is not part of the archive's name.
         CitationCase{"NoReferenceArchiveEndingInS",
                      "\"" + kTitle + "\", November 19, 1958, The National Archives. Obtained by Anna Smith." + kLink,
-                     with(with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference, ""),
-                          &Citation::archive, "The National Archives")},
-        CitationCase{"ReferenceEndingInWord",
-                     "\"" + kTitle + "\", November 19, 1958, " + kArchive +
-                         ", RG 59, Central Decimal Files. Obtained by Anna Smith." + kLink,
-                     with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference,
-                          "RG 59, Central Decimal Files")}));
+                     with(with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference, ""), &Citation::archive,
+                          "The National Archives")},
+        CitationCase{
+            "ReferenceEndingInWord",
+            "\"" + kTitle + "\", November 19, 1958, " + kArchive +
+                ", RG 59, Central Decimal Files. Obtained by Anna Smith." + kLink,
+            with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference, "RG 59, Central Decimal Files")}));
 
 TEST(ParseCitation, EmptyAndJunkGiveEmptyParts) {
   expect_citation(parse_citation(""), Citation{});
@@ -238,19 +235,17 @@ INSTANTIATE_TEST_SUITE_P(
                       NamesCase{"Anna Smith, Boris Ivanov, and Chen Wei", {"Anna Smith", "Boris Ivanov", "Chen Wei"}},
                       NamesCase{"Anna Smith & Boris Ivanov", {"Anna Smith", "Boris Ivanov"}},
                       NamesCase{"Anna Smith; Boris Ivanov", {"Anna Smith", "Boris Ivanov"}},
-                      NamesCase{"N. Smith", {"N. Smith"}},
-                      NamesCase{"John Smith Jr.", {"John Smith Jr."}},
+                      NamesCase{"N. Smith", {"N. Smith"}}, NamesCase{"John Smith Jr.", {"John Smith Jr."}},
                       // "and" inside a name is not a separator.
                       NamesCase{"Alexander Anderson and Rand Paul", {"Alexander Anderson", "Rand Paul"}},
-                      NamesCase{"", {}},
-                      NamesCase{" , and ", {}}));
+                      NamesCase{"", {}}, NamesCase{" , and ", {}}));
 
 TEST(ReferenceRepository, FirstPartWhenItNamesAnArchive) {
   EXPECT_EQ(reference_repository("RGANI, f. 52, op. 1, d. 566, ll. 8-11"), "RGANI");
   EXPECT_EQ(reference_repository("BArch, B 136/59748, 297-301"), "BArch");
   EXPECT_EQ(reference_repository("  AVPRF , f. 0100, op. 46"), "AVPRF");
   EXPECT_EQ(reference_repository("RG 59, Central Files, 611.61/11-1958"), "");  // digits: not a name
-  EXPECT_EQ(reference_repository("f. 52, op. 1"), "");                           // a period: not a name
+  EXPECT_EQ(reference_repository("f. 52, op. 1"), "");                          // a period: not a name
   EXPECT_EQ(reference_repository(""), "");
 }
 

@@ -19,14 +19,12 @@ struct DateCase {
   std::string start_key;  // Ymd::key() of the first day
   std::string end_key;    // Ymd::key() of the last day
   std::string iso;
-  std::string text;       // kept as written (trimmed)
-  bool error;             // parse_date() sets DateParse::error
+  std::string text;  // kept as written (trimmed)
+  bool error;        // parse_date() sets DateParse::error
 };
 
 // Printed by GoogleTest when a row fails, so the row is named.
-std::ostream& operator<<(std::ostream& os, const DateCase& c) {
-  return os << "'" << c.input << "'";
-}
+std::ostream& operator<<(std::ostream& os, const DateCase& c) { return os << "'" << c.input << "'"; }
 
 class ParseDateTable : public ::testing::TestWithParam<DateCase> {};
 
@@ -71,10 +69,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Years.
         DateCase{"1958", Y, "19580101", "19581231", "1958", "1958", false},
         // No date, said so: unknown without an error.
-        DateCase{"n.d.", U, kNone, kNone, "", "n.d.", false},
-        DateCase{"N.D.", U, kNone, kNone, "", "N.D.", false},
-        DateCase{"undated", U, kNone, kNone, "", "undated", false},
-        DateCase{"", U, kNone, kNone, "", "", false},
+        DateCase{"n.d.", U, kNone, kNone, "", "n.d.", false}, DateCase{"N.D.", U, kNone, kNone, "", "N.D.", false},
+        DateCase{"undated", U, kNone, kNone, "", "undated", false}, DateCase{"", U, kNone, kNone, "", "", false},
         DateCase{"   ", U, kNone, kNone, "", "", false},
         // Not understood or impossible: unknown, text kept, error set.
         DateCase{"Febtember 31, 19611", U, kNone, kNone, "", "Febtember 31, 19611", true},
@@ -89,10 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"1958-11-00", U, kNone, kNone, "", "1958-11-00", true},
         DateCase{"0 November, 1958", U, kNone, kNone, "", "0 November, 1958", true},
         DateCase{"1958-00-00", U, kNone, kNone, "", "1958-00-00", true},
-        DateCase{"1958-00", U, kNone, kNone, "", "1958-00", true},
-        DateCase{"0000", U, kNone, kNone, "", "0000", true},
-        DateCase{"19581", U, kNone, kNone, "", "19581", true},
-        DateCase{"58", U, kNone, kNone, "", "58", true},
+        DateCase{"1958-00", U, kNone, kNone, "", "1958-00", true}, DateCase{"0000", U, kNone, kNone, "", "0000", true},
+        DateCase{"19581", U, kNone, kNone, "", "19581", true}, DateCase{"58", U, kNone, kNone, "", "58", true},
         DateCase{"19/11/1958", U, kNone, kNone, "", "19/11/1958", true},
         DateCase{"Smarch 1958", U, kNone, kNone, "", "Smarch 1958", true},
         DateCase{"garbage", U, kNone, kNone, "", "garbage", true}));
@@ -102,8 +96,8 @@ INSTANTIATE_TEST_SUITE_P(
 struct FuzzyCase {
   std::string input;
   DatePrecision precision;
-  std::string start_key, end_key;            // as written
-  std::string search_start, search_end;      // interval_start(), interval_end()
+  std::string start_key, end_key;        // as written
+  std::string search_start, search_end;  // interval_start(), interval_end()
   DateQualifier qualifier;
   bool supplied, range;
   std::string edtf, display;
@@ -139,43 +133,68 @@ INSTANTIATE_TEST_SUITE_P(
     Forms, FuzzyDateTable,
     ::testing::Values(
         // Plain dates: no flags; EDTF is the ISO form.
-        FuzzyCase{"November 1958", M, "19581101", "19581130", "19581101", "19581130", Q0, false, false, "1958-11", "1958-11"},
+        FuzzyCase{"November 1958", M, "19581101", "19581130", "19581101", "19581130", Q0, false, false, "1958-11",
+                  "1958-11"},
         FuzzyCase{"1958", Y, "19580101", "19581231", "19580101", "19581231", Q0, false, false, "1958", "1958"},
-        FuzzyCase{"November 19, 1958", D, "19581119", "19581119", "19581119", "19581119", Q0, false, false, "1958-11-19", "1958-11-19"},
+        FuzzyCase{"November 19, 1958", D, "19581119", "19581119", "19581119", "19581119", Q0, false, false,
+                  "1958-11-19", "1958-11-19"},
         // Circa: widened by 2 years / 2 months / 7 days.
-        FuzzyCase{"circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~",
+                  "c. 1961"},
         FuzzyCase{"ca. 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
         FuzzyCase{"c. 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
-        FuzzyCase{"Circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
+        FuzzyCase{"Circa 1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~",
+                  "c. 1961"},
         FuzzyCase{"c.1961", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
-        FuzzyCase{"circa November 1958", M, "19581101", "19581130", "19580901", "19590131", QC, false, false, "1958-11~", "c. 1958-11"},
-        FuzzyCase{"c. 3 January 1960", D, "19600103", "19600103", "19591227", "19600110", QC, false, false, "1960-01-03~", "c. 1960-01-03"},
+        FuzzyCase{"circa November 1958", M, "19581101", "19581130", "19580901", "19590131", QC, false, false,
+                  "1958-11~", "c. 1958-11"},
+        FuzzyCase{"c. 3 January 1960", D, "19600103", "19600103", "19591227", "19600110", QC, false, false,
+                  "1960-01-03~", "c. 1960-01-03"},
         FuzzyCase{"1961~", Y, "19610101", "19611231", "19590101", "19631231", QC, false, false, "1961~", "c. 1961"},
         // Questioned: widened like circa, EDTF '?'.
         FuzzyCase{"1958?", Y, "19580101", "19581231", "19560101", "19601231", QQ, false, false, "1958?", "1958?"},
         // Parts of a year: not widened; the parts overlap.
-        FuzzyCase{"early 1962", Y, "19620101", "19620531", "19620101", "19620531", DateQualifier::early, false, false, "1962-01~/1962-05~", "early 1962"},
-        FuzzyCase{"mid 1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false, "1962-04~/1962-09~", "mid 1962"},
-        FuzzyCase{"mid-1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false, "1962-04~/1962-09~", "mid 1962"},
-        FuzzyCase{"Late 1962", Y, "19620801", "19621231", "19620801", "19621231", DateQualifier::late, false, false, "1962-08~/1962-12~", "late 1962"},
+        FuzzyCase{"early 1962", Y, "19620101", "19620531", "19620101", "19620531", DateQualifier::early, false, false,
+                  "1962-01~/1962-05~", "early 1962"},
+        FuzzyCase{"mid 1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false,
+                  "1962-04~/1962-09~", "mid 1962"},
+        FuzzyCase{"mid-1962", Y, "19620401", "19620930", "19620401", "19620930", DateQualifier::mid, false, false,
+                  "1962-04~/1962-09~", "mid 1962"},
+        FuzzyCase{"Late 1962", Y, "19620801", "19621231", "19620801", "19621231", DateQualifier::late, false, false,
+                  "1962-08~/1962-12~", "late 1962"},
         // Supplied by the editor: the flag only.
         FuzzyCase{"[1958]", Y, "19580101", "19581231", "19580101", "19581231", Q0, true, false, "1958", "[1958]"},
-        FuzzyCase{"[November 1958]", M, "19581101", "19581130", "19581101", "19581130", Q0, true, false, "1958-11", "[1958-11]"},
-        FuzzyCase{"[c. 1958]", Y, "19580101", "19581231", "19560101", "19601231", QC, true, false, "1958~", "[c. 1958]"},
+        FuzzyCase{"[November 1958]", M, "19581101", "19581130", "19581101", "19581130", Q0, true, false, "1958-11",
+                  "[1958-11]"},
+        FuzzyCase{"[c. 1958]", Y, "19580101", "19581231", "19560101", "19601231", QC, true, false, "1958~",
+                  "[c. 1958]"},
         FuzzyCase{"[1958?]", Y, "19580101", "19581231", "19560101", "19601231", QQ, true, false, "1958?", "[1958?]"},
         // Ranges.
-        FuzzyCase{"1958-1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"1958 - 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"1958\xE2\x80\x93" "1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"1958/1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"1958 to 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"between 1958 and 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
-        FuzzyCase{"between 12 and 14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true, "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
-        FuzzyCase{"12-14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true, "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
-        FuzzyCase{"May - June 1960", M, "19600501", "19600630", "19600501", "19600630", Q0, false, true, "1960-05/1960-06", "1960-05/1960-06"},
-        FuzzyCase{"November 1958 - January 1959", M, "19581101", "19590131", "19581101", "19590131", Q0, false, true, "1958-11/1959-01", "1958-11/1959-01"},
-        FuzzyCase{"1958-11/1959", M, "19581101", "19591231", "19581101", "19591231", Q0, false, true, "1958-11/1959", "1958-11/1959"},
-        FuzzyCase{"circa 1958-1960", Y, "19580101", "19601231", "19560101", "19621231", QC, false, true, "1958~/1960~", "c. 1958/1960"},
+        FuzzyCase{"1958-1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
+                  "1958/1960"},
+        FuzzyCase{"1958 - 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
+                  "1958/1960"},
+        FuzzyCase{"1958\xE2\x80\x93"
+                  "1960",
+                  Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960", "1958/1960"},
+        FuzzyCase{"1958/1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
+                  "1958/1960"},
+        FuzzyCase{"1958 to 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
+                  "1958/1960"},
+        FuzzyCase{"between 1958 and 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true,
+                  "1958/1960", "1958/1960"},
+        FuzzyCase{"between 12 and 14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true,
+                  "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
+        FuzzyCase{"12-14 May 1960", D, "19600512", "19600514", "19600512", "19600514", Q0, false, true,
+                  "1960-05-12/1960-05-14", "1960-05-12/1960-05-14"},
+        FuzzyCase{"May - June 1960", M, "19600501", "19600630", "19600501", "19600630", Q0, false, true,
+                  "1960-05/1960-06", "1960-05/1960-06"},
+        FuzzyCase{"November 1958 - January 1959", M, "19581101", "19590131", "19581101", "19590131", Q0, false, true,
+                  "1958-11/1959-01", "1958-11/1959-01"},
+        FuzzyCase{"1958-11/1959", M, "19581101", "19591231", "19581101", "19591231", Q0, false, true, "1958-11/1959",
+                  "1958-11/1959"},
+        FuzzyCase{"circa 1958-1960", Y, "19580101", "19601231", "19560101", "19621231", QC, false, true, "1958~/1960~",
+                  "c. 1958/1960"},
         // Decades.
         FuzzyCase{"1950s", Y, "19500101", "19591231", "19500101", "19591231", Q0, false, false, "195X", "1950s"},
         FuzzyCase{"1950's", Y, "19500101", "19591231", "19500101", "19591231", Q0, false, false, "195X", "1950s"}));

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../test_context.h"
 #include "opis/entities/authority.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/name_key.h"
-#include "../test_context.h"
 
 namespace {
 
@@ -94,7 +94,8 @@ TEST(EntityExtractor, RolesAndMentionsAndForms) {
   ASSERT_TRUE(by.count("Khrushchev"));
   EXPECT_EQ(by["Khrushchev"].name, "N.S. Khrushchev");
   EXPECT_EQ(by["Khrushchev"].mentions, 3u);
-  EXPECT_NE(std::find(by["Khrushchev"].forms.begin(), by["Khrushchev"].forms.end(), "KRUSHCHEV"), by["Khrushchev"].forms.end());
+  EXPECT_NE(std::find(by["Khrushchev"].forms.begin(), by["Khrushchev"].forms.end(), "KRUSHCHEV"),
+            by["Khrushchev"].forms.end());
   EXPECT_EQ(by["Radchenko"].role, "contributor");
   EXPECT_EQ(by["Troyanovsky"].role, "note-taker");
 }

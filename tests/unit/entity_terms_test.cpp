@@ -7,19 +7,19 @@
 #include <fstream>
 #include <iomanip>
 #include <regex>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include "../cli/process.h"
 #include "../test_context.h"
 #include "opis/entities/authority.h"
-#include "opis/index/entity_terms.h"
-#include "opis/search/entity_query.h"
 #include "opis/entities/gazetteer.h"
+#include "opis/index/entity_terms.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/name_weight.h"
-#include "opis/search/query_builder.h"
 #include "opis/index/schema.h"
+#include "opis/search/entity_query.h"
+#include "opis/search/query_builder.h"
 
 namespace {
 
@@ -41,7 +41,8 @@ std::string weighed(const std::string& term, double scale) {
   std::string tiers;
   unsigned previous = 1;
   for (unsigned t : {2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64}) {
-    tiers += (tiers.empty() ? "" : " OR ") + leaf(scale * std::log(double(t) / previous), "XNT" + std::to_string(t) + ":" + term);
+    tiers += (tiers.empty() ? "" : " OR ") +
+             leaf(scale * std::log(double(t) / previous), "XNT" + std::to_string(t) + ":" + term);
     previous = t;
   }
   return "(" + leaf(scale, term) + " AND_MAYBE (" + tiers + "))";
@@ -63,13 +64,16 @@ std::string described(const Xapian::Query& q) {
 // The name floor of issue 13: a name-like word (XNW) at a fixed weight, less
 // the records where it is the other kind of entity.
 std::string name_floor(const std::string& term, const std::string& other_kind) {
-  return "((PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER " + term + ") AND_NOT " + other_kind + ")";
+  return "((PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER " + term + ") AND_NOT " +
+         other_kind + ")";
 }
 
 TEST(EntityTerms, PersonAndPlaceQueries) {
   EXPECT_EQ(described(place_query("Leningrad", test::gazetteer_path())),
-            "Query((" + weighed("XPLsaint petersburg", 1.0) + " OR (PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER XNWliningrad)))");
-  EXPECT_EQ(described(person_query("=Ceaușescu", test::gazetteer_path())), "Query(" + weighed("XPXceaușescu", 1.0) + ")");
+            "Query((" + weighed("XPLsaint petersburg", 1.0) +
+                " OR (PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER XNWliningrad)))");
+  EXPECT_EQ(described(person_query("=Ceaușescu", test::gazetteer_path())),
+            "Query(" + weighed("XPXceaușescu", 1.0) + ")");
   EXPECT_EQ(described(person_query("Khrushchov", test::gazetteer_path())),
             "Query(((" + weighed("XPKkrusuv", 1.0) + " AND_MAYBE " + weighed("XPNkhrushchov", 0.3) +
                 ") OR (PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) + ")) FILTER XNWkrusuv)))");
@@ -79,7 +83,8 @@ TEST(EntityTerms, PersonAndPlaceQueries) {
   // Particles are no given names: person:Al-Mudaris is Mudaris.
   EXPECT_EQ(person_query("Al-Mudaris", test::gazetteer_path()).get_description().find("XPG"), std::string::npos);
   EXPECT_NE(person_query("Al-Mudaris", test::gazetteer_path()).get_description().find("XNWmudaris"), std::string::npos);
-  EXPECT_NE(person_query("Nikita Khrushchev", test::gazetteer_path()).get_description().find("XPGkrusuv_n"), std::string::npos);
+  EXPECT_NE(person_query("Nikita Khrushchev", test::gazetteer_path()).get_description().find("XPGkrusuv_n"),
+            std::string::npos);
   EXPECT_EQ(within_query("Iraqi", test::gazetteer_path()).get_description(), "Query(XWIiraq)");
   EXPECT_THROW(person_query("N.", test::gazetteer_path()), QueryError);
   // Only built-ins: a remote server (xapian-tcpsrv) knows nothing else.
@@ -105,8 +110,8 @@ TEST(EntityTerms, RecordTermsAndFacetValues) {
   Xapian::Document doc = make_document(r, tg, test::index_context());
   std::set<std::string> terms;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
-  for (const char* t : {"XPNkhrushchev", "XPKkrusuv", "XPXkhrushchev", "XPGkrusuv_n", "XPKkasim", "XPLbaghdad", "XPLiraq",
-                        "XWIiraq"}) {
+  for (const char* t :
+       {"XPNkhrushchev", "XPKkrusuv", "XPXkhrushchev", "XPGkrusuv_n", "XPKkasim", "XPLbaghdad", "XPLiraq", "XWIiraq"}) {
     EXPECT_TRUE(terms.count(t)) << t;
   }
   // Mention tiers of the weighed terms (Khrushchev twice), not of the others.
@@ -206,15 +211,23 @@ TEST(Authority, ReadsJsonJsonlAndCsvAndReportsBadLines) {
     return (d.path() / name).string();
   };
   std::vector<Diagnostic> diags;
-  auto a = load_authority(write("a.json", R"([{"name": "Wellesley, Arthur", "aliases": ["Duke of Wellington"], "titles": ["Duc de Wellington"]}])"), diags);
+  auto a = load_authority(
+      write("a.json",
+            R"([{"name": "Wellesley, Arthur", "aliases": ["Duke of Wellington"], "titles": ["Duc de Wellington"]}])"),
+      diags);
   ASSERT_EQ(a.entries.size(), 1u);
-  EXPECT_EQ(a.entries[0].forms(), (std::vector<std::string>{"Arthur Wellesley", "Duke of Wellington", "Duc de Wellington"}));
-  auto b = load_authority(write("b.jsonl", "{\"name\": \"Gaddafi, Muammar\", \"aliases\": [\"Qaddafi\"]}\nnot json\n{\"aliases\": []}\n"), diags);
+  EXPECT_EQ(a.entries[0].forms(),
+            (std::vector<std::string>{"Arthur Wellesley", "Duke of Wellington", "Duc de Wellington"}));
+  auto b = load_authority(
+      write("b.jsonl", "{\"name\": \"Gaddafi, Muammar\", \"aliases\": [\"Qaddafi\"]}\nnot json\n{\"aliases\": []}\n"),
+      diags);
   EXPECT_EQ(b.entries.size(), 1u);
   ASSERT_EQ(diags.size(), 2u);
   EXPECT_NE(diags[0].format().find("b.jsonl:2: error:"), std::string::npos) << diags[0].format();
   EXPECT_NE(diags[1].format().find("b.jsonl:3: error: entry has no 'name'"), std::string::npos) << diags[1].format();
-  auto c = load_authority(write("c.csv", "name,aliases,titles\n\"Wellesley, Arthur\",Duke of Wellington;Wellington,Duc de Wellington\n"), diags);
+  auto c = load_authority(
+      write("c.csv", "name,aliases,titles\n\"Wellesley, Arthur\",Duke of Wellington;Wellington,Duc de Wellington\n"),
+      diags);
   ASSERT_EQ(c.entries.size(), 1u);
   EXPECT_EQ(c.entries[0].aliases, (std::vector<std::string>{"Duke of Wellington", "Wellington"}));
   EXPECT_THROW(load_authority((d.path() / "missing.csv").string(), diags), std::runtime_error);
@@ -239,10 +252,13 @@ TEST(EntityTerms, PlaceNamesFromAGazetteerWithoutKeys) {
 }
 
 TEST(EntityTerms, PlaceNamesFromTheFileAgreeWithTheLoadedGazetteer) {
-  const std::vector<std::string> names = {
-      "Leningrad", "Iraqi", "Iraq", "Baghdad", "Soviet Union", "USSR", "Georgia", "Saint Petersburg", "Moscow",
-      "Adapazarı", "Adıyaman", "Abū ‘Arīsh", "Kraków", "Krakow", "São Paulo", "Zürich", "Atlantis Minor", "Kuban",
-      "Stalingrad", "Peking", "Bombay", "Mosul", "Washington", "Berlin", "Prague", "Warsaw", "Belgrade", "Ha Noi"};
+  const std::vector<std::string> names = {"Leningrad",      "Iraqi",     "Iraq",       "Baghdad",
+                                          "Soviet Union",   "USSR",      "Georgia",    "Saint Petersburg",
+                                          "Moscow",         "Adapazarı", "Adıyaman",   "Abū ‘Arīsh",
+                                          "Kraków",         "Krakow",    "São Paulo",  "Zürich",
+                                          "Atlantis Minor", "Kuban",     "Stalingrad", "Peking",
+                                          "Bombay",         "Mosul",     "Washington", "Berlin",
+                                          "Prague",         "Warsaw",    "Belgrade",   "Ha Noi"};
   std::vector<std::string> scanned;
   for (const auto& n : names) scanned.push_back(Gazetteer::canonical_of(n, test::gazetteer_path()));
   for (std::size_t i = 0; i < names.size(); ++i) {

@@ -17,8 +17,8 @@ namespace opis {
 namespace {
 
 using nlohmann::json;
-using opis::test::Rows;
 using opis::test::read_csv;
+using opis::test::Rows;
 
 // The seed record, /work/shared/corpus/records/209747.txt, as the reader
 // fills it (the fields the export uses).
@@ -96,9 +96,9 @@ TEST(ExportCsv, RowsReadBackExactly) {
   EXPECT_EQ(rows[0], csv_default_fields());
   EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "date", "date_edtf", "title", "archive", "reference", "language",
                                                "contributors", "translators", "url", "summary", "score"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"209747", "1958-11-19", "1958-11-19", plain.title, plain.archive, plain.reference,
-                                               "Russian", "Sergey Radchenko", "Angela Greenfield", plain.url,
-                                               plain.summary, "2.5"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"209747", "1958-11-19", "1958-11-19", plain.title, plain.archive,
+                                               plain.reference, "Russian", "Sergey Radchenko", "Angela Greenfield",
+                                               plain.url, plain.summary, "2.5"}));
   EXPECT_EQ(rows[2], (std::vector<std::string>{"t,1", "", "", tricky.title, "", "", "Russian",
                                                "Emil Kovač; Jonas Feldmann", "Хрущёв", "", tricky.summary, "0.25"}));
 }
@@ -296,8 +296,9 @@ TEST(ExportNote, DateAsWrittenWhenNotOnePlainDate) {
   Record r;
   r.id = "u";
   r.date = parse_date("1958-1960").date;
-  EXPECT_NE(ris_record(r, kCtx).find("N1  - " + export_note(kCtx) + "; date as written: 1958-1960 (EDTF 1958/1960)\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      ris_record(r, kCtx).find("N1  - " + export_note(kCtx) + "; date as written: 1958-1960 (EDTF 1958/1960)\r\n"),
+      std::string::npos)
       << ris_record(r, kCtx);
   EXPECT_NE(ris_record(r, kCtx).find("DA  - 1958///\r\n"), std::string::npos);
 }
@@ -351,8 +352,10 @@ TEST(ExportContextTest, DateAndNote) {
   EXPECT_TRUE(std::regex_match(export_date_today(), std::regex(R"(\d{4}-\d{2}-\d{2})")));
   ::setenv("SOURCE_DATE_EPOCH", "1000000000", 1);
   EXPECT_EQ(export_date_today(), "2001-09-09");
-  if (old) ::setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
-  else ::unsetenv("SOURCE_DATE_EPOCH");
+  if (old)
+    ::setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
+  else
+    ::unsetenv("SOURCE_DATE_EPOCH");
   EXPECT_EQ(export_note(kCtx), "Exported from Opis on 2026-11-28; query: military force");
   EXPECT_EQ(export_format_from_name("ris"), ExportFormat::ris);
   EXPECT_EQ(export_format_from_name("csv"), ExportFormat::csv);

@@ -10,13 +10,13 @@
 
 #include <xapian.h>
 
+#include "../test_context.h"
 #include "opis/base/date.h"
 #include "opis/index/entity_terms.h"
-#include "opis/search/facets.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
+#include "opis/search/facets.h"
 #include "scratch_dir.h"
-#include "../test_context.h"
 
 namespace {
 
@@ -82,12 +82,14 @@ class FacetCounterTest : public test::ScratchDir {
   }
   std::vector<Record> main_records() {
     return {
-        record("r1", "1958", {person("N.S. Khrushchev", "Khrushchev", 15), person("Hassan", "", 3), person("Qasim", "", 2)},
+        record("r1", "1958",
+               {person("N.S. Khrushchev", "Khrushchev", 15), person("Hassan", "", 3), person("Qasim", "", 2)},
                {place("Iraq", 29), place("Soviet Union", 2)}),
         record("r2", "1958", {person("Khrushchov", "", 4)}, {place("Iraq", 1)}),
         // Two persons with one key (krusuv) in one record: it counts once,
         // under the first one's label.
-        record("r3", "1960", {person("N. Khrushchev", "Khrushchev", 1), person("Sergei Khrushchov", "Khrushchov", 2)}, {}),
+        record("r3", "1960", {person("N. Khrushchev", "Khrushchev", 1), person("Sergei Khrushchov", "Khrushchov", 2)},
+               {}),
         record("r4", "1958", {}, {}),
     };
   }

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "../test_context.h"
 #include "opis/entities/gazetteer.h"
 #include "opis/entities/name_key.h"
-#include "../test_context.h"
 
 namespace {
 

@@ -10,14 +10,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "../test_context.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/index/index_writer.h"
-#include "opis/record/record_reader.h"
 #include "opis/index/spelling_recorder.h"
+#include "opis/record/record_reader.h"
 #include "opis/search/explain.h"
 #include "opis/search/suggest.h"
 #include "scratch_dir.h"
-#include "../test_context.h"
 
 namespace fs = std::filesystem;
 using opis::test::ScratchDir;
@@ -27,8 +27,9 @@ namespace {
 // Every record of the sample collection and the real one in ../shared.
 std::vector<opis::Record> all_records() {
   std::vector<fs::path> paths;
-  for (const std::string& dir : {std::string(OPIS_SOURCE_DIR) + "/corpus/records", std::string(OPIS_SOURCE_DIR) + "/corpus/json",
-                                std::string(OPIS_SOURCE_DIR) + "/corpus/jsonl", std::string(OPIS_SHARED_CORPUS) + "/records"}) {
+  for (const std::string& dir :
+       {std::string(OPIS_SOURCE_DIR) + "/corpus/records", std::string(OPIS_SOURCE_DIR) + "/corpus/json",
+        std::string(OPIS_SOURCE_DIR) + "/corpus/jsonl", std::string(OPIS_SHARED_CORPUS) + "/records"}) {
     for (const auto& e : fs::recursive_directory_iterator(dir)) {
       if (opis::is_record_file(e.path())) paths.push_back(e.path());
     }
@@ -37,7 +38,8 @@ std::vector<opis::Record> all_records() {
   std::vector<opis::Record> out;
   for (const auto& p : paths) {
     std::vector<opis::Diagnostic> diags;
-    opis::read_record_file(p, [&](opis::Record&& r) { out.push_back(std::move(r)); }, diags);
+    opis::read_record_file(
+        p, [&](opis::Record&& r) { out.push_back(std::move(r)); }, diags);
   }
   return out;
 }
@@ -81,7 +83,8 @@ TEST_F(IndexWriterSpelling, RecorderGivesTheSameDataAsXapiansFlag) {
   for (const auto& [word, freq] : want) {
     auto it = got.find(word);
     if (it == got.end() || it->second != freq) {
-      if (++differ <= 5) ADD_FAILURE() << "'" << word << "': Xapian " << freq << ", recorder " << (it == got.end() ? 0 : it->second);
+      if (++differ <= 5)
+        ADD_FAILURE() << "'" << word << "': Xapian " << freq << ", recorder " << (it == got.end() ? 0 : it->second);
     }
   }
   EXPECT_EQ(differ, 0u);

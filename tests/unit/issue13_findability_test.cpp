@@ -87,7 +87,8 @@ class Issue13Index : public ::testing::Test {
     m_db = (m_dir.path() / "db").string();
     IndexWriter w(m_db, test::index_context());
     std::vector<Diagnostic> diags;
-    read_record_file(std::string(OPIS_SHARED_CORPUS) + "/records/209747.txt", [&](Record&& r) { w.add(r); }, diags);
+    read_record_file(
+        std::string(OPIS_SHARED_CORPUS) + "/records/209747.txt", [&](Record&& r) { w.add(r); }, diags);
     auto add = [&](const std::string& id, const std::string& title, const std::string& body) {
       Record r;
       r.id = id;

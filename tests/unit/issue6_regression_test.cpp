@@ -7,12 +7,12 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "opis/record/citation.h"
 #include "opis/base/date.h"
-#include "opis/search/query_builder.h"
 #include "opis/base/diagnostic.h"
+#include "opis/record/citation.h"
 #include "opis/record/record.h"
 #include "opis/record/record_reader.h"
+#include "opis/search/query_builder.h"
 
 namespace opis {
 namespace {
@@ -20,7 +20,8 @@ namespace {
 std::vector<Record> read(const std::string& path, const std::string& data, std::vector<Diagnostic>& diags,
                          int* rejected = nullptr) {
   std::vector<Record> out;
-  int n = read_records(path, data, [&](Record&& r) { out.push_back(std::move(r)); }, diags);
+  int n = read_records(
+      path, data, [&](Record&& r) { out.push_back(std::move(r)); }, diags);
   if (rejected) *rejected = n;
   return out;
 }

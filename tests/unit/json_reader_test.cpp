@@ -11,8 +11,8 @@
 
 #include <gtest/gtest.h>
 
-#include "scratch_dir.h"
 #include <nlohmann/json.hpp>
+#include "scratch_dir.h"
 
 #include "opis/base/diagnostic.h"
 #include "opis/record/record.h"
@@ -48,7 +48,8 @@ class JsonReader : public opis::test::ScratchDir {
  protected:
   static Read read(const fs::path& p) {
     Read r;
-    r.rejected = read_record_file(p, [&](Record&& rec) { r.records.push_back(std::move(rec)); }, r.diags);
+    r.rejected = read_record_file(
+        p, [&](Record&& rec) { r.records.push_back(std::move(rec)); }, r.diags);
     return r;
   }
   // Write and read a file that must give exactly one record and no error.
@@ -279,8 +280,7 @@ class JsonWrongType : public JsonReader, public ::testing::WithParamInterface<Wr
 TEST_P(JsonWrongType, RejectedNamingTheField) {
   Diagnostic d = rejected("wrong.json", GetParam().json);
   EXPECT_EQ(d.line, 0);
-  EXPECT_TRUE(contains(d.message, "'" + GetParam().field + "'") || contains(d.message, GetParam().field))
-      << d.message;
+  EXPECT_TRUE(contains(d.message, "'" + GetParam().field + "'") || contains(d.message, GetParam().field)) << d.message;
   EXPECT_TRUE(contains(d.message, "skipped")) << d.message;
 }
 
@@ -288,8 +288,7 @@ INSTANTIATE_TEST_SUITE_P(
     Fields, JsonWrongType,
     ::testing::Values(WrongType{R"({"title": [1]})", "title"}, WrongType{R"({"title": 5.5})", "title"},
                       WrongType{R"({"title": true})", "title"}, WrongType{R"({"id": {"a": 1}})", "id"},
-                      WrongType{R"({"date": 1958.5})", "date"},
-                      WrongType{R"({"contributors": 5})", "contributors"},
+                      WrongType{R"({"date": 1958.5})", "date"}, WrongType{R"({"contributors": 5})", "contributors"},
                       WrongType{R"({"contributors": ["A", 1]})", "contributors"},
                       WrongType{R"({"handwritten": {"a": "b"}})", "handwritten"},
                       WrongType{R"({"footnotes": "a note"})", "footnotes"},
@@ -343,7 +342,8 @@ TEST_F(JsonReader, JsonlCrlfAndNoFinalNewline) {
 }
 
 TEST_F(JsonReader, JsonlWrongTypeAndNonObjectLinesAreCounted) {
-  Read got = read(write("mixed.jsonl", "{\"id\": \"a\"}\n[1, 2]\n{\"title\": [1]}\n{\"id\": \"b\", \"date\": \"garbage\"}\n"));
+  Read got =
+      read(write("mixed.jsonl", "{\"id\": \"a\"}\n[1, 2]\n{\"title\": [1]}\n{\"id\": \"b\", \"date\": \"garbage\"}\n"));
   EXPECT_EQ(got.rejected, 2);
   ASSERT_EQ(got.records.size(), 2u);
   ASSERT_EQ(got.diags.size(), 3u) << format_all(got.diags);
@@ -412,8 +412,13 @@ std::string utf16(const std::u16string& s, bool little_endian) {
   std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
   for (char16_t c : s) {
     char lo = static_cast<char>(c & 0xFF), hi = static_cast<char>(c >> 8);
-    if (little_endian) { out += lo; out += hi; }
-    else { out += hi; out += lo; }
+    if (little_endian) {
+      out += lo;
+      out += hi;
+    } else {
+      out += hi;
+      out += lo;
+    }
   }
   return out;
 }
@@ -427,12 +432,16 @@ TEST_F(JsonReader, Utf16WithBomIsDecoded) {
     EXPECT_TRUE(m_diags.empty()) << format_all(m_diags);
     EXPECT_EQ(r.format, "seed");
     EXPECT_EQ(r.date.iso(), "1958-11-19");
-    EXPECT_EQ(r.title, "Meeting with Ceau\xC8\x99" "escu");
+    EXPECT_EQ(r.title,
+              "Meeting with Ceau\xC8\x99"
+              "escu");
     EXPECT_EQ(r.summary, "\xD0\xA0\xD0\xB5\xD1\x87\xD1\x8C and \xF0\x9F\x93\x9C.");
     EXPECT_EQ(r.body, "Text.");
   }
   Record j = one("utf16.json", utf16(u"{\"id\": \"x\", \"title\": \"Ceau\u0219escu\"}", true));
-  EXPECT_EQ(j.title, "Ceau\xC8\x99" "escu");
+  EXPECT_EQ(j.title,
+            "Ceau\xC8\x99"
+            "escu");
 }
 
 TEST(SanitizeUtf8, BomAndInvalidSequences) {

@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "opis/search/kwic.h"
-#include "opis/output/kwic_printer.h"
 #include "opis/base/text.h"
+#include "opis/output/kwic_printer.h"
+#include "opis/search/kwic.h"
 #include "opis/search/searcher.h"
 
 #include "../csv_reader.h"
@@ -82,17 +82,17 @@ TEST(KwicQueryTerms, PhrasesAndLooseTermsFromTheParsedQuery) {
 
 // Issue 5: title:, summary: and other text-field terms are found as words.
 TEST(KwicFieldWord, TextFieldTermsAsPlainTerms) {
-  EXPECT_EQ(kwic_field_word("Sforce"), "force");              // title:Force
-  EXPECT_EQ(kwic_field_word("ZSforc"), "Zforc");              // title:force, stemmed
-  EXPECT_EQ(kwic_field_word("XSUMultimatum"), "ultimatum");   // summary:
+  EXPECT_EQ(kwic_field_word("Sforce"), "force");             // title:Force
+  EXPECT_EQ(kwic_field_word("ZSforc"), "Zforc");             // title:force, stemmed
+  EXPECT_EQ(kwic_field_word("XSUMultimatum"), "ultimatum");  // summary:
   EXPECT_EQ(kwic_field_word("ZXSUMultimatum"), "Zultimatum");
-  EXPECT_EQ(kwic_field_word("XFNkuban"), "kuban");            // footnote:
-  EXPECT_EQ(kwic_field_word("XHWnyet"), "nyet");              // handwritten:
-  EXPECT_EQ(kwic_field_word("XTRgreenfield"), "");            // translator: names, not text
-  EXPECT_EQ(kwic_field_word("XREFrgani"), "");                // ref:
+  EXPECT_EQ(kwic_field_word("XFNkuban"), "kuban");  // footnote:
+  EXPECT_EQ(kwic_field_word("XHWnyet"), "nyet");    // handwritten:
+  EXPECT_EQ(kwic_field_word("XTRgreenfield"), "");  // translator: names, not text
+  EXPECT_EQ(kwic_field_word("XREFrgani"), "");      // ref:
   // Not text fields, or not prefixed.
-  for (const char* t : {"XPNkhrushchev", "XPKkrusuv", "XPLbaghdad", "XLANGrussian", "Q209747", "Y1958", "force", "Zforc",
-                        "S", "ZS"}) {
+  for (const char* t :
+       {"XPNkhrushchev", "XPKkrusuv", "XPLbaghdad", "XLANGrussian", "Q209747", "Y1958", "force", "Zforc", "S", "ZS"}) {
     EXPECT_EQ(kwic_field_word(t), "") << t;
   }
 }

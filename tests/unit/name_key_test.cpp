@@ -31,7 +31,8 @@ TEST(NameKey, FoldsCaseDiacriticsAndCyrillic) {
 }
 
 TEST(NameKey, IssueVariantsShareAKey) {
-  for (const char* v : {"Krushchev", "Khrushchov", "Хрущёв", "KRUSHCHEV"}) EXPECT_EQ(key_of(v), key_of("Khrushchev")) << v;
+  for (const char* v : {"Krushchev", "Khrushchov", "Хрущёв", "KRUSHCHEV"})
+    EXPECT_EQ(key_of(v), key_of("Khrushchev")) << v;
   for (const char* v : {"Qassim", "Kassem", "Qassem"}) EXPECT_EQ(key_of(v), key_of("Qasim")) << v;
   EXPECT_EQ(key_of("Breznev"), key_of("Brezhnev"));
   EXPECT_EQ(key_of("Thomson"), key_of("Thompson"));
@@ -54,19 +55,23 @@ TEST(NameKey, ConfusionList) {
     bool equal = key_of(a) == key_of(b);
     if (want_same) {
       ++same;
-      if (equal) ++same_ok;
-      else misses += " " + a + "/" + b + " (" + key_of(a) + " vs " + key_of(b) + ")";
+      if (equal)
+        ++same_ok;
+      else
+        misses += " " + a + "/" + b + " (" + key_of(a) + " vs " + key_of(b) + ")";
     } else {
       ++diff;
-      if (!equal) ++diff_ok;
-      else misses += " MERGED " + a + "/" + b;
+      if (!equal)
+        ++diff_ok;
+      else
+        misses += " MERGED " + a + "/" + b;
     }
   }
-  std::cout << "confusion list: variants matched " << same_ok << "/" << same << ", distinct names kept apart " << diff_ok
-            << "/" << diff << "; misses:" << misses << '\n';
+  std::cout << "confusion list: variants matched " << same_ok << "/" << same << ", distinct names kept apart "
+            << diff_ok << "/" << diff << "; misses:" << misses << '\n';
   ASSERT_GT(same, 20);
   ASSERT_GT(diff, 10);
-  EXPECT_EQ(diff_ok, diff) << misses;          // never merge two people
+  EXPECT_EQ(diff_ok, diff) << misses;             // never merge two people
   EXPECT_GE(same_ok * 100, same * 85) << misses;  // most variants match
 }
 

@@ -37,14 +37,11 @@ TEST(QueryBuilder, Table) {
 }
 
 TEST(QueryBuilder, DateRanges) {
-  EXPECT_EQ(parsed("date:1958..1960"),
-            "Query(0 * (VALUE_LE 1 19601231 AND VALUE_GE 2 19580101))");
-  EXPECT_EQ(parsed("date:1958-11..1958-12"),
-            "Query(0 * (VALUE_LE 1 19581231 AND VALUE_GE 2 19581101))");
+  EXPECT_EQ(parsed("date:1958..1960"), "Query(0 * (VALUE_LE 1 19601231 AND VALUE_GE 2 19580101))");
+  EXPECT_EQ(parsed("date:1958-11..1958-12"), "Query(0 * (VALUE_LE 1 19581231 AND VALUE_GE 2 19581101))");
   EXPECT_EQ(parsed("date:1958.."), "Query(VALUE_GE 2 19580101)");
   EXPECT_EQ(parsed("date:..1958-02"), "Query(VALUE_LE 1 19580228)");
-  EXPECT_EQ(parsed("date:1958-11-19"),
-            "Query(0 * (VALUE_LE 1 19581119 AND VALUE_GE 2 19581119))");
+  EXPECT_EQ(parsed("date:1958-11-19"), "Query(0 * (VALUE_LE 1 19581119 AND VALUE_GE 2 19581119))");
   EXPECT_THROW(parsed("date:soon"), QueryError);
   EXPECT_THROW(parsed("date:1960..1958"), QueryError);
   EXPECT_THROW(parsed("date:.."), QueryError);

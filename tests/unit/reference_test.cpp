@@ -84,7 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Russian: f., op., d., l./ll. with verso marks.
         RefCase{"RGANI, f. 52, op. 1, d. 566, ll. 8-11", russian("RGANI", "52", "1", "566", "8-11", 8, 11)},
         RefCase{"GARF, f. R-5446, op. 98, d. 721, l. 5 ob.", russian("GARF", "R-5446", "98", "721", "5 ob.", 5, 5)},
-        RefCase{"AVPRF, f. 0100, op. 46, d. 12, ll. 12-14ob.", russian("AVPRF", "0100", "46", "12", "12-14ob.", 12, 14)},
+        RefCase{"AVPRF, f. 0100, op. 46, d. 12, ll. 12-14ob.",
+                russian("AVPRF", "0100", "46", "12", "12-14ob.", 12, 14)},
         RefCase{"RGASPI, f. 17, op. 3, d. 1090, ll. 2-2ob.", russian("RGASPI", "17", "3", "1090", "2-2ob.", 2, 2)},
         RefCase{"RGANI, f.52, op.1, d.566", russian("RGANI", "52", "1", "566", "", 0, 0)},
         // A papka (folder) is allowed, kept in the reference only.
@@ -93,7 +94,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Cyrillic abbreviations.
         RefCase{"\xD1\x84. 52, \xD0\xBE\xD0\xBF. 1, \xD0\xB4. 566, \xD0\xBB\xD0\xBB. 8-11",
                 russian("", "52", "1", "566", "8-11", 8, 11)},
-        RefCase{"\xD0\xA0\xD0\x93\xD0\x90\xD0\x9D\xD0\x98, \xD1\x84. 52, \xD0\xBE\xD0\xBF. 1, \xD0\xB4. 566, \xD0\xBB. 9 \xD0\xBE\xD0\xB1.",
+        RefCase{"\xD0\xA0\xD0\x93\xD0\x90\xD0\x9D\xD0\x98, \xD1\x84. 52, \xD0\xBE\xD0\xBF. 1, \xD0\xB4. 566, \xD0\xBB. "
+                "9 \xD0\xBE\xD0\xB1.",
                 russian("\xD0\xA0\xD0\x93\xD0\x90\xD0\x9D\xD0\x98", "52", "1", "566", "9 \xD0\xBE\xD0\xB1.", 9, 9)},
         // Leaves that are not numbers: the parts stay, no page interval.
         RefCase{"RGANI, f. 52, op. 1, d. 566, ll. 8-b", russian("RGANI", "52", "1", "566", "8-b", 0, 0)},
@@ -106,20 +108,17 @@ INSTANTIATE_TEST_SUITE_P(
         RefCase{"BArch, B 136/59748", german("BArch", "B 136", "59748", "", 0, 0)},
         // US National Archives.
         RefCase{"RG 59, Central Files, 611.61/11-1958", us("", "59", "Central Files", "611.61/11-1958")},
-        RefCase{"RG 59, Central Foreign Policy Files, P790178-1104", us("", "59", "Central Foreign Policy Files", "P790178-1104")},
+        RefCase{"RG 59, Central Foreign Policy Files, P790178-1104",
+                us("", "59", "Central Foreign Policy Files", "P790178-1104")},
         RefCase{"NARA, RG 59, Central Files, 611.61/11-1958", us("NARA", "59", "Central Files", "611.61/11-1958")},
         RefCase{"RG 59", us("", "59", "", "")},
         // Generic: the repository when named, nothing else.
-        RefCase{"PA AA, MfAA, A 1234", generic("PA AA")},
-        RefCase{"TNA, FO 371/135894", generic("TNA")},
+        RefCase{"PA AA, MfAA, A 1234", generic("PA AA")}, RefCase{"TNA, FO 371/135894", generic("TNA")},
         RefCase{"ANIC, CC al PCR, Sectia Relatii Externe, dosar 12/1961", generic("ANIC")},
         RefCase{"RGANI, f. 52, op. 1, d. 566, ll. 8-11, misc", generic("RGANI")},
-        RefCase{"RGANI, some words", generic("RGANI")},
-        RefCase{"BArch, B 136/59748, pages", generic("BArch")},
-        RefCase{"RG fifty-nine, Central Files", generic("RG fifty-nine")},
-        RefCase{"", generic("")},
-        RefCase{", , ,", generic("")},
-        RefCase{"f.", generic("")}));
+        RefCase{"RGANI, some words", generic("RGANI")}, RefCase{"BArch, B 136/59748, pages", generic("BArch")},
+        RefCase{"RG fifty-nine, Central Files", generic("RG fifty-nine")}, RefCase{"", generic("")},
+        RefCase{", , ,", generic("")}, RefCase{"f.", generic("")}));
 
 TEST(ParseReference, HostileInputDoesNotThrow) {
   EXPECT_NO_THROW(parse_reference(std::string(100000, ',')));

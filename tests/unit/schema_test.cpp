@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../test_context.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
-#include "../test_context.h"
 
 namespace {
 
@@ -74,12 +74,34 @@ TEST(Schema, BooleanTermsAreFoldedAndCapped) {
 TEST(Schema, DocumentHasTheTermsOfEveryField) {
   auto tg = make_term_generator();
   auto terms = terms_of(make_document(sample(), tg, test::index_context()));
-  for (const char* t : {"Q209747", "military", "Zforc", "baghdad", "Sbaghdad", "ZSbaghdad", "XSUMkhrushchev",
-                        "XHWsent", "XFNkuban", "XCONradchenko", "XTRgreenfield", "XARCwilson", "XREFrgani",
-                        "XREF52", "XREPOrgani", "XLANGrussian", "XLANGru", "XLANGrus", "XTLANGenglish", "XTLANGen",
-                        "XFUNDblavatnik", "Y1958", "M195811", "D19581119",
-                        "Uhttps://digitalarchive.umd.edu/document/209747", "Precords/209747.txt",
-                        "radchenko", "greenfield"}) {
+  for (const char* t : {"Q209747",
+                        "military",
+                        "Zforc",
+                        "baghdad",
+                        "Sbaghdad",
+                        "ZSbaghdad",
+                        "XSUMkhrushchev",
+                        "XHWsent",
+                        "XFNkuban",
+                        "XCONradchenko",
+                        "XTRgreenfield",
+                        "XARCwilson",
+                        "XREFrgani",
+                        "XREF52",
+                        "XREPOrgani",
+                        "XLANGrussian",
+                        "XLANGru",
+                        "XLANGrus",
+                        "XTLANGenglish",
+                        "XTLANGen",
+                        "XFUNDblavatnik",
+                        "Y1958",
+                        "M195811",
+                        "D19581119",
+                        "Uhttps://digitalarchive.umd.edu/document/209747",
+                        "Precords/209747.txt",
+                        "radchenko",
+                        "greenfield"}) {
     EXPECT_TRUE(terms.count(t)) << "missing " << t;
   }
   // Body words are not title words; the archive and reference are not in

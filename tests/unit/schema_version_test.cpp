@@ -9,11 +9,11 @@
 
 #include <xapian.h>
 
+#include "../test_context.h"
 #include "opis/index/batch_indexer.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
 #include "scratch_dir.h"
-#include "../test_context.h"
 
 namespace {
 

@@ -12,8 +12,8 @@
 
 #include <gtest/gtest.h>
 
-#include "scratch_dir.h"
 #include <nlohmann/json.hpp>
+#include "scratch_dir.h"
 
 #include "opis/base/diagnostic.h"
 #include "opis/record/record.h"
@@ -34,7 +34,8 @@ std::string format_all(const std::vector<Diagnostic>& diags) {
 // Read one file expecting exactly one record (and a return value of 0).
 Record read_one(const fs::path& p, std::vector<Diagnostic>& diags) {
   std::vector<Record> got;
-  int rejected = read_record_file(p, [&](Record&& r) { got.push_back(std::move(r)); }, diags);
+  int rejected = read_record_file(
+      p, [&](Record&& r) { got.push_back(std::move(r)); }, diags);
   EXPECT_EQ(rejected, 0) << format_all(diags);
   EXPECT_EQ(got.size(), 1u) << format_all(diags);
   return got.empty() ? Record{} : std::move(got.front());
@@ -100,12 +101,12 @@ TEST(SeedRecord, RealRecord209747EveryField) {
   EXPECT_EQ(r.handwritten,
             (Names{"Forward to members and candidate members of the Presidium of the CPSU Central Committee, "
                    "including Cdes. Gromyko and Ponomarev (orders of Comrade N.S. Khrushchev)",
-                   "send to the General Section of the CPSU Central Committee for dissemination",
-                   "Sent out on 24-XI", "\"sent out\"",
-                   "Cde. N.S. Khrushchev did not review the record of the conversation"}));
+                   "send to the General Section of the CPSU Central Committee for dissemination", "Sent out on 24-XI",
+                   "\"sent out\"", "Cde. N.S. Khrushchev did not review the record of the conversation"}));
   EXPECT_EQ(r.footnotes,
-            (std::vector<Footnote>{{"1", "* [handwritten: Cde. N.S. Khrushchev did not review the record of the "
-                                         "conversation]"}}));
+            (std::vector<Footnote>{{"1",
+                                    "* [handwritten: Cde. N.S. Khrushchev did not review the record of the "
+                                    "conversation]"}}));
   EXPECT_TRUE(r.extra.empty());
 }
 
@@ -274,7 +275,7 @@ TEST_F(SeedLayout, ContentsBeforeOtherSections) {
 
 TEST_F(SeedLayout, MissingCitationTakesIdFromFileName) {
   Seed s;
-  s.sections.erase(s.sections.begin());  // no Citation
+  s.sections.erase(s.sections.begin());      // no Citation
   s.sections.erase(s.sections.begin() + 1);  // no Credits
   Record r = read("4242.txt", s.make());
   EXPECT_TRUE(m_diags.empty()) << format_all(m_diags);
@@ -432,9 +433,10 @@ TEST(ParseSeedText, SameAsReadingTheFile) {
 TEST(ScanBody, AnnotationsAndFootnotes) {
   Names hw;
   std::vector<Footnote> notes;
-  scan_body("[HANDWRITTEN: see [illegible] here]\n\nText [handwritten:  two\n  lines ] and "
-            "[Handwritten: never closed\n\n[1] First note\ncontinued.\n\n[23] Second.\n[x] not a note",
-            hw, notes);
+  scan_body(
+      "[HANDWRITTEN: see [illegible] here]\n\nText [handwritten:  two\n  lines ] and "
+      "[Handwritten: never closed\n\n[1] First note\ncontinued.\n\n[23] Second.\n[x] not a note",
+      hw, notes);
   EXPECT_EQ(hw, (Names{"see [illegible] here", "two lines"}));
   EXPECT_EQ(notes, (std::vector<Footnote>{{"1", "First note continued."}, {"23", "Second. [x] not a note"}}));
 }

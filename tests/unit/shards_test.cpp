@@ -70,7 +70,8 @@ TEST_F(Stub, BadLinesAreNamed) {
     }
     return std::string("no error");
   };
-  EXPECT_NE(error_of("auto x\nremote tcp host:1\n").find("bad.opis:2: a remote line needs HOST:PORT"), std::string::npos);
+  EXPECT_NE(error_of("auto x\nremote tcp host:1\n").find("bad.opis:2: a remote line needs HOST:PORT"),
+            std::string::npos);
   EXPECT_NE(error_of("remote host:http\n").find("bad.opis:1: the port must be a number"), std::string::npos);
   EXPECT_NE(error_of("remote host\n").find("bad.opis:1: a remote line needs HOST:PORT"), std::string::npos);
   EXPECT_NE(error_of("remote host:70000\n").find("bad.opis:1:"), std::string::npos);

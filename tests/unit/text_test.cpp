@@ -42,8 +42,9 @@ void add_words(const std::string& text, std::set<std::string>& out) {
 
 TEST(Fold, SameAsIcusTransliteratorOnGazetteerNamesAndCorpusWords) {
   std::set<std::string> samples = {
-      "Ceaușescu", "ŞTEFAN", "İstanbul", "Straße", "ΣΟΦΙΑ Σοφίας", "Хрущёв", "ХРУЩЁВ", "Łódź", "Ǆemal ǅemal",
-      "Ångström", "naïve café", "Nguyễn Văn Thiệu", "عبد الكريم قاسم", "हिन्दी", "毛泽东", "Ⅻ", "ﬁnal", "don’t"};
+      "Ceaușescu",       "ŞTEFAN", "İstanbul",    "Straße",   "ΣΟΦΙΑ Σοφίας", "Хрущёв",
+      "ХРУЩЁВ",          "Łódź",   "Ǆemal ǅemal", "Ångström", "naïve café",   "Nguyễn Văn Thiệu",
+      "عبد الكريم قاسم", "हिन्दी",  "毛泽东",      "Ⅻ",        "ﬁnal",         "don’t"};
   {
     std::ifstream in(OPIS_GAZETTEER_TEST_PATH);
     ASSERT_TRUE(in) << OPIS_GAZETTEER_TEST_PATH;
@@ -64,7 +65,8 @@ TEST(Fold, SameAsIcusTransliteratorOnGazetteerNamesAndCorpusWords) {
   for (const auto& s : samples) {
     if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) ++non_ascii;
     const std::string want = by_transliterator(s), got = opis::fold(s);
-    if (got != want && ++differ <= 10) ADD_FAILURE() << "'" << s << "': transliterator '" << want << "', fold '" << got << "'";
+    if (got != want && ++differ <= 10)
+      ADD_FAILURE() << "'" << s << "': transliterator '" << want << "', fold '" << got << "'";
   }
   EXPECT_EQ(differ, 0u);
   EXPECT_GT(non_ascii, 2000u);  // the comparison covered real non-ASCII names

@@ -15,9 +15,9 @@ namespace opis {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
 
 // "nov", "nov.", "sept", "november" -> 11; 0 if not a month.
 int month_number(std::string_view word) {
@@ -27,8 +27,7 @@ int month_number(std::string_view word) {
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     std::string_view m = kMonths[i];
     if (w == m) return static_cast<int>(i) + 1;
-    if (w.size() <= m.size() && m.substr(0, w.size()) == w &&
-        (w.size() == 3 || w == "sept")) {
+    if (w.size() <= m.size() && m.substr(0, w.size()) == w && (w.size() == 3 || w == "sept")) {
       return static_cast<int>(i) + 1;
     }
   }
@@ -99,9 +98,7 @@ std::string parse_into(std::string_view text, Date& out) {
   if (!t.empty() && t.front() == '-') return "not a date (negative year)";
   if (!tokenize(t, tok) || tok.empty()) return "not a date";
   int y = 0, m = 0, d = 0;
-  auto year_ok = [&](const Token& k) {
-    return k.kind == Token::number && k.text.size() == 4 && to_int(k.text, y);
-  };
+  auto year_ok = [&](const Token& k) { return k.kind == Token::number && k.text.size() == 4 && to_int(k.text, y); };
   if (tok.size() == 1) {
     // "1958"
     if (!year_ok(tok[0])) return "expected a year of four digits";
@@ -146,8 +143,7 @@ std::string parse_into(std::string_view text, Date& out) {
   // month or year around it.
   const bool has_month = tok.size() >= 2, has_day = tok.size() == 3;
   if (has_month && (m < 1 || m > 12)) return fmt::format("month {} out of range", m);
-  if (has_day && (d < 1 || d > days_in_month(y, m)))
-    return fmt::format("day {} does not exist in {}-{:02}", d, y, m);
+  if (has_day && (d < 1 || d > days_in_month(y, m))) return fmt::format("day {} does not exist in {}-{:02}", d, y, m);
   out = make(y, m, d, text);
   return "";
 }
@@ -233,9 +229,9 @@ std::string parse_left(std::string_view left, const Date& right, Date& out) {
   std::string err = parse_point(l, out);
   if (err.empty()) return err;
   if (all_digits(l) && l.size() <= 2 && right.precision == DatePrecision::day) {
-    return parse_into(fmt::format("{} {}", l, std::string(kMonths[right.start.month - 1]) + " " +
-                                                  std::to_string(right.start.year)),
-                      out);
+    return parse_into(
+        fmt::format("{} {}", l, std::string(kMonths[right.start.month - 1]) + " " + std::to_string(right.start.year)),
+        out);
   }
   bool has_year = false;
   for (std::size_t i = 0; i + 4 <= l.size(); ++i) has_year = has_year || all_digits(l.substr(i, 4));
@@ -307,9 +303,9 @@ std::string parse_record_date(std::string_view text, Date& out) {
     strip_suffix_marks();
   }
   static constexpr std::pair<std::string_view, DateQualifier> kPrefixes[] = {
-      {"circa", DateQualifier::circa},  {"ca.", DateQualifier::circa},   {"ca ", DateQualifier::circa},
-      {"c.", DateQualifier::circa},     {"approx.", DateQualifier::circa}, {"approximately ", DateQualifier::circa},
-      {"early ", DateQualifier::early}, {"mid-", DateQualifier::mid},    {"mid ", DateQualifier::mid},
+      {"circa", DateQualifier::circa},    {"ca.", DateQualifier::circa},     {"ca ", DateQualifier::circa},
+      {"c.", DateQualifier::circa},       {"approx.", DateQualifier::circa}, {"approximately ", DateQualifier::circa},
+      {"early ", DateQualifier::early},   {"mid-", DateQualifier::mid},      {"mid ", DateQualifier::mid},
       {"middle of ", DateQualifier::mid}, {"late ", DateQualifier::late}};
   for (const auto& [p, kind] : kPrefixes) {
     if (starts_with_ci(t, p)) {
@@ -344,12 +340,18 @@ std::string parse_record_date(std::string_view text, Date& out) {
 
 const char* qualifier_name(DateQualifier q) {
   switch (q) {
-    case DateQualifier::circa: return "circa";
-    case DateQualifier::questioned: return "questioned";
-    case DateQualifier::early: return "early";
-    case DateQualifier::mid: return "mid";
-    case DateQualifier::late: return "late";
-    case DateQualifier::none: break;
+    case DateQualifier::circa:
+      return "circa";
+    case DateQualifier::questioned:
+      return "questioned";
+    case DateQualifier::early:
+      return "early";
+    case DateQualifier::mid:
+      return "mid";
+    case DateQualifier::late:
+      return "late";
+    case DateQualifier::none:
+      break;
   }
   return "";
 }
@@ -365,10 +367,14 @@ DateQualifier qualifier_from_name(std::string_view name) {
 Ymd Date::interval_start() const {
   if (qualifier != DateQualifier::circa && qualifier != DateQualifier::questioned) return start;
   switch (precision) {
-    case DatePrecision::year: return clamp(Ymd{start.year - kCircaYears, 1, 1});
-    case DatePrecision::month: return clamp(shift_months(start, -kCircaMonths, false));
-    case DatePrecision::day: return clamp(from_days(to_days(start) - kCircaDays));
-    case DatePrecision::unknown: break;
+    case DatePrecision::year:
+      return clamp(Ymd{start.year - kCircaYears, 1, 1});
+    case DatePrecision::month:
+      return clamp(shift_months(start, -kCircaMonths, false));
+    case DatePrecision::day:
+      return clamp(from_days(to_days(start) - kCircaDays));
+    case DatePrecision::unknown:
+      break;
   }
   return start;
 }
@@ -376,10 +382,14 @@ Ymd Date::interval_start() const {
 Ymd Date::interval_end() const {
   if (qualifier != DateQualifier::circa && qualifier != DateQualifier::questioned) return end;
   switch (end_precision == DatePrecision::unknown ? precision : end_precision) {
-    case DatePrecision::year: return clamp(Ymd{end.year + kCircaYears, 12, 31});
-    case DatePrecision::month: return clamp(shift_months(end, kCircaMonths, true));
-    case DatePrecision::day: return clamp(from_days(to_days(end) + kCircaDays));
-    case DatePrecision::unknown: break;
+    case DatePrecision::year:
+      return clamp(Ymd{end.year + kCircaYears, 12, 31});
+    case DatePrecision::month:
+      return clamp(shift_months(end, kCircaMonths, true));
+    case DatePrecision::day:
+      return clamp(from_days(to_days(end) + kCircaDays));
+    case DatePrecision::unknown:
+      break;
   }
   return end;
 }
@@ -410,12 +420,23 @@ std::string Date::display() const {
     s = start.iso(precision);
   }
   switch (qualifier) {
-    case DateQualifier::circa: s = "c. " + s; break;
-    case DateQualifier::questioned: s += "?"; break;
-    case DateQualifier::early: s = "early " + s; break;
-    case DateQualifier::mid: s = "mid " + s; break;
-    case DateQualifier::late: s = "late " + s; break;
-    case DateQualifier::none: break;
+    case DateQualifier::circa:
+      s = "c. " + s;
+      break;
+    case DateQualifier::questioned:
+      s += "?";
+      break;
+    case DateQualifier::early:
+      s = "early " + s;
+      break;
+    case DateQualifier::mid:
+      s = "mid " + s;
+      break;
+    case DateQualifier::late:
+      s = "late " + s;
+      break;
+    case DateQualifier::none:
+      break;
   }
   return supplied ? "[" + s + "]" : s;
 }
@@ -440,10 +461,14 @@ std::string Ymd::key() const { return fmt::format("{:04}{:02}{:02}", year, month
 
 std::string Ymd::iso(DatePrecision p) const {
   switch (p) {
-    case DatePrecision::day: return fmt::format("{:04}-{:02}-{:02}", year, month, day);
-    case DatePrecision::month: return fmt::format("{:04}-{:02}", year, month);
-    case DatePrecision::year: return fmt::format("{:04}", year);
-    case DatePrecision::unknown: break;
+    case DatePrecision::day:
+      return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    case DatePrecision::month:
+      return fmt::format("{:04}-{:02}", year, month);
+    case DatePrecision::year:
+      return fmt::format("{:04}", year);
+    case DatePrecision::unknown:
+      break;
   }
   return "";
 }
@@ -464,9 +489,10 @@ DateParse parse_date(std::string_view text) {
   r.date.text = std::string(t);
   std::string lower = ascii_lower(t);
   // "[n.d.]": undated, said so by the editor.
-  if (lower.size() >= 2 && lower.front() == '[' && lower.back() == ']') lower = trim_copy(lower.substr(1, lower.size() - 2));
-  if (t.empty() || lower == "n.d." || lower == "n.d" || lower == "nd" ||
-      lower == "undated" || lower == "no date" || lower == "date unknown") {
+  if (lower.size() >= 2 && lower.front() == '[' && lower.back() == ']')
+    lower = trim_copy(lower.substr(1, lower.size() - 2));
+  if (t.empty() || lower == "n.d." || lower == "n.d" || lower == "nd" || lower == "undated" || lower == "no date" ||
+      lower == "date unknown") {
     return r;
   }
   Date d;

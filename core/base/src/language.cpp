@@ -33,7 +33,8 @@ const std::unordered_map<std::string, Codes>& table() {
         std::size_t start = 0;
         while (start < name.size()) {
           std::size_t semi = name.find(';', start);
-          std::string part = trim_copy(name.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+          std::string part =
+              trim_copy(name.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
           if (!part.empty()) m.emplace(fold(part), c);
           if (semi == std::string::npos) break;
           start = semi + 1;

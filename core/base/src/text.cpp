@@ -42,38 +42,44 @@ std::string fold_non_ascii(std::string_view s) {
   return out;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 
 std::string fold(std::string_view s) {
   bool ascii = true;
   for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
   }
   return ascii ? ascii_lower(s) : fold_non_ascii(s);
 }
 
 std::string_view trim(std::string_view s) {
   auto nbsp_at_start = [](std::string_view v) {
-    return v.size() >= 2 && static_cast<unsigned char>(v[0]) == 0xC2 &&
-           static_cast<unsigned char>(v[1]) == 0xA0;
+    return v.size() >= 2 && static_cast<unsigned char>(v[0]) == 0xC2 && static_cast<unsigned char>(v[1]) == 0xA0;
   };
   auto nbsp_at_end = [](std::string_view v) {
     return v.size() >= 2 && static_cast<unsigned char>(v[v.size() - 2]) == 0xC2 &&
            static_cast<unsigned char>(v[v.size() - 1]) == 0xA0;
   };
   for (;;) {
-    if (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    else if (nbsp_at_start(s)) s.remove_prefix(2);
-    else break;
+    if (!s.empty() && is_space(s.front()))
+      s.remove_prefix(1);
+    else if (nbsp_at_start(s))
+      s.remove_prefix(2);
+    else
+      break;
   }
   for (;;) {
-    if (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    else if (nbsp_at_end(s)) s.remove_suffix(2);
-    else break;
+    if (!s.empty() && is_space(s.back()))
+      s.remove_suffix(1);
+    else if (nbsp_at_end(s))
+      s.remove_suffix(2);
+    else
+      break;
   }
   return s;
 }

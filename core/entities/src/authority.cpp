@@ -32,9 +32,13 @@ std::vector<std::string> csv_fields(const std::string& line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { out.back() += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else out.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"')
+        quoted = false;
+      else
+        out.back() += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -47,7 +51,10 @@ std::vector<std::string> csv_fields(const std::string& line) {
 }
 
 bool entry_from_json(const nlohmann::json& j, AuthorityEntry& e, std::string& why) {
-  if (!j.is_object()) { why = "an entry must be a JSON object"; return false; }
+  if (!j.is_object()) {
+    why = "an entry must be a JSON object";
+    return false;
+  }
   auto it = j.find("name");
   if (it == j.end() || !it->is_string() || trim(it->get<std::string>()).empty()) {
     why = "entry has no 'name' string";
@@ -57,9 +64,15 @@ bool entry_from_json(const nlohmann::json& j, AuthorityEntry& e, std::string& wh
   for (const char* key : {"aliases", "titles"}) {
     auto a = j.find(key);
     if (a == j.end()) continue;
-    if (!a->is_array()) { why = fmt::format("'{}' must be an array of strings", key); return false; }
+    if (!a->is_array()) {
+      why = fmt::format("'{}' must be an array of strings", key);
+      return false;
+    }
     for (const auto& v : *a) {
-      if (!v.is_string()) { why = fmt::format("'{}' must be an array of strings", key); return false; }
+      if (!v.is_string()) {
+        why = fmt::format("'{}' must be an array of strings", key);
+        return false;
+      }
       (std::string(key) == "aliases" ? e.aliases : e.titles).push_back(trim_copy(v.get<std::string>()));
     }
   }
@@ -103,12 +116,15 @@ Authority load_authority(const std::string& path, std::vector<Diagnostic>& diags
     } catch (const nlohmann::json::exception& e) {
       throw std::runtime_error(fmt::format("{}: invalid JSON: {}", path, e.what()));
     }
-    if (!j.is_array()) throw std::runtime_error(fmt::format("{}: an authority .json file must be an array of entries", path));
+    if (!j.is_array())
+      throw std::runtime_error(fmt::format("{}: an authority .json file must be an array of entries", path));
     for (std::size_t i = 0; i < j.size(); ++i) {
       AuthorityEntry e;
       std::string why;
-      if (entry_from_json(j[i], e, why)) a.entries.push_back(std::move(e));
-      else diags.push_back({Severity::error, path, 0, 0, fmt::format("entry {}: {}; entry skipped", i + 1, why)});
+      if (entry_from_json(j[i], e, why))
+        a.entries.push_back(std::move(e));
+      else
+        diags.push_back({Severity::error, path, 0, 0, fmt::format("entry {}: {}; entry skipped", i + 1, why)});
     }
     return a;
   }
@@ -124,7 +140,10 @@ Authority load_authority(const std::string& path, std::vector<Diagnostic>& diags
     if (jsonl) {
       std::string why;
       try {
-        if (entry_from_json(nlohmann::json::parse(line), e, why)) { a.entries.push_back(std::move(e)); continue; }
+        if (entry_from_json(nlohmann::json::parse(line), e, why)) {
+          a.entries.push_back(std::move(e));
+          continue;
+        }
       } catch (const nlohmann::json::exception& ex) {
         why = std::string("invalid JSON: ") + ex.what();
       }

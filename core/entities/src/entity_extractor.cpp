@@ -19,7 +19,8 @@ void Extractor::run(Record& r) {
   std::string cit = r.citation;
   for (const std::string* part : {&r.archive, &r.reference, &r.url}) {
     if (part->empty()) continue;
-    for (auto p = cit.find(*part); p != std::string::npos; p = cit.find(*part, p + 1)) cit.replace(p, part->size(), part->size(), ' ');
+    for (auto p = cit.find(*part); p != std::string::npos; p = cit.find(*part, p + 1))
+      cit.replace(p, part->size(), part->size(), ' ');
   }
   texts.push_back(cit);
   texts.push_back(r.credits);
@@ -105,4 +106,3 @@ void extract_entities(Record& r, const Gazetteer& gazetteer, const Authority* au
 }
 
 }  // namespace opis
-

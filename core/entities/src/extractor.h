@@ -65,13 +65,13 @@ const WordSet& dictionary();
 const WordSet& title_heads();
 
 struct Token {
-  std::string text;    ///< as written (possessive 's stripped)
-  std::string folded;  ///< fold_name(text)
+  std::string text;       ///< as written (possessive 's stripped)
+  std::string folded;     ///< fold_name(text)
   bool cap = false;       ///< starts with an upper-case letter
   bool allcaps = false;   ///< every letter upper-case (and more than one)
   bool initials = false;  ///< "N.S." or "O."
   bool sentence_start = false;
-  char after = ' ';       ///< punctuation right after the word, or ' '
+  char after = ' ';  ///< punctuation right after the word, or ' '
   bool newline_before = false;
   // Look-ups that several passes make, each done once (common_word(),
   // title_at(), Extractor::gaz()): the word list and the gazetteer are
@@ -100,8 +100,8 @@ struct Candidate {
 
 struct PersonAcc {
   Person p;
-  std::string key;           ///< surname match key
-  std::string given_initial; ///< folded first letter of the first given name, or ""
+  std::string key;            ///< surname match key
+  std::string given_initial;  ///< folded first letter of the first given name, or ""
   std::size_t order = 0;
 };
 
@@ -154,7 +154,8 @@ class Extractor {
 
   // Which entry this occurrence stands for, or nullptr when it is not a
   // place here.
-  const PlaceEntry* choose(const std::vector<Token>& t, std::size_t i, std::size_t n, const std::vector<PlaceEntry>& entries);
+  const PlaceEntry* choose(const std::vector<Token>& t, std::size_t i, std::size_t n,
+                           const std::vector<PlaceEntry>& entries);
 
   Place& place_for(const PlaceEntry& e);
 
@@ -170,7 +171,6 @@ class Extractor {
   std::vector<std::vector<bool>> m_claimed;
   std::unordered_map<std::string, std::size_t> m_other_words;  ///< key of a given name -> person, or kAmbiguous
 };
-
 
 }  // namespace extraction
 }  // namespace opis

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "opis/entities/name_key.h"
 #include "opis/base/text.h"
+#include "opis/entities/name_key.h"
 
 namespace opis {
 

@@ -39,7 +39,8 @@ std::set<std::string> name_like_keys(const Record& r) {
         if (is_name_particle(w, ParticleUse::running_text)) continue;
         keys.insert(name_key(w));
         // German genitive: Langkammers Urtheil, Schönherrs Riesen.
-        if (german && w.size() > 3 && w.back() == 's') keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));
+        if (german && w.size() > 3 && w.back() == 's')
+          keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));
       }
     }
   };

@@ -9,9 +9,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
-#include <unicode/unistr.h>
 
 #include "opis/base/text.h"
 
@@ -62,8 +62,10 @@ bool latin_only(std::string_view s) {
 
 std::string run(icu::Transliterator* t, std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (t) t->transliterate(u);
-  else u.toLower();
+  if (t)
+    t->transliterate(u);
+  else
+    u.toLower();
   std::string out;
   u.toUTF8String(out);
   return out;
@@ -123,14 +125,20 @@ std::string fold_non_ascii(std::string_view text) {
 std::string fold_name(std::string_view text) {
   bool ascii = true;
   for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
   }
   std::string latin = ascii ? ascii_lower(text) : fold_non_ascii(text);
   std::string out;
   for (char c : latin) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ') out += ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ')
+      out += ' ';
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -170,15 +178,32 @@ std::string name_key(std::string_view folded_word) {
   }
   if (s.empty()) return s;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kWadeGiles = {{
-      {"chou", "zhou"}, {"teng", "deng"}, {"chiang", "jiang"}, {"hsu", "xu"}, {"chu", "zhu"}, {"tsai", "cai"},
+      {"chou", "zhou"},
+      {"teng", "deng"},
+      {"chiang", "jiang"},
+      {"hsu", "xu"},
+      {"chu", "zhu"},
+      {"tsai", "cai"},
   }};
   for (const auto& [wg, pinyin] : kWadeGiles) {
     if (s == wg) s = pinyin;
   }
-  auto ends_with = [&](std::string_view e) { return s.size() > e.size() + 2 && s.compare(s.size() - e.size(), e.size(), e) == 0; };
+  auto ends_with = [&](std::string_view e) {
+    return s.size() > e.size() + 2 && s.compare(s.size() - e.size(), e.size(), e) == 0;
+  };
   if (ends_with("off") || ends_with("eff")) s.replace(s.size() - 2, 2, "v");
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSystems = {{
-      {"schtsch", "shch"}, {"chtch", "shch"}, {"tsch", "ch"}, {"gue", "ge"}, {"gui", "gi"}, {"chr", "kr"}, {"chl", "kl"}, {"cz", "ch"}, {"dzh", "j"}, {"dj", "j"}, {"oe", "o"},
+      {"schtsch", "shch"},
+      {"chtch", "shch"},
+      {"tsch", "ch"},
+      {"gue", "ge"},
+      {"gui", "gi"},
+      {"chr", "kr"},
+      {"chl", "kl"},
+      {"cz", "ch"},
+      {"dzh", "j"},
+      {"dj", "j"},
+      {"oe", "o"},
   }};
   for (const auto& [from, to] : kSystems) replace_all(s, from, to);
   auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
@@ -205,8 +230,21 @@ std::string name_key(std::string_view folded_word) {
   }
   s = std::move(t);
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kDigraphs = {{
-      {"shch", "s"}, {"sch", "s"}, {"tch", "c"}, {"ch", "c"}, {"sh", "s"}, {"zh", "z"}, {"kh", "k"},
-      {"gh", "k"}, {"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"ck", "k"}, {"q", "k"}, {"w", "v"}, {"x", "ks"},
+      {"shch", "s"},
+      {"sch", "s"},
+      {"tch", "c"},
+      {"ch", "c"},
+      {"sh", "s"},
+      {"zh", "z"},
+      {"kh", "k"},
+      {"gh", "k"},
+      {"dh", "d"},
+      {"th", "t"},
+      {"ph", "f"},
+      {"ck", "k"},
+      {"q", "k"},
+      {"w", "v"},
+      {"x", "ks"},
   }};
   for (const auto& [from, to] : kDigraphs) replace_all(s, from, to);
   replace_all(s, "mps", "ms");
@@ -215,18 +253,25 @@ std::string name_key(std::string_view folded_word) {
   // u (Moubarak, Youssef, Rouhani).
   if (s.size() <= 4) replace_all(s, "ou", "O");
   for (char& c : s) {
-    if (c == 'e' || c == 'y') c = 'i';
-    else if (c == 'o') c = 'u';
-    else if (c == 'O') c = 'o';
+    if (c == 'e' || c == 'y')
+      c = 'i';
+    else if (c == 'o')
+      c = 'u';
+    else if (c == 'O')
+      c = 'o';
   }
   replace_all(s, "ai", "i");
   std::string k;
   for (char c : s) {
     if (k.empty() || k.back() != c) k += c;
   }
-  auto ends = [&](std::string_view e) { return k.size() > e.size() + 1 && k.compare(k.size() - e.size(), e.size(), e) == 0; };
-  if (ends("iv")) k.replace(k.size() - 2, 2, "uv");
-  else if (ends("iva")) k.replace(k.size() - 3, 3, "uva");
+  auto ends = [&](std::string_view e) {
+    return k.size() > e.size() + 1 && k.compare(k.size() - e.size(), e.size(), e) == 0;
+  };
+  if (ends("iv"))
+    k.replace(k.size() - 2, 2, "uv");
+  else if (ends("iva"))
+    k.replace(k.size() - 3, 3, "uva");
   return k;
 }
 
@@ -260,14 +305,12 @@ struct NameParticle {
 };
 
 constexpr NameParticle kParticles[] = {
-    {"al", true, true},     {"el", true, true},     {"ibn", true, true},   {"bin", true, true},
-    {"von", true, true},    {"van", true, true},    {"der", true, true},   {"den", true, true},
-    {"de", true, true},     {"da", true, true},     {"di", true, true},    {"du", true, true},
-    {"la", true, true},     {"le", true, true},     {"dos", true, true},   {"das", true, true},
-    {"del", true, true},    {"zu", true, true},     {"ad", true, false},   {"ash", true, false},
-    {"as", true, false},    {"ben", true, false},   {"bint", true, false}, {"abu", true, false},
-    {"y", true, false},     {"vom", false, true},   {"della", false, true}, {"ter", false, true},
-    {"ten", false, true},
+    {"al", true, true},   {"el", true, true},     {"ibn", true, true},   {"bin", true, true},  {"von", true, true},
+    {"van", true, true},  {"der", true, true},    {"den", true, true},   {"de", true, true},   {"da", true, true},
+    {"di", true, true},   {"du", true, true},     {"la", true, true},    {"le", true, true},   {"dos", true, true},
+    {"das", true, true},  {"del", true, true},    {"zu", true, true},    {"ad", true, false},  {"ash", true, false},
+    {"as", true, false},  {"ben", true, false},   {"bint", true, false}, {"abu", true, false}, {"y", true, false},
+    {"vom", false, true}, {"della", false, true}, {"ter", false, true},  {"ten", false, true},
 };
 
 }  // namespace

@@ -60,11 +60,17 @@ std::vector<Token> tokenize(std::string_view s) {
       while (end < n) {
         UChar32 e = 0;
         int32_t k = peek(end, e);
-        if (u_isalnum(e)) { end = k; continue; }
+        if (u_isalnum(e)) {
+          end = k;
+          continue;
+        }
         if (e == '-' || e == '\'' || e == 0x2019) {
           UChar32 f;
           peek(k, f);
-          if (k < n && u_isalpha(f)) { end = k; continue; }
+          if (k < n && u_isalpha(f)) {
+            end = k;
+            continue;
+          }
         }
         break;
       }

@@ -55,11 +55,15 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
       j += n;
       if (t[j - 1].after != ' ') break;
     }
-    if (lower_title && (j >= t.size() || !t[j].cap)) { i = j ? j : i + 1; continue; }
+    if (lower_title && (j >= t.size() || !t[j].cap)) {
+      i = j ? j : i + 1;
+      continue;
+    }
     bool stop = had_title && j > start && t[j - 1].after != ' ';
     while (!stop && j < t.size() && j < start + 8) {
       const Token& w = t[j];
-      bool particle = is_name_particle(w.folded, ParticleUse::running_text) && !w.cap && j + 1 < t.size() && t[j + 1].cap;
+      bool particle =
+          is_name_particle(w.folded, ParticleUse::running_text) && !w.cap && j + 1 < t.size() && t[j + 1].cap;
       if (!(word_ok_in_name(w) || particle)) break;
       if (j > start && title_at(t, j)) break;  // "Baghdad Brigadier General ...": a new name starts
       if (j > start && w.newline_before && !t[j - 1].allcaps) break;
@@ -73,41 +77,58 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
            (t[words.front()].sentence_start || words.size() > 1) && !is_person_word(t[words.front()]))
       words.erase(words.begin());
     while (!words.empty() && is_name_particle(t[words.back()].folded, ParticleUse::running_text)) words.pop_back();
-    if (words.empty()) { prev_title_person = false; continue; }
+    if (words.empty()) {
+      prev_title_person = false;
+      continue;
+    }
     bool has_initials = false, has_name = false, all_common = true, org = false, place = false, month = false;
     for (std::size_t k : words) {
       const Token& w = t[k];
-      if (w.initials) { has_initials = true; continue; }
+      if (w.initials) {
+        has_initials = true;
+        continue;
+      }
       has_name = true;
       if (!common(w)) all_common = false;
       if (org_words().count(w.folded)) org = true;
       if (strong_place(w)) place = true;
       if (months().count(w.folded)) month = true;
     }
-    if (!has_name || org || month) { prev_title_person = false; continue; }
+    if (!has_name || org || month) {
+      prev_title_person = false;
+      continue;
+    }
     // The whole run as one place name ("Port Said") is a place.
     std::string all;
     for (std::size_t k : words) all += (all.empty() ? "" : " ") + t[k].folded;
-    if (m_g.find(all) && words.size() > 1) { prev_title_person = false; continue; }
+    if (m_g.find(all) && words.size() > 1) {
+      prev_title_person = false;
+      continue;
+    }
     bool acronym = words.size() == 1 && t[words[0]].allcaps && t[words[0]].text.size() <= 5;
     bool accept = false;
-    if (had_title || note_taker) accept = !all_common && !acronym && !(words.size() == 1 && place);
-    else if (has_initials) accept = !place;  // D. Rusk: after initials even a common word is a name
+    if (had_title || note_taker)
+      accept = !all_common && !acronym && !(words.size() == 1 && place);
+    else if (has_initials)
+      accept = !place;  // D. Rusk: after initials even a common word is a name
     else if (words.size() >= 2) {
       // A given name before a surname that is also a place is a person
       // (Michael Jordan, Ruth Jordan): only the last word a place, and the
       // first word no common word.
-      bool only_last_place = place && !strong_place(t[words.front()]) && !common(t[words.front()]) &&
-                             std::none_of(words.begin(), words.end() - 1, [&](std::size_t k) { return strong_place(t[k]); });
+      bool only_last_place =
+          place && !strong_place(t[words.front()]) && !common(t[words.front()]) &&
+          std::none_of(words.begin(), words.end() - 1, [&](std::size_t k) { return strong_place(t[k]); });
       accept = !all_common && (!place || only_last_place);
-    }
-    else {
+    } else {
       const Token& w = t[words[0]];
       bool verb = words[0] + 1 < t.size() && speech_verbs().count(t[words[0] + 1].folded) && w.after == ' ';
       bool coordinated = prev_title_person && start >= 1 && t[start - 1].folded == "and";
       accept = (verb || coordinated) && !common(w) && !place && !acronym && !w.allcaps;
     }
-    if (!accept) { prev_title_person = false; continue; }
+    if (!accept) {
+      prev_title_person = false;
+      continue;
+    }
     Candidate c;
     c.role = note_taker ? "note-taker" : "mentioned";
     for (std::size_t k : words) c.words.push_back(t[k].text);
@@ -148,7 +169,8 @@ void Extractor::add(const Candidate& c, bool counts) {
   std::string bracket_alias;
   if (auto open = display.find('('); open != std::string::npos) {
     auto close = display.find(')', open);
-    bracket_alias = trim_copy(display.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
+    bracket_alias =
+        trim_copy(display.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
     display = trim_copy(display.substr(0, open));
   }
   if (auto comma = display.find(','); comma != std::string::npos) display = reading_order(display);
@@ -171,7 +193,10 @@ void Extractor::add(const Candidate& c, bool counts) {
   auto range = m_by_key.equal_range(key);
   for (auto it = range.first; it != range.second; ++it) {
     PersonAcc& a = m_persons[it->second];
-    if (a.given_initial.empty() || given_initial.empty() || a.given_initial == given_initial) { into = &a; break; }
+    if (a.given_initial.empty() || given_initial.empty() || a.given_initial == given_initial) {
+      into = &a;
+      break;
+    }
   }
   if (!into) {
     PersonAcc a;
@@ -199,7 +224,8 @@ void Extractor::add(const Candidate& c, bool counts) {
     into->p.aliases.push_back(bracket_alias);
   if (counts) {
     ++into->p.mentions;
-    if (std::find(into->p.forms.begin(), into->p.forms.end(), c.name) == into->p.forms.end()) into->p.forms.push_back(c.name);
+    if (std::find(into->p.forms.begin(), into->p.forms.end(), c.name) == into->p.forms.end())
+      into->p.forms.push_back(c.name);
   } else if (std::find(into->p.forms.begin(), into->p.forms.end(), display) == into->p.forms.end()) {
     into->p.forms.push_back(display);
   }

@@ -21,8 +21,8 @@ bool Extractor::strong_place(const Token& t) const {
   const auto* v = gaz(t);
   if (!v) return false;
   for (const auto& e : *v) {
-    if (e.kind == "country" || e.kind == "former" || e.kind == "alias" || e.kind == "demonym" ||
-        e.kind == "region" || (e.kind == "city" && e.population >= 100000))
+    if (e.kind == "country" || e.kind == "former" || e.kind == "alias" || e.kind == "demonym" || e.kind == "region" ||
+        (e.kind == "city" && e.population >= 100000))
       return true;
   }
   return false;
@@ -41,8 +41,14 @@ void Extractor::places(const std::vector<Token>& t, std::size_t text) {
       std::string key;
       bool ok = true;
       for (std::size_t k = i; k < i + n; ++k) {
-        if (m_claimed[text][k]) { ok = false; break; }
-        if (k > i && t[k - 1].after != ' ' && t[k - 1].after != ',') { ok = false; break; }
+        if (m_claimed[text][k]) {
+          ok = false;
+          break;
+        }
+        if (k > i && t[k - 1].after != ' ' && t[k - 1].after != ',') {
+          ok = false;
+          break;
+        }
         key += (key.empty() ? "" : " ") + t[k].folded;
       }
       if (!ok) continue;
@@ -62,7 +68,8 @@ void Extractor::places(const std::vector<Token>& t, std::size_t text) {
   }
 }
 
-const PlaceEntry* Extractor::choose(const std::vector<Token>& t, std::size_t i, std::size_t n, const std::vector<PlaceEntry>& entries) {
+const PlaceEntry* Extractor::choose(const std::vector<Token>& t, std::size_t i, std::size_t n,
+                                    const std::vector<PlaceEntry>& entries) {
   const Token& first = t[i];
   const PlaceEntry* demonym = nullptr;
   for (const auto& e : entries) {
@@ -71,13 +78,15 @@ const PlaceEntry* Extractor::choose(const std::vector<Token>& t, std::size_t i, 
   if (!first.cap && !(demonym && n == 1)) return nullptr;
   // "US" in a heading is ambiguous; "the US" (a hand-written alias) is not; "the UN" is no place.
   bool alias = std::any_of(entries.begin(), entries.end(), [](const PlaceEntry& e) { return e.kind == "alias"; });
-  if (n == 1 && first.allcaps && first.text.size() <= 2 && !(alias && i > 0 && t[i - 1].folded == "the")) return nullptr;  // "US" in a heading is ambiguous; "U.S." is not
+  if (n == 1 && first.allcaps && first.text.size() <= 2 && !(alias && i > 0 && t[i - 1].folded == "the"))
+    return nullptr;  // "US" in a heading is ambiguous; "U.S." is not
   const Token* prev = i > 0 ? &t[i - 1] : nullptr;
   const Token* next = i + n < t.size() ? &t[i + n] : nullptr;
   auto prev_joined = [&] { return prev && prev->after == ' ' && !first.newline_before; };
   // Supreme Soviet, Soviet of Ministers: the council, not the country.
   if (demonym && prev && prev->folded == "supreme") return nullptr;
-  bool context_only = std::all_of(entries.begin(), entries.end(), [](const PlaceEntry& e) { return e.kind == "context"; });
+  bool context_only =
+      std::all_of(entries.begin(), entries.end(), [](const PlaceEntry& e) { return e.kind == "context"; });
   if (m_g.needs_context(t[i].folded) && n == 1) {
     bool ctx = (prev && prev->folded == "the" && prev_joined()) ||
                (next && place_words().count(next->folded) && first.after == ' ') ||
@@ -87,12 +96,10 @@ const PlaceEntry* Extractor::choose(const std::vector<Token>& t, std::size_t i, 
   }
   // A place name right after a capitalised given name is a surname (Ruth Jordan).
   if (n == 1 && !demonym && prev && prev->cap && prev_joined() && !prev->sentence_start &&
-      !function_words().count(prev->folded) && !title_at(t, i - 1) && !gaz(*prev) &&
-      !prev->allcaps && !first.allcaps)
+      !function_words().count(prev->folded) && !title_at(t, i - 1) && !gaz(*prev) && !prev->allcaps && !first.allcaps)
     return nullptr;
-  if (n == 1 && !demonym && next && next->cap && first.after == ' ' && !gaz(*next) &&
-      !common_word(*next) && !org_words().count(next->folded) && !next->allcaps && !first.allcaps &&
-      !title_at(t, i + n))
+  if (n == 1 && !demonym && next && next->cap && first.after == ' ' && !gaz(*next) && !common_word(*next) &&
+      !org_words().count(next->folded) && !next->allcaps && !first.allcaps && !title_at(t, i + n))
     return nullptr;
   // "Atlanta, Georgia": prefer the entry in the country of the place just before.
   if (entries.size() > 1 && i >= 1 && t[i - 1].after == ',') {

@@ -8,26 +8,26 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <xxhash.h>
+#include <nlohmann/json.hpp>
 
-#include "opis/record/record_reader.h"
-#include "opis/index/spelling_recorder.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
+#include "opis/index/spelling_recorder.h"
+#include "opis/record/record_reader.h"
 
 #include "opis/index/batch_indexer.h"
 #include "opis/index/index_writer.h"
@@ -78,10 +78,13 @@ struct SourceVisit {
   // `now.ids`. Returns how many records were rejected.
   int records(const BatchOptions& opts, std::string&& data, SourceState& now,
               const std::function<bool(const Record&)>& keep) {
-    return read_records(path, std::move(data), [&](Record&& r) {
-      if (!in_shard(opts, r.id)) return;
-      if (keep(r)) now.ids.push_back(r.id);
-    }, problems);
+    return read_records(
+        path, std::move(data),
+        [&](Record&& r) {
+          if (!in_shard(opts, r.id)) return;
+          if (keep(r)) now.ids.push_back(r.id);
+        },
+        problems);
   }
 
   // The file's problems after `diags`, when this indexer reports them.
@@ -131,7 +134,9 @@ class IdOwners {
   }
 
   // `id` as given by the unchanged file number `file`, unless claimed.
-  void note(const std::string& id, std::size_t file, const std::string& path) { m_owners.try_emplace(id, Owner{file, path, {}}); }
+  void note(const std::string& id, std::size_t file, const std::string& path) {
+    m_owners.try_emplace(id, Owner{file, path, {}});
+  }
 
   bool contains(const std::string& id) const { return m_owners.count(id) != 0; }
   const Owner& owner(const std::string& id) const { return m_owners.at(id); }

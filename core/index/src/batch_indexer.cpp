@@ -13,26 +13,26 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <xxhash.h>
+#include <nlohmann/json.hpp>
 
-#include "opis/record/record_reader.h"
-#include "opis/index/spelling_recorder.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
+#include "opis/index/spelling_recorder.h"
+#include "opis/record/record_reader.h"
 
 namespace opis {
 
@@ -42,7 +42,6 @@ using nlohmann::json;
 namespace batch {
 
 constexpr std::string_view kStatePrefix = "opis:src:";
-
 
 // Xapian limits metadata keys to a few hundred bytes: long paths are keyed
 // by their hash (the full path is inside the value).
@@ -95,8 +94,10 @@ std::string reason_of(const std::string& message) {
 // "not a regular file (FIFO); skipped": never opened, as reading a FIFO or a
 // device could block forever.
 std::string not_regular(const struct stat& sb) {
-  const char* kind = S_ISFIFO(sb.st_mode) ? "FIFO" : S_ISSOCK(sb.st_mode) ? "socket"
-                     : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "device" : "special file";
+  const char* kind = S_ISFIFO(sb.st_mode)                         ? "FIFO"
+                     : S_ISSOCK(sb.st_mode)                       ? "socket"
+                     : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "device"
+                                                                  : "special file";
   return fmt::format("not a regular file ({}); skipped", kind);
 }
 
@@ -126,20 +127,25 @@ std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vecto
         // FIFO (reading it would hang). A folder named like one is walked.
         struct stat sb;
         if (::stat(it->path().c_str(), &sb) == 0) {
-          if (S_ISREG(sb.st_mode)) found.push_back(it->path());
-          else if (!S_ISDIR(sb.st_mode)) diags.push_back({Severity::error, it->path().string(), 0, 0, not_regular(sb)});
+          if (S_ISREG(sb.st_mode))
+            found.push_back(it->path());
+          else if (!S_ISDIR(sb.st_mode))
+            diags.push_back({Severity::error, it->path().string(), 0, 0, not_regular(sb)});
         } else if (errno == ELOOP) {
-          diags.push_back({Severity::error, it->path().string(), 0, 0, "symbolic link loop (too many levels of links); skipped"});
+          diags.push_back(
+              {Severity::error, it->path().string(), 0, 0, "symbolic link loop (too many levels of links); skipped"});
         } else if (std::error_code lec; errno == ENOENT && fs::is_symlink(it->symlink_status(lec))) {
           diags.push_back({Severity::error, it->path().string(), 0, 0,
                            fmt::format("dangling symbolic link (to '{}', which does not exist); skipped",
                                        fs::read_symlink(it->path(), lec).string())});
         } else {
-          diags.push_back({Severity::error, it->path().string(), 0, 0, fmt::format("cannot read: {}; skipped", std::strerror(errno))});
+          diags.push_back({Severity::error, it->path().string(), 0, 0,
+                           fmt::format("cannot read: {}; skipped", std::strerror(errno))});
         }
       }
       if (ec) {
-        diags.push_back({Severity::error, a, 0, 0, fmt::format("cannot walk folder: {}; rest of it skipped", ec.message())});
+        diags.push_back(
+            {Severity::error, a, 0, 0, fmt::format("cannot walk folder: {}; rest of it skipped", ec.message())});
       }
       std::sort(found.begin(), found.end());
       for (auto& f : found) files.push_back({std::move(f), 0});
@@ -166,8 +172,10 @@ bool in_shard(const BatchOptions& opts, const std::string& id) {
 // Count the diagnostics (warnings, and errors by reason) and pass them on.
 void report_diags(const std::vector<Diagnostic>& diags, BatchCounts& c, const BatchIndexer::DiagnosticSink& on_diag) {
   for (const auto& d : diags) {
-    if (d.severity == Severity::warning) ++c.warnings;
-    else ++c.reasons[reason_of(d.message)];
+    if (d.severity == Severity::warning)
+      ++c.warnings;
+    else
+      ++c.reasons[reason_of(d.message)];
     on_diag(d);
   }
 }
@@ -180,14 +188,12 @@ BatchProgress progress_of(const std::vector<SourceFile>& files) {
   return prog;
 }
 
-
 // The warning for a record id given twice in a run: at `path`:`line` the
 // copy that stays, `other` where the one it replaces is.
 Diagnostic duplicate_id(const std::string& id, const std::string& path, int line, const std::string& other) {
   return {Severity::warning, path, line, 0,
           fmt::format("record id '{}' also in {}; this later record replaces it", id, other)};
 }
-
 
 }  // namespace batch
 
@@ -242,7 +248,8 @@ class DirectRun {
     for (const auto& a : paths) roots.push_back(absolute_normal(a));
     auto under = [&](const std::string& p) {
       for (const auto& r : roots) {
-        if (p == r || (p.size() > r.size() && p.compare(0, r.size(), r) == 0 && (r.back() == '/' || p[r.size()] == '/')))
+        if (p == r ||
+            (p.size() > r.size() && p.compare(0, r.size(), r) == 0 && (r.back() == '/' || p[r.size()] == '/')))
           return true;
       }
       return false;
@@ -292,15 +299,17 @@ class DirectRun {
     }
     // A file with rejected records keeps no state, so the next run reads
     // it again and reports its errors again.
-    if (rejected == 0) save_state(m_w, key, now);
-    else if (prev) m_w.set_metadata(key, "");
+    if (rejected == 0)
+      save_state(m_w, key, now);
+    else if (prev)
+      m_w.set_metadata(key, "");
   }
 
   IndexWriter& m_w;
   const BatchOptions& m_opts;
   BatchCounts& m_c;
   std::vector<Diagnostic>& m_diags;
-  IdOwners m_owners;               ///< ids given this run
+  IdOwners m_owners;                ///< ids given this run
   std::vector<std::string> m_left;  ///< ids that left a changed file
 };
 
@@ -328,8 +337,10 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
   BatchCounts c;
   std::vector<Diagnostic> diags;
   std::vector<SourceFile> files = collect(paths, diags);
-  if (m_opts.report_file_problems) c.rejected += diags.size();
-  else diags.clear();
+  if (m_opts.report_file_problems)
+    c.rejected += diags.size();
+  else
+    diags.clear();
   report_diags(diags, c, on_diag);
   diags.clear();
   if (m_opts.bulk && m_writer->size() == 0 && m_writer->metadata_keys(std::string(kStatePrefix)).empty()) {

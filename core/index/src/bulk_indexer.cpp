@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "opis/record/record_reader.h"
-#include "opis/index/spelling_recorder.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
+#include "opis/index/spelling_recorder.h"
+#include "opis/record/record_reader.h"
 
 namespace opis {
 
@@ -156,8 +156,10 @@ class BulkWorker {
     {
       std::lock_guard lock(m_s.mu);
       IdOwners::Claim claim = m_s.owners.claim(r, i, m_batch_path, diags);
-      if (claim.kind == IdOwners::Claim::first) ++m_s.c.added;
-      else ++m_s.c.duplicates;
+      if (claim.kind == IdOwners::Claim::first)
+        ++m_s.c.added;
+      else
+        ++m_s.c.duplicates;
       if (claim.kind == IdOwners::Claim::loses) return false;  // an earlier file's copy: the later one stays
       if (claim.kind == IdOwners::Claim::replaces && claim.displaced_batch != m_batch_path) {
         m_s.losers.emplace_back(claim.displaced_batch, r.id);

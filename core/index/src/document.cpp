@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "opis/record/citation.h"
 #include "opis/base/language.h"
-#include "opis/index/schema.h"
 #include "opis/index/entity_terms.h"
+#include "opis/index/schema.h"
+#include "opis/record/citation.h"
 
 namespace opis {
 
@@ -132,7 +132,8 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
       doc.add_boolean_term(boolean_term(field("year"), fmt::format("{:04}", y)));
     }
     bool one_month = s.year == e.year && s.month == e.month;
-    if (r.date.precision >= DatePrecision::month && one_month) doc.add_boolean_term(boolean_term(field("month"), s.key().substr(0, 6)));
+    if (r.date.precision >= DatePrecision::month && one_month)
+      doc.add_boolean_term(boolean_term(field("month"), s.key().substr(0, 6)));
     if (r.date.precision == DatePrecision::day && s == e) doc.add_boolean_term(boolean_term(field("day"), s.key()));
     doc.add_value(slot::date_start, r.date.interval_start().key());
     doc.add_value(slot::date_end, r.date.interval_end().key());
@@ -192,8 +193,10 @@ std::size_t skip_json_value(std::string_view json, std::size_t i) {
       }
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') ++depth;
+    if (c == '"')
+      in_string = true;
+    else if (c == '{' || c == '[')
+      ++depth;
     else if (c == '}' || c == ']') {
       if (depth == 0) return i;  // the end of the enclosing object
       if (--depth == 0) return i + 1;
@@ -218,8 +221,10 @@ std::string without_entities(std::string_view json) {
   for (std::size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == '{' || c == '[') {

@@ -7,13 +7,13 @@
 #include <set>
 #include <vector>
 
+#include "opis/base/text.h"
 #include "opis/entities/authority.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/name_floor.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/name_weight.h"
 #include "opis/index/schema.h"
-#include "opis/base/text.h"
 
 namespace opis {
 
@@ -39,7 +39,8 @@ class FacetValues {
       keep.resize(kMaxFacetValues);
       std::sort(keep.begin(), keep.end());
     }
-    for (std::size_t k = 0; k < keep.size(); ++k) doc.add_value(base + static_cast<Xapian::valueno>(k), m_values[keep[k]].value);
+    for (std::size_t k = 0; k < keep.size(); ++k)
+      doc.add_value(base + static_cast<Xapian::valueno>(k), m_values[keep[k]].value);
   }
 
  private:
@@ -63,8 +64,10 @@ std::vector<std::string> given_keys(const std::string& form) {
   if (folded.empty() || words.empty()) return out;
   std::string first_token = folded.substr(0, folded.find(' '));
   for (const auto& w : words) {
-    if (w == first_token) out.push_back(name_key(w) + "_");
-    else out.push_back(name_key(w) + "_" + folded.substr(0, 1));
+    if (w == first_token)
+      out.push_back(name_key(w) + "_");
+    else
+      out.push_back(name_key(w) + "_" + folded.substr(0, 1));
   }
   return out;
 }
@@ -81,8 +84,10 @@ std::vector<std::string> exact_name_words(std::string_view name) {
     cur.clear();
   };
   for (char c : name) {
-    if (c == ' ' || c == ',' || c == '.' || c == '(' || c == ')' || c == '-' || c == '\'' || c == '"' || c == '\t') flush();
-    else cur += c;
+    if (c == ' ' || c == ',' || c == '.' || c == '(' || c == ')' || c == '-' || c == '\'' || c == '"' || c == '\t')
+      flush();
+    else
+      cur += c;
   }
   flush();
   return out;

@@ -23,8 +23,7 @@ IndexWriter::IndexWriter(const std::string& path, const IndexContext& ctx)
   // opening then failed on every later run (issue 6). Create it afresh;
   // under the write lock, so never under another writer's feet.
   int action = Xapian::DB_CREATE_OR_OPEN;
-  if (std::error_code ec; std::filesystem::is_directory(path, ec) &&
-                          !std::filesystem::exists(path + "/iamglass", ec) &&
+  if (std::error_code ec; std::filesystem::is_directory(path, ec) && !std::filesystem::exists(path + "/iamglass", ec) &&
                           std::filesystem::exists(path + "/postlist.glass", ec)) {
     action = Xapian::DB_CREATE_OR_OVERWRITE;
   }
@@ -81,8 +80,7 @@ IndexWriter::~IndexWriter() {
   try {
     m_spelling.flush(m_db);
     m_db.close();
-  } catch (const Xapian::Error&) {
-  }
+  } catch (const Xapian::Error&) {}
 }
 
 void IndexWriter::close() {

@@ -52,7 +52,8 @@ Xapian::Query name_weight_query(const std::string& term, double scale) {
   };
   std::vector<Xapian::Query> tiers;
   tiers.reserve(kMentionTiers.size());
-  for (std::size_t i = 0; i < kMentionTiers.size(); ++i) tiers.push_back(fixed(tier_step(i, scale), tier_term(kMentionTiers[i], term)));
+  for (std::size_t i = 0; i < kMentionTiers.size(); ++i)
+    tiers.push_back(fixed(tier_step(i, scale), tier_term(kMentionTiers[i], term)));
   // A record has a tier term only with the term itself: the tiers add to
   // the term's weight and match nothing of their own. AND_MAYBE says so,
   // with the same matches and weights as an OR of all of them; with an OR,

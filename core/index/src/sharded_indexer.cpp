@@ -47,7 +47,8 @@ ShardedIndexer::ShardedIndexer(const std::string& stub, unsigned n, BatchOptions
           stub, dirs.size(), n, n));
     }
   } else {
-    if (n == 0) throw std::runtime_error(fmt::format("'{}' does not exist; give --shards N to create a sharded index", stub));
+    if (n == 0)
+      throw std::runtime_error(fmt::format("'{}' does not exist; give --shards N to create a sharded index", stub));
     fs::create_directories(stub + ".shards");
     for (unsigned k = 0; k < n; ++k) dirs.push_back(shard_dir(stub, k));
     create = true;
@@ -186,8 +187,9 @@ std::size_t compact_shards(const std::string& stub, const std::string& out) {
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const StubEntry& e = entries[k];
     if (e.kind != StubEntry::Kind::local) {
-      throw std::runtime_error(fmt::format("{}:{}: shard {} is {}: only local shards can be compacted; copy it here first",
-                                           stub, e.line, k, e.describe()));
+      throw std::runtime_error(
+          fmt::format("{}:{}: shard {} is {}: only local shards can be compacted; copy it here first", stub, e.line, k,
+                      e.describe()));
     }
     try {
       locks.push_back(std::make_unique<Xapian::WritableDatabase>(e.resolved, Xapian::DB_OPEN));

@@ -22,9 +22,12 @@ unsigned shard_of(std::string_view id, unsigned n) {
 
 std::string StubEntry::describe() const {
   switch (kind) {
-    case Kind::local: return "local " + resolved;
-    case Kind::tcp: return fmt::format("remote {}:{}", host, port);
-    case Kind::program: return "remote :" + program + (args.empty() ? "" : " " + args);
+    case Kind::local:
+      return "local " + resolved;
+    case Kind::tcp:
+      return fmt::format("remote {}:{}", host, port);
+    case Kind::program:
+      return "remote :" + program + (args.empty() ? "" : " " + args);
   }
   return {};
 }
@@ -126,16 +129,19 @@ std::string shard_stub_line(const std::string& stub, unsigned k) {
 Xapian::Database open_shard(const StubEntry& e, unsigned timeout_ms) {
   switch (e.kind) {
     case StubEntry::Kind::local: {
-      int backend = e.backend == "glass" ? Xapian::DB_BACKEND_GLASS
-                    : e.backend == "chert" ? Xapian::DB_BACKEND_CHERT : 0;
+      int backend = e.backend == "glass"   ? Xapian::DB_BACKEND_GLASS
+                    : e.backend == "chert" ? Xapian::DB_BACKEND_CHERT
+                                           : 0;
       // Xapian would open a missing folder as an empty database in some
       // cases; a shard that is not there is an error.
       std::error_code ec;
       if (!fs::exists(e.resolved, ec)) throw Xapian::DatabaseOpeningError("no database at " + e.resolved);
       return Xapian::Database(e.resolved, backend);
     }
-    case StubEntry::Kind::tcp: return Xapian::Remote::open(e.host, e.port, timeout_ms, timeout_ms);
-    case StubEntry::Kind::program: return Xapian::Remote::open(e.program, e.args, timeout_ms);
+    case StubEntry::Kind::tcp:
+      return Xapian::Remote::open(e.host, e.port, timeout_ms, timeout_ms);
+    case StubEntry::Kind::program:
+      return Xapian::Remote::open(e.program, e.args, timeout_ms);
   }
   throw Xapian::InvalidArgumentError("bad stub entry");
 }

@@ -44,11 +44,11 @@ bool is_suffix(std::string_view w) {
 
 // Words that make a credited name an organisation rather than a person.
 bool is_organisation(const std::vector<std::string>& words) {
-  static const char* const kWords[] = {
-      "archive", "archives", "center",  "centre",  "foundation", "institute", "university", "library",
-      "ministry", "committee", "museum", "office",  "department", "project",  "society",    "association",
-      "agency",  "council",   "bureau", "press",   "program",    "programme", "inc",        "ltd",
-      "&",       "collection", "service", "commission", "embassy"};
+  static const char* const kWords[] = {"archive",    "archives",   "center",   "centre",      "foundation", "institute",
+                                       "university", "library",    "ministry", "committee",   "museum",     "office",
+                                       "department", "project",    "society",  "association", "agency",     "council",
+                                       "bureau",     "press",      "program",  "programme",   "inc",        "ltd",
+                                       "&",          "collection", "service",  "commission",  "embassy"};
   for (const auto& w : words) {
     std::string l;
     for (char c : w)
@@ -99,13 +99,29 @@ std::string one_line(std::string_view v) {
   return std::string(trim_ascii(out));
 }
 
-const std::vector<std::string> kAllFields = {
-    "id",    "rank",       "date",         "date_edtf", "date_start", "date_end", "date_text", "title",
-    "archive", "reference", "repository", "language", "translation_language", "contributors", "translators",
-    "transcribers", "url",   "summary",    "citation",     "score"};
-const std::vector<std::string> kDefaultFields = {"id",        "date",         "date_edtf",   "title",       "archive",
-                                                 "reference", "language",     "contributors", "translators",
-                                                 "url",       "summary",      "score"};
+const std::vector<std::string> kAllFields = {"id",
+                                             "rank",
+                                             "date",
+                                             "date_edtf",
+                                             "date_start",
+                                             "date_end",
+                                             "date_text",
+                                             "title",
+                                             "archive",
+                                             "reference",
+                                             "repository",
+                                             "language",
+                                             "translation_language",
+                                             "contributors",
+                                             "translators",
+                                             "transcribers",
+                                             "url",
+                                             "summary",
+                                             "citation",
+                                             "score"};
+const std::vector<std::string> kDefaultFields = {"id",          "date",      "date_edtf", "title",
+                                                 "archive",     "reference", "language",  "contributors",
+                                                 "translators", "url",       "summary",   "score"};
 
 std::string valid_fields_message() { return "valid fields: " + join(kAllFields, ", "); }
 
@@ -299,7 +315,8 @@ std::vector<std::string> parse_csv_fields(std::string_view list) {
   std::size_t pos = 0;
   while (true) {
     std::size_t comma = list.find(',', pos);
-    std::string name(trim_ascii(list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos)));
+    std::string name(
+        trim_ascii(list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos)));
     if (name.empty()) throw std::invalid_argument("empty field name in --fields; " + valid_fields_message());
     if (std::find(kAllFields.begin(), kAllFields.end(), name) == kAllFields.end()) {
       throw std::invalid_argument(fmt::format("unknown field '{}'; {}", name, valid_fields_message()));
@@ -342,10 +359,14 @@ std::string csv_value(const Hit& h, std::string_view field) {
 
 std::string ris_date(const Date& d) {
   switch (d.precision) {
-    case DatePrecision::day: return fmt::format("{:04}/{:02}/{:02}/", d.start.year, d.start.month, d.start.day);
-    case DatePrecision::month: return fmt::format("{:04}/{:02}//", d.start.year, d.start.month);
-    case DatePrecision::year: return fmt::format("{:04}///", d.start.year);
-    case DatePrecision::unknown: break;
+    case DatePrecision::day:
+      return fmt::format("{:04}/{:02}/{:02}/", d.start.year, d.start.month, d.start.day);
+    case DatePrecision::month:
+      return fmt::format("{:04}/{:02}//", d.start.year, d.start.month);
+    case DatePrecision::year:
+      return fmt::format("{:04}///", d.start.year);
+    case DatePrecision::unknown:
+      break;
   }
   return {};
 }
@@ -407,7 +428,7 @@ json csl_date(const Date& d) {
   } else {
     parts.push_back(csl_date_parts(d.start, d.precision));
     if (d.range || d.decade) {
-      DatePrecision ep = d.decade                                   ? DatePrecision::year
+      DatePrecision ep = d.decade                                    ? DatePrecision::year
                          : d.end_precision == DatePrecision::unknown ? d.precision
                                                                      : d.end_precision;
       parts.push_back(csl_date_parts(d.end, ep));

@@ -42,8 +42,13 @@ std::string kwic_text(const std::vector<KwicLine>& lines, bool color) {
 nlohmann::json kwic_json(const std::vector<KwicLine>& lines) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& l : lines) {
-    a.push_back({{"id", l.id}, {"date", l.date}, {"reference", l.reference}, {"left", l.left},
-                 {"keyword", l.keyword}, {"right", l.right}, {"offset", l.offset}});
+    a.push_back({{"id", l.id},
+                 {"date", l.date},
+                 {"reference", l.reference},
+                 {"left", l.left},
+                 {"keyword", l.keyword},
+                 {"right", l.right},
+                 {"offset", l.offset}});
   }
   return a;
 }

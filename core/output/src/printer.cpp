@@ -1,8 +1,8 @@
 // Printers: text for people (colour on a terminal), JSON for scripts.
 #include "opis/output/printer.h"
 
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
 
@@ -49,8 +49,8 @@ class TextPrinter : public Printer {
         research_lines(r, out);
       } else {
         // --limit 0 (counts and facets only), or an offset past the end.
-        out << fmt::format("{}{} record{} for '{}', none shown at offset {}.\n", r.total_exact ? "" : "about ",
-                           r.total, r.total == 1 ? "" : "s", r.query, r.offset);
+        out << fmt::format("{}{} record{} for '{}', none shown at offset {}.\n", r.total_exact ? "" : "about ", r.total,
+                           r.total == 1 ? "" : "s", r.query, r.offset);
       }
       facets(r, out);
       return;
@@ -65,8 +65,10 @@ class TextPrinter : public Printer {
       out << fmt::format("{:>3}. {:<10}  {}{}{}\n", h.rank, date_column(rec), m_color ? kBold : "", title,
                          m_color ? kReset : "");
       std::string meta = "id " + rec.id;
-      if (!rec.reference.empty()) meta += " · " + rec.reference;
-      else if (!rec.archive.empty()) meta += " · " + rec.archive;
+      if (!rec.reference.empty())
+        meta += " · " + rec.reference;
+      else if (!rec.archive.empty())
+        meta += " · " + rec.archive;
       if (!rec.original_language.empty()) meta += " · " + rec.original_language;
       meta += fmt::format(" · score {:.2f}", h.score);
       out << fmt::format("     {}{}{}\n", m_color ? kDim : "", meta, m_color ? kReset : "");
@@ -107,7 +109,8 @@ class TextPrinter : public Printer {
     for (std::size_t k = 0; k < shards.size(); ++k) {
       const auto& s = shards[k];
       if (s.ok) {
-        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records, s.milliseconds);
+        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records,
+                           s.milliseconds);
       } else {
         out << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
       }
@@ -128,12 +131,11 @@ class TextPrinter : public Printer {
                                 r.date.interval_end().iso(DatePrecision::day));
     }
     if (r.date.known() && r.date.edtf() != r.date.iso()) date_notes += "; EDTF " + r.date.edtf();
-    std::string date = r.date.known() ? fmt::format("{} ({} precision{}; written '{}')", r.date.display(),
-                                                    precision_name(r.date.precision), date_notes, r.date.text)
-                                      : r.date.text.empty()                   ? "undated"
-                                      : parse_date(r.date.text).error.empty()
-                                          ? "undated (written '" + r.date.text + "')"
-                                          : "'" + r.date.text + "' (not understood)";
+    std::string date = r.date.known()        ? fmt::format("{} ({} precision{}; written '{}')", r.date.display(),
+                                                           precision_name(r.date.precision), date_notes, r.date.text)
+                       : r.date.text.empty() ? "undated"
+                       : parse_date(r.date.text).error.empty() ? "undated (written '" + r.date.text + "')"
+                                                               : "'" + r.date.text + "' (not understood)";
     field("Date", date);
     field("Title", r.title);
     field("Archive", r.archive);
@@ -151,7 +153,8 @@ class TextPrinter : public Printer {
     field("Summary", r.summary);
     field("Credits", r.credits);
     for (const auto& [k, v] : r.extra) field(k, v);
-    for (std::size_t i = 0; i < r.handwritten.size(); ++i) field(fmt::format("Handwritten {}", i + 1), r.handwritten[i]);
+    for (std::size_t i = 0; i < r.handwritten.size(); ++i)
+      field(fmt::format("Handwritten {}", i + 1), r.handwritten[i]);
     for (const auto& f : r.footnotes) field(fmt::format("Footnote [{}]", f.label), f.text);
     for (const auto& p : r.persons) {
       std::string v = p.role;
@@ -206,16 +209,26 @@ class JsonPrinter : public Printer {
   void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
     json a = json::array();
     for (const auto& e : entries) {
-      a.push_back({{"name", e.name}, {"variants", e.variants}, {"records", e.records}, {"mentions", e.mentions}, {"ids", e.ids}});
+      a.push_back({{"name", e.name},
+                   {"variants", e.variants},
+                   {"records", e.records},
+                   {"mentions", e.mentions},
+                   {"ids", e.ids}});
     }
-    out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false,
+                                                                             json::error_handler_t::replace)
+        << '\n';
   }
   void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
     json j = json::array();
     for (std::size_t k = 0; k < shards.size(); ++k) {
       const auto& s = shards[k];
-      j.push_back({{"shard", k}, {"where", s.entry.describe()}, {"ok", s.ok}, {"records", s.records},
-                   {"milliseconds", s.milliseconds}, {"error", s.error}});
+      j.push_back({{"shard", k},
+                   {"where", s.entry.describe()},
+                   {"ok", s.ok},
+                   {"records", s.records},
+                   {"milliseconds", s.milliseconds},
+                   {"error", s.error}});
     }
     out << j.dump(2) << '\n';
   }
@@ -237,24 +250,24 @@ json hit_to_json(const Hit& h) {
   json hl = json::array();
   for (const auto& x : h.highlights) hl.push_back({x.offset, x.length});
   json j{{"rank", h.rank},
-              {"id", r.id},
-              {"title", r.title},
-              {"date", r.date.iso()},
-              {"date_text", r.date.text},
-              {"date_precision", precision_name(r.date.precision)},
-              {"date_uncertain", r.date.uncertain()},
-              {"date_supplied", r.date.supplied},
-              {"date_edtf", r.date.edtf()},
-              {"archive", r.archive},
-              {"reference", r.reference},
-              {"repository", r.repository},
-              {"contributors", r.contributors},
-              {"translators", r.translators},
-              {"language", r.original_language},
-              {"url", r.url},
-              {"score", h.score},
-              {"snippet", h.snippet},
-              {"highlights", hl}};
+         {"id", r.id},
+         {"title", r.title},
+         {"date", r.date.iso()},
+         {"date_text", r.date.text},
+         {"date_precision", precision_name(r.date.precision)},
+         {"date_uncertain", r.date.uncertain()},
+         {"date_supplied", r.date.supplied},
+         {"date_edtf", r.date.edtf()},
+         {"archive", r.archive},
+         {"reference", r.reference},
+         {"repository", r.repository},
+         {"contributors", r.contributors},
+         {"translators", r.translators},
+         {"language", r.original_language},
+         {"url", r.url},
+         {"score", h.score},
+         {"snippet", h.snippet},
+         {"highlights", hl}};
   if (!h.why.empty()) j["why"] = h.why;
   return j;
 }

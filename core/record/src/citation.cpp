@@ -49,7 +49,8 @@ std::string_view cut_sentence(std::string_view s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
     if (s[i] == '.' && s[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(s[i + 2]))) {
       std::size_t ws = s.rfind(' ', i);
-      std::string_view word = s.substr(ws == std::string_view::npos ? 0 : ws + 1, i + 1 - (ws == std::string_view::npos ? 0 : ws + 1));
+      std::string_view word =
+          s.substr(ws == std::string_view::npos ? 0 : ws + 1, i + 1 - (ws == std::string_view::npos ? 0 : ws + 1));
       if (!is_initial_or_abbrev(word)) return s.substr(0, i + 1);
     }
   }
@@ -160,8 +161,10 @@ std::vector<std::string> split_names(std::string_view text) {
   // over a long stretch of white space (std::regex recurses per character).
   std::string s;
   for (char ch : text) {
-    if (!std::isspace(static_cast<unsigned char>(ch))) s += ch;
-    else if (s.empty() || s.back() != ' ') s += ' ';
+    if (!std::isspace(static_cast<unsigned char>(ch)))
+      s += ch;
+    else if (s.empty() || s.back() != ' ')
+      s += ' ';
   }
   for (std::sregex_token_iterator it(s.begin(), s.end(), sep, -1), end; it != end; ++it) {
     std::string n = strip_final_period(it->str());
@@ -211,7 +214,8 @@ bool parse_pages(std::string_view text, int& first, int& last) {
     last = first;
     return true;
   }
-  if (!num(std::string_view(t).substr(0, dash_at), first) || !num(std::string_view(t).substr(dash_at + 1), last)) return false;
+  if (!num(std::string_view(t).substr(0, dash_at), first) || !num(std::string_view(t).substr(dash_at + 1), last))
+    return false;
   if (last < first) return false;
   return true;
 }
@@ -288,7 +292,8 @@ ReferenceParts parse_reference(std::string_view reference) {
         r.opis = v;
       } else if (take_after(part, {"d.", "\xD0\xB4.", "\xD0\x94."}, v)) {
         r.delo = v;
-      } else if (take_after(part, {"ll.", "l.", "\xD0\xBB\xD0\xBB.", "\xD0\xBB.", "\xD0\x9B\xD0\x9B.", "\xD0\x9B."}, v)) {
+      } else if (take_after(part, {"ll.", "l.", "\xD0\xBB\xD0\xBB.", "\xD0\xBB.", "\xD0\x9B\xD0\x9B.", "\xD0\x9B."},
+                            v)) {
         if (r.pages.empty()) {
           r.pages = v;
           if (!parse_pages(v, r.first_page, r.last_page)) r.first_page = r.last_page = 0;
@@ -329,7 +334,8 @@ ReferenceParts parse_reference(std::string_view reference) {
   // Only for the Bundesarchiv: other archives ("TNA, FO 371/135894") write
   // the same shape with other meanings, and keep the generic form.
   std::string repo = ascii_lower(p.repository);
-  bool barch = repo.rfind("barch", 0) == 0 || repo.rfind("bundesarchiv", 0) == 0 || repo.find("-barch") != std::string::npos;
+  bool barch =
+      repo.rfind("barch", 0) == 0 || repo.rfind("bundesarchiv", 0) == 0 || repo.find("-barch") != std::string::npos;
   if (barch && k == 1 && parts.size() >= 2 && parts.size() <= 3) {
     ReferenceParts r = p;
     if (is_german_signature(parts[1], r.series, r.file)) {

@@ -18,9 +18,12 @@ namespace {
 void get_text(const json& j, std::string_view key, std::string& out) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return;
-  if (it->is_string()) out = it->get<std::string>();
-  else if (it->is_number_integer() || it->is_number_unsigned()) out = it->dump();
-  else throw std::invalid_argument(fmt::format("field '{}' must be a string, got {}", key, it->type_name()));
+  if (it->is_string())
+    out = it->get<std::string>();
+  else if (it->is_number_integer() || it->is_number_unsigned())
+    out = it->dump();
+  else
+    throw std::invalid_argument(fmt::format("field '{}' must be a string, got {}", key, it->type_name()));
 }
 
 void get_list(const json& j, std::string_view key, std::vector<std::string>& out) {
@@ -29,8 +32,10 @@ void get_list(const json& j, std::string_view key, std::vector<std::string>& out
   if (it->is_string()) {
     // A string where a list is expected: names are split ("A and B");
     // an annotation is one item.
-    if (key == "handwritten") out.push_back(it->get<std::string>());
-    else out = split_names(it->get<std::string>());
+    if (key == "handwritten")
+      out.push_back(it->get<std::string>());
+    else
+      out = split_names(it->get<std::string>());
     return;
   }
   if (!it->is_array()) {
@@ -53,7 +58,9 @@ void get_footnotes(const json& j, std::vector<Footnote>& out) {
     if (f.is_string()) {
       out.push_back({next, f.get<std::string>()});
     } else if (f.is_object() && f.contains("text") && f["text"].is_string()) {
-      std::string label = !f.contains("label") ? next : f["label"].is_string() ? f["label"].get<std::string>() : f["label"].dump();
+      std::string label = !f.contains("label")     ? next
+                          : f["label"].is_string() ? f["label"].get<std::string>()
+                                                   : f["label"].dump();
       out.push_back({std::move(label), f["text"].get<std::string>()});
     } else {
       throw std::invalid_argument("field 'footnotes' must hold strings or {\"label\", \"text\"} objects");
@@ -89,9 +96,12 @@ Record record_from_json(const json& j, const std::string& path, int line, std::v
   std::string date;
   for (const RecordField& f : record_fields()) {
     if (!f.input) continue;
-    if (f.kind == RecordFieldKind::text) get_text(j, f.name, r.*f.text);
-    else if (f.kind == RecordFieldKind::list) get_list(j, f.name, r.*f.list);
-    else if (f.kind == RecordFieldKind::date) get_text(j, f.name, date);
+    if (f.kind == RecordFieldKind::text)
+      get_text(j, f.name, r.*f.text);
+    else if (f.kind == RecordFieldKind::list)
+      get_list(j, f.name, r.*f.list);
+    else if (f.kind == RecordFieldKind::date)
+      get_text(j, f.name, date);
   }
   get_footnotes(j, r.footnotes);
   get_extra(j, r.extra);

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "opis/record/citation.h"
 #include "opis/base/text.h"
+#include "opis/record/citation.h"
 
 namespace opis {
 
@@ -98,7 +98,8 @@ json persons_json(const std::vector<Person>& persons) {
 json places_json(const std::vector<Place>& places) {
   json a = json::array();
   for (const auto& p : places) {
-    a.push_back({{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
+    a.push_back(
+        {{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
   }
   return a;
 }
@@ -107,8 +108,11 @@ json places_json(const std::vector<Place>& places) {
 void put_other(const RecordField& f, const Record& r, json& j) {
   switch (f.kind) {
     case K::text:
-    case K::list: break;
-    case K::date: put_date(r.date, j); break;
+    case K::list:
+      break;
+    case K::date:
+      put_date(r.date, j);
+      break;
     case K::source_line:
       if (r.source_line) j["source_line"] = r.source_line;
       break;
@@ -124,8 +128,12 @@ void put_other(const RecordField& f, const Record& r, json& j) {
       j["extra"] = extra;
       break;
     }
-    case K::persons: j["persons"] = persons_json(r.persons); break;
-    case K::places: j["places"] = places_json(r.places); break;
+    case K::persons:
+      j["persons"] = persons_json(r.persons);
+      break;
+    case K::places:
+      j["places"] = places_json(r.places);
+      break;
   }
 }
 
@@ -142,7 +150,8 @@ void get_date(const json& j, Date& date) {
     date = again.date;
     return;
   }
-  if (auto d = parse_query_date(key("date")); d && precision_from_name(key("date_precision")) != DatePrecision::unknown) {
+  if (auto d = parse_query_date(key("date"));
+      d && precision_from_name(key("date_precision")) != DatePrecision::unknown) {
     std::string text = date.text;
     date = *d;
     date.text = text;
@@ -162,7 +171,8 @@ void get_other(const RecordField& f, const json& v, Record& r) {
   switch (f.kind) {
     case K::text:
     case K::list:
-    case K::date: break;
+    case K::date:
+      break;
     case K::source_line:
       if (v.is_number_integer()) r.source_line = v.get<int>();
       break;
@@ -180,13 +190,15 @@ void get_other(const RecordField& f, const json& v, Record& r) {
       each_object(v, [&](const json& o) {
         r.persons.push_back({o.value("name", ""), o.value("surname", ""), o.value("role", ""),
                              o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
-                             o.value("aliases", std::vector<std::string>{}), o.value("terms", std::vector<std::string>{})});
+                             o.value("aliases", std::vector<std::string>{}),
+                             o.value("terms", std::vector<std::string>{})});
       });
       break;
     case K::places:
       each_object(v, [&](const json& o) {
         r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
-                            o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u), o.value("term", "")});
+                            o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
+                            o.value("term", "")});
       });
       break;
   }
@@ -206,9 +218,12 @@ const RecordField* find_record_field(std::string_view name) {
 json to_json(const Record& r) {
   json j;
   for (const RecordField& f : kFields) {
-    if (f.kind == K::text) j[std::string(f.name)] = r.*f.text;
-    else if (f.kind == K::list) j[std::string(f.name)] = r.*f.list;
-    else put_other(f, r, j);
+    if (f.kind == K::text)
+      j[std::string(f.name)] = r.*f.text;
+    else if (f.kind == K::list)
+      j[std::string(f.name)] = r.*f.list;
+    else
+      put_other(f, r, j);
   }
   put_reference_parts(r.reference, j);
   return j;
@@ -223,9 +238,12 @@ Record record_from_stored_json(const json& j) {
     }
     auto it = j.find(f.name);
     if (it == j.end()) continue;
-    if (f.kind == K::text && it->is_string()) r.*f.text = it->get<std::string>();
-    else if (f.kind == K::list && it->is_array()) r.*f.list = it->get<std::vector<std::string>>();
-    else get_other(f, *it, r);
+    if (f.kind == K::text && it->is_string())
+      r.*f.text = it->get<std::string>();
+    else if (f.kind == K::list && it->is_array())
+      r.*f.list = it->get<std::vector<std::string>>();
+    else
+      get_other(f, *it, r);
   }
   return r;
 }
@@ -247,8 +265,7 @@ std::string id_from_url(std::string_view url) {
   return std::string(seg);
 }
 
-void scan_body(std::string_view body, std::vector<std::string>& handwritten,
-               std::vector<Footnote>& footnotes) {
+void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes) {
   // "[Handwritten: ...]", any case, brackets may nest inside.
   std::string lower = ascii_lower(body);
   const std::string_view tag = "[handwritten:";
@@ -256,8 +273,12 @@ void scan_body(std::string_view body, std::vector<std::string>& handwritten,
     int depth = 0;
     std::size_t end = std::string::npos;
     for (std::size_t i = pos; i < body.size(); ++i) {
-      if (body[i] == '[') ++depth;
-      else if (body[i] == ']' && --depth == 0) { end = i; break; }
+      if (body[i] == '[')
+        ++depth;
+      else if (body[i] == ']' && --depth == 0) {
+        end = i;
+        break;
+      }
     }
     if (end == std::string::npos) break;  // never closed: not an annotation
     std::string text = squash_spaces(body.substr(pos + tag.size(), end - pos - tag.size()));
@@ -269,13 +290,19 @@ void scan_body(std::string_view body, std::vector<std::string>& handwritten,
   Footnote* open = nullptr;
   for (std::string_view raw : lines) {
     std::string_view line = trim(raw);
-    if (line.empty()) { open = nullptr; continue; }
+    if (line.empty()) {
+      open = nullptr;
+      continue;
+    }
     std::size_t close = line.find(']');
     bool is_note = line.size() > 3 && line[0] == '[' && close != std::string_view::npos && close > 1 &&
                    close + 1 < line.size() && line[close + 1] == ' ';
     if (is_note) {
       for (std::size_t i = 1; i < close; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(line[i]))) { is_note = false; break; }
+        if (!std::isdigit(static_cast<unsigned char>(line[i]))) {
+          is_note = false;
+          break;
+        }
       }
     }
     if (is_note) {

@@ -11,8 +11,8 @@
 #include <cstring>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unicode/unistr.h>
+#include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
 #include "reader_detail.h"
@@ -68,14 +68,25 @@ int sanitize_utf8(std::string& text) {
     unsigned char c = s[i];
     std::size_t len = 0;
     std::uint32_t cp = 0;
-    if (c < 0x80) { len = 1; cp = c; }
-    else if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    if (c < 0x80) {
+      len = 1;
+      cp = c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    }
     bool ok = len > 0 && i + len <= n;
     for (std::size_t k = 1; ok && k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (s[i + k] & 0x3F);
+      if ((s[i + k] & 0xC0) != 0x80)
+        ok = false;
+      else
+        cp = (cp << 6) | (s[i + k] & 0x3F);
     }
     // Reject overlong forms, surrogates and code points above U+10FFFF.
     if (ok && len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
@@ -85,7 +96,10 @@ int sanitize_utf8(std::string& text) {
       if (c == '\n') ++line;
       i += len;
     } else {
-      if (!changed) { out.assign(text, 0, i); changed = true; }
+      if (!changed) {
+        out.assign(text, 0, i);
+        changed = true;
+      }
       if (!first_bad) first_bad = line;
       out += "\xEF\xBF\xBD";
       ++i;
@@ -106,7 +120,12 @@ namespace {
 std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
   int line = 1, col = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
   }
   return {line, col};
 }
@@ -127,8 +146,10 @@ std::string json_message(const std::exception& e) {
 bool decode_utf16(std::string& data) {
   if (data.size() < 2) return false;
   const char* cs = nullptr;
-  if (static_cast<unsigned char>(data[0]) == 0xFF && static_cast<unsigned char>(data[1]) == 0xFE) cs = "UTF-16LE";
-  else if (static_cast<unsigned char>(data[0]) == 0xFE && static_cast<unsigned char>(data[1]) == 0xFF) cs = "UTF-16BE";
+  if (static_cast<unsigned char>(data[0]) == 0xFF && static_cast<unsigned char>(data[1]) == 0xFE)
+    cs = "UTF-16LE";
+  else if (static_cast<unsigned char>(data[0]) == 0xFE && static_cast<unsigned char>(data[1]) == 0xFF)
+    cs = "UTF-16BE";
   if (!cs) return false;
   icu::UnicodeString u(data.data() + 2, static_cast<int32_t>(data.size() - 2), cs);
   std::string out;
@@ -149,8 +170,8 @@ std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diag
   }
   if (size > kMaxFileBytes) {
     diags.push_back(diag(Severity::error, path, 0,
-                         fmt::format("file is {} MB, over the {} MB limit for one record file; skipped",
-                                     size >> 20, kMaxFileBytes >> 20)));
+                         fmt::format("file is {} MB, over the {} MB limit for one record file; skipped", size >> 20,
+                                     kMaxFileBytes >> 20)));
     return std::nullopt;
   }
   // read(2) directly: an ifstream copied through rdbuf() hides a failing
@@ -176,8 +197,9 @@ std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diag
     data.append(buf, static_cast<std::size_t>(n));
     if (data.size() > kMaxFileBytes) {
       ::close(fd);
-      diags.push_back(diag(Severity::error, path, 0,
-                           fmt::format("file is over the {} MB limit for one record file; skipped", kMaxFileBytes >> 20)));
+      diags.push_back(
+          diag(Severity::error, path, 0,
+               fmt::format("file is over the {} MB limit for one record file; skipped", kMaxFileBytes >> 20)));
       return std::nullopt;
     }
   }
@@ -191,8 +213,7 @@ int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diag
   return read_records(p.string(), std::move(*data), sink, diags);
 }
 
-int read_records(const std::string& path, std::string data, const RecordSink& sink,
-                 std::vector<Diagnostic>& diags) {
+int read_records(const std::string& path, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags) {
   const fs::path p(path);
   if (blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
@@ -221,7 +242,8 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
       j = json::parse(data);
     } catch (const json::parse_error& e) {
       auto [l, c] = line_col(data, e.byte ? e.byte - 1 : 0);
-      diags.push_back(diag(Severity::error, path, l, fmt::format("invalid JSON: {}; file skipped", json_message(e)), c));
+      diags.push_back(
+          diag(Severity::error, path, l, fmt::format("invalid JSON: {}; file skipped", json_message(e)), c));
       return 1;
     } catch (const json::exception& e) {
       // A number too large for a double (1e999) is an out_of_range error,
@@ -251,14 +273,14 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
         json j = json::parse(l);
         sink(record_from_json(j, path, ln, diags));
       } catch (const json::parse_error& e) {
-        diags.push_back(diag(Severity::error, path, ln,
-                             fmt::format("invalid JSON: {}; line skipped", json_message(e)),
+        diags.push_back(diag(Severity::error, path, ln, fmt::format("invalid JSON: {}; line skipped", json_message(e)),
                              // e.byte counts in the trimmed line: add back the
                              // leading white space so the column is the file's.
                              static_cast<int>(l.data() - lines[k].data() + (e.byte ? e.byte : 1))));
         ++rejected;
       } catch (const json::exception& e) {
-        diags.push_back(diag(Severity::error, path, ln, fmt::format("invalid JSON: {}; line skipped", json_message(e))));
+        diags.push_back(
+            diag(Severity::error, path, ln, fmt::format("invalid JSON: {}; line skipped", json_message(e))));
         ++rejected;
       } catch (const std::exception& e) {
         diags.push_back(diag(Severity::error, path, ln, fmt::format("{}; line skipped", e.what())));

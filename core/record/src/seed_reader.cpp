@@ -122,7 +122,11 @@ std::size_t read_title(const Lines& lines, std::size_t at, const std::string& pa
     if (ends) l.remove_suffix(2);
     if (!title.empty()) title += ' ';
     title += l;
-    if (ends) { closed = true; ++k; break; }
+    if (ends) {
+      closed = true;
+      ++k;
+      break;
+    }
   }
   r.title = squash_spaces(title);
   if (!closed) {
@@ -143,8 +147,10 @@ void read_contents(std::string_view body, Record& r) {
       if (!starts_with_icase(l, kind)) continue;
       std::string_view rest = trim(l.substr(kind.size()));
       std::size_t dash = 0;
-      if (starts_with_icase(rest, "-") || starts_with_icase(rest, ":")) dash = 1;
-      else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") dash = 3;
+      if (starts_with_icase(rest, "-") || starts_with_icase(rest, ":"))
+        dash = 1;
+      else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94")
+        dash = 3;
       if (dash) {
         std::string lang = trim_copy(rest.substr(dash));
         if (kind == "original") {
@@ -188,13 +194,27 @@ class SectionReader {
   void flush(std::size_t end) {
     std::string body = join_lines(m_lines, m_start, end);
     switch (m_current) {
-      case Section::none: m_preamble = body; break;
-      case Section::citation: m_r.citation = squash_spaces(body); break;
-      case Section::summary: m_r.summary = body; break;
-      case Section::credits: m_r.credits = body; break;
-      case Section::original_language: m_r.original_language = squash_spaces(body); break;
-      case Section::contents: read_contents(body, m_r); break;
-      case Section::extra: m_r.extra.emplace_back(m_label, body); break;
+      case Section::none:
+        m_preamble = body;
+        break;
+      case Section::citation:
+        m_r.citation = squash_spaces(body);
+        break;
+      case Section::summary:
+        m_r.summary = body;
+        break;
+      case Section::credits:
+        m_r.credits = body;
+        break;
+      case Section::original_language:
+        m_r.original_language = squash_spaces(body);
+        break;
+      case Section::contents:
+        read_contents(body, m_r);
+        break;
+      case Section::extra:
+        m_r.extra.emplace_back(m_label, body);
+        break;
     }
   }
 

@@ -5,13 +5,13 @@
 
 #include <map>
 
+#include "opis/base/text.h"
 #include "opis/entities/authority.h"
 #include "opis/entities/gazetteer.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/entity_terms.h"
 #include "opis/index/name_weight.h"
 #include "opis/index/schema.h"
-#include "opis/base/text.h"
 #include "opis/search/query_builder.h"
 
 namespace opis {
@@ -43,7 +43,8 @@ std::vector<std::string> name_words_without_particles(std::string_view name) {
 // variant). More words: the phrase as typed, as plain search finds it. Records
 // where the name is registered as the other kind of entity (`other`) are left
 // out: Jordan the country is not person:Jordan (country_term_of()).
-Xapian::Query name_floor_query(std::string_view value, const std::vector<std::string>& words, const Xapian::Query& other) {
+Xapian::Query name_floor_query(std::string_view value, const std::vector<std::string>& words,
+                               const Xapian::Query& other) {
   Xapian::Query floor;
   if (words.size() == 1) {
     floor = Xapian::Query(prefixed_term(field("name_word"), name_key(words.front())));
@@ -63,7 +64,8 @@ Xapian::Query name_floor_query(std::string_view value, const std::vector<std::st
     for (const auto& [pos, term] : at) phrase.emplace_back(term);
     floor = phrase.size() == 1 ? phrase.front() : Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end());
   }
-  floor = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(kNameFloorWeight))->release()), floor);
+  floor = Xapian::Query(Xapian::Query::OP_FILTER,
+                        Xapian::Query((new Xapian::FixedWeightPostingSource(kNameFloorWeight))->release()), floor);
   return other.empty() ? floor : Xapian::Query(Xapian::Query::OP_AND_NOT, floor, other);
 }
 
@@ -78,7 +80,8 @@ std::string surname_of(const std::string& value, const std::vector<std::string>&
 }
 
 // The registered tier of person:NAME (not person:=NAME).
-Xapian::Query registered_person_query(const std::string& value, const std::string& reading, const std::vector<std::string>& words) {
+Xapian::Query registered_person_query(const std::string& value, const std::string& reading,
+                                      const std::vector<std::string>& words) {
   auto word_query = [](const std::string& w) {
     Xapian::Query exact(source(prefixed_term(field("person"), w), kExactNameBoost));
     Xapian::Query variant(source(prefixed_term(field("person_key"), name_key(w)), 1.0));
@@ -101,14 +104,17 @@ Xapian::Query registered_person_query(const std::string& value, const std::strin
   bool has_given = tokens.size() > 1 && tokens.front() != surname;
   if (has_given) {
     std::string k = name_key(surname);
-    Xapian::Query compatible(Xapian::Query::OP_OR, Xapian::Query(prefixed_term(field("person_given"), k + "_" + tokens.front().substr(0, 1))),
+    Xapian::Query compatible(Xapian::Query::OP_OR,
+                             Xapian::Query(prefixed_term(field("person_given"), k + "_" + tokens.front().substr(0, 1))),
                              Xapian::Query(prefixed_term(field("person_given"), k + "_")));
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, compatible);
     std::vector<Xapian::Query> given;
     for (const auto& w : words) {
       if (w != surname) given.push_back(word_query(w));
     }
-    if (!given.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_OR, given.begin(), given.end()));
+    if (!given.empty())
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                        Xapian::Query(Xapian::Query::OP_OR, given.begin(), given.end()));
   }
   return q;
 }
@@ -137,7 +143,8 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
   std::string value = trim_copy(raw);
   if (!value.empty() && value[0] == '=') {
     std::vector<Xapian::Query> parts;
-    for (const auto& w : exact_name_words(value.substr(1))) parts.push_back(source(prefixed_term(field("person_exact"), w), 1.0));
+    for (const auto& w : exact_name_words(value.substr(1)))
+      parts.push_back(source(prefixed_term(field("person_exact"), w), 1.0));
     if (parts.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
@@ -154,9 +161,11 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
     // registered tier says whether the given names agree).
     const std::string surname = surname_of(value, words);
     std::string country = country_term_of(surname, gazetteer);
-    Xapian::Query bare = name_floor_query(surname, {surname}, country.empty() ? Xapian::Query() : Xapian::Query(country));
-    bare = Xapian::Query(Xapian::Query::OP_AND_NOT, bare,
-                         Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed_term(field("person_given"), name_key(surname) + "_")));
+    Xapian::Query bare =
+        name_floor_query(surname, {surname}, country.empty() ? Xapian::Query() : Xapian::Query(country));
+    bare = Xapian::Query(
+        Xapian::Query::OP_AND_NOT, bare,
+        Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed_term(field("person_given"), name_key(surname) + "_")));
     floor = floor.empty() ? bare : Xapian::Query(Xapian::Query::OP_MAX, floor, bare);
   }
   return floor.empty() ? registered : Xapian::Query(Xapian::Query::OP_OR, registered, floor);

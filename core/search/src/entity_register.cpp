@@ -5,14 +5,14 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "opis/index/document.h"
 
 #include "opis/entities/name_key.h"
-#include "opis/record/record.h"
 #include "opis/index/schema.h"
+#include "opis/record/record.h"
 
 namespace opis {
 
@@ -37,7 +37,8 @@ std::string initial_of(const std::string& name, const std::string& surname) {
   return folded.substr(0, 1);
 }
 
-bool matches(const std::string& pattern, const std::string& name, const std::set<std::string>& variants, const std::string& key) {
+bool matches(const std::string& pattern, const std::string& name, const std::set<std::string>& variants,
+             const std::string& key) {
   if (pattern.empty()) return true;
   std::string p = fold_name(pattern);
   if (fold_name(name).find(p) != std::string::npos) return true;
@@ -79,7 +80,10 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
         Group* g = nullptr;
         auto range = groups.equal_range(key);
         for (auto i = range.first; i != range.second; ++i) {
-          if (i->second.given_initial.empty() || gi.empty() || i->second.given_initial == gi) { g = &i->second; break; }
+          if (i->second.given_initial.empty() || gi.empty() || i->second.given_initial == gi) {
+            g = &i->second;
+            break;
+          }
         }
         if (!g) g = &groups.emplace(key, Group{})->second;
         if (g->given_initial.empty()) g->given_initial = gi;
@@ -107,7 +111,10 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
     RegisterEntry e;
     unsigned best = 0;
     for (const auto& [n, c] : g.names) {
-      if (c > best || (c == best && n.size() > e.name.size())) { e.name = n; best = c; }
+      if (c > best || (c == best && n.size() > e.name.size())) {
+        e.name = n;
+        best = c;
+      }
     }
     for (const auto& [n, c] : g.names) g.variants.insert(n);
     g.variants.erase(e.name);
@@ -115,7 +122,8 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
     e.records = static_cast<unsigned>(g.ids.size());
     e.mentions = g.mentions;
     e.ids.assign(g.ids.begin(), g.ids.end());
-    if (matches(pattern, e.name, g.variants, kind == EntityKind::person ? key : std::string())) out.push_back(std::move(e));
+    if (matches(pattern, e.name, g.variants, kind == EntityKind::person ? key : std::string()))
+      out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const RegisterEntry& a, const RegisterEntry& b) {
     return a.records != b.records ? a.records > b.records : a.name < b.name;

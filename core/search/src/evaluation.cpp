@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
 #include "opis/entities/authority.h"
 #include "opis/entities/gazetteer.h"
 #include "opis/entities/name_key.h"
-#include "opis/base/text.h"
 
 namespace opis {
 
@@ -105,28 +105,36 @@ Evaluation evaluate(Searcher& s, const std::vector<GoldRecord>& gold, const Gaze
     if (!rec) re.in_index = false;
     for (const auto& p : g.persons) {
       ++re.persons.gold;
-      if (rec && found_by(s, g.id, "person:" + quote(gold_person_query(p)), gz)) ++re.persons.found;
-      else re.persons.missed.push_back(p);
+      if (rec && found_by(s, g.id, "person:" + quote(gold_person_query(p)), gz))
+        ++re.persons.found;
+      else
+        re.persons.missed.push_back(p);
     }
     for (const auto& p : g.places) {
       ++re.places.gold;
-      if (rec && found_by(s, g.id, "place:" + quote(p), gz)) ++re.places.found;
-      else re.places.missed.push_back(p);
+      if (rec && found_by(s, g.id, "place:" + quote(p), gz))
+        ++re.places.found;
+      else
+        re.places.missed.push_back(p);
     }
     if (rec) {
       for (const auto& p : rec->persons) {
         ++re.persons.extracted;
-        bool ok = std::any_of(g.persons.begin(), g.persons.end(), [&](const std::string& gp) { return same_person(gp, p); });
-        if (ok) ++re.persons.correct;
-        else re.persons.spurious.push_back(p.name);
+        bool ok =
+            std::any_of(g.persons.begin(), g.persons.end(), [&](const std::string& gp) { return same_person(gp, p); });
+        if (ok)
+          ++re.persons.correct;
+        else
+          re.persons.spurious.push_back(p.name);
       }
       for (const auto& p : rec->places) {
         ++re.places.extracted;
-        bool ok = std::any_of(g.places.begin(), g.places.end(), [&](const std::string& gp) {
-          return fold_name(gz.canonical(gp)) == fold_name(p.name);
-        });
-        if (ok) ++re.places.correct;
-        else re.places.spurious.push_back(p.name);
+        bool ok = std::any_of(g.places.begin(), g.places.end(),
+                              [&](const std::string& gp) { return fold_name(gz.canonical(gp)) == fold_name(p.name); });
+        if (ok)
+          ++re.places.correct;
+        else
+          re.places.spurious.push_back(p.name);
       }
     }
     ev.persons.add(re.persons);

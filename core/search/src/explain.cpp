@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/schema.h"
 #include "opis/search/searcher.h"
-#include "opis/base/text.h"
 
 namespace opis {
 
@@ -56,10 +56,16 @@ class Explainer {
         if (!d.empty()) line(depth, d);
         return;
       }
-      case Q::LEAF_MATCH_ALL: line(depth, "every record"); return;
-      case Q::LEAF_MATCH_NOTHING: line(depth, "nothing"); return;
-      case Q::LEAF_POSTING_SOURCE: return;  // the weight of a name term (name_weight.h)
-      default: break;
+      case Q::LEAF_MATCH_ALL:
+        line(depth, "every record");
+        return;
+      case Q::LEAF_MATCH_NOTHING:
+        line(depth, "nothing");
+        return;
+      case Q::LEAF_POSTING_SOURCE:
+        return;  // the weight of a name term (name_weight.h)
+      default:
+        break;
     }
     // A person or place term weighed by its mentions: OR(FILTER(source, T), FILTER(source, tier of T)...).
     if (std::string t = weighed_term(q); !t.empty()) {
@@ -94,8 +100,9 @@ class Explainer {
                                   adjacent ? "" : fmt::format(" (in this order, at most {} words apart)", apart)));
           return;
         }
-        line(depth, type == Q::OP_PHRASE ? fmt::format("in this order, at most {} words apart:", apart)
-                                         : fmt::format("near each other, in any order, at most {} words apart:", apart));
+        line(depth, type == Q::OP_PHRASE
+                        ? fmt::format("in this order, at most {} words apart:", apart)
+                        : fmt::format("near each other, in any order, at most {} words apart:", apart));
         break;
       }
       case Q::OP_WILDCARD: {
@@ -110,17 +117,39 @@ class Explainer {
         line(depth, value_range(desc));
         return;
       }
-      case Q::OP_AND: line(depth, "all of:"); break;
-      case Q::OP_OR: line(depth, "any of:"); break;
-      case Q::OP_AND_NOT: binary(q, depth, "matching:", "but none of:"); return;
-      case Q::OP_XOR: line(depth, "exactly one of:"); break;
-      case Q::OP_AND_MAYBE: binary(q, depth, "matching:", "ranked higher when they also match:"); return;
-      case Q::OP_FILTER: binary(q, depth, "matching:", "only records with (a filter, adds nothing to the score):"); return;
-      case Q::OP_SYNONYM: line(depth, "any of, scored as one word:"); break;
-      case Q::OP_ELITE_SET: line(depth, "the best of (elite set):"); break;
-      case Q::OP_MAX: line(depth, "the best-scoring of:"); break;
-      case Q::OP_SCALE_WEIGHT: line(depth, "with its weight scaled:"); break;
-      default: line(depth, desc + ":"); break;
+      case Q::OP_AND:
+        line(depth, "all of:");
+        break;
+      case Q::OP_OR:
+        line(depth, "any of:");
+        break;
+      case Q::OP_AND_NOT:
+        binary(q, depth, "matching:", "but none of:");
+        return;
+      case Q::OP_XOR:
+        line(depth, "exactly one of:");
+        break;
+      case Q::OP_AND_MAYBE:
+        binary(q, depth, "matching:", "ranked higher when they also match:");
+        return;
+      case Q::OP_FILTER:
+        binary(q, depth, "matching:", "only records with (a filter, adds nothing to the score):");
+        return;
+      case Q::OP_SYNONYM:
+        line(depth, "any of, scored as one word:");
+        break;
+      case Q::OP_ELITE_SET:
+        line(depth, "the best of (elite set):");
+        break;
+      case Q::OP_MAX:
+        line(depth, "the best-scoring of:");
+        break;
+      case Q::OP_SCALE_WEIGHT:
+        line(depth, "with its weight scaled:");
+        break;
+      default:
+        line(depth, desc + ":");
+        break;
     }
     for (std::size_t i = 0; i < n; ++i) walk(q.get_subquery(i), depth + 1);
   }
@@ -177,10 +206,13 @@ class Explainer {
                                            : " — spellings in this index: " + join(spellings, ", "));
     }
     if (name == "name_word") {
-      return fmt::format("a word written as a name, any spelling with the match key \"{}\" (the name floor: "
-                         "ranked below registered names)", value);
+      return fmt::format(
+          "a word written as a name, any spelling with the match key \"{}\" (the name floor: "
+          "ranked below registered names)",
+          value);
     }
-    if (name == "person_given") return fmt::format("person: given name compatible (surname key and initial \"{}\")", value);
+    if (name == "person_given")
+      return fmt::format("person: given name compatible (surname key and initial \"{}\")", value);
     if (name == "place") return fmt::format("place: \"{}\" (every name of it)", value);
     if (name == "within") return fmt::format("within: \"{}\" or a place in it", value);
     if (name == "id") return fmt::format("record id {}", value);
@@ -216,7 +248,8 @@ class Explainer {
       if (++count <= 12) words.push_back((*it).substr(plen));
     }
     return fmt::format("{}any word starting with \"{}\": {} in this index{}{}", f ? std::string(f->name) + ": " : "",
-                       pattern.substr(plen), count, count ? " — " : "", join(words, ", ") + (count > 12 ? ", ..." : ""));
+                       pattern.substr(plen), count, count ? " — " : "",
+                       join(words, ", ") + (count > 12 ? ", ..." : ""));
   }
 
   static std::string value_range(const std::string& desc) {
@@ -225,11 +258,15 @@ class Explainer {
     const std::string op = m[1];
     const unsigned s = static_cast<unsigned>(std::stoul(m[2]));
     const std::string a = m[3], b = m[4];
-    if (s == slot::date_start && op == "LE") return fmt::format("dated: the record's date starts on or before {}", date_key_readable(a));
-    if (s == slot::date_end && op == "GE") return fmt::format("dated: the record's date ends on or after {}", date_key_readable(a));
+    if (s == slot::date_start && op == "LE")
+      return fmt::format("dated: the record's date starts on or before {}", date_key_readable(a));
+    if (s == slot::date_end && op == "GE")
+      return fmt::format("dated: the record's date ends on or after {}", date_key_readable(a));
     if (s == slot::date_start && op == "GE" && a == "0") return "dated (any date)";
-    if (s == slot::date_start && op == "GE") return fmt::format("dated: the record's date starts on or after {}", date_key_readable(a));
-    if (s == slot::date_end && op == "LE") return fmt::format("dated: the record's date ends on or before {}", date_key_readable(a));
+    if (s == slot::date_start && op == "GE")
+      return fmt::format("dated: the record's date starts on or after {}", date_key_readable(a));
+    if (s == slot::date_end && op == "LE")
+      return fmt::format("dated: the record's date ends on or before {}", date_key_readable(a));
     if (s == slot::sort_asc && op == "GE" && a == "99999999") return "undated records";
     // Numbers are stored sortable_serialise()d (not printable).
     auto shown = [](std::string v) {

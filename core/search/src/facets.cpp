@@ -14,8 +14,10 @@ Xapian::valueno facet_width(const Xapian::Database& db, Xapian::valueno base) {
   Xapian::valueno lo = 1, hi = kMaxFacetValues;  // base + lo - 1 is used; base + hi is empty (or the last)
   while (lo < hi) {
     Xapian::valueno mid = lo + (hi - lo) / 2;
-    if (db.get_value_freq(base + mid) > 0) lo = mid + 1;
-    else hi = mid;
+    if (db.get_value_freq(base + mid) > 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }

@@ -4,13 +4,13 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <nlohmann/json.hpp>
 
-#include "opis/index/schema.h"
 #include "opis/base/text.h"
+#include "opis/index/schema.h"
 
 namespace opis {
 
@@ -44,15 +44,16 @@ bool only_space(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-
 void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
   const auto type = q.get_type();
   if (type == Xapian::Query::LEAF_TERM) {
     auto it = q.get_terms_begin();
     if (it == q.get_terms_end()) return;
     std::string t = *it;
-    if (in_phrase) out.phrase_terms.insert(t);
-    else out.loose_terms.insert(t);
+    if (in_phrase)
+      out.phrase_terms.insert(t);
+    else
+      out.loose_terms.insert(t);
     return;
   }
   if (type == Xapian::Query::OP_WILDCARD) {
@@ -62,8 +63,10 @@ void collect(const Xapian::Query& q, KwicQueryTerms& out, bool in_phrase) {
     std::string d = q.get_description();
     while (!d.empty() && d.back() == ')') d.pop_back();
     std::string pattern = d.substr(d.rfind(' ') + 1);
-    if (is_unprefixed_term(pattern)) out.wildcards.push_back(pattern);
-    else if (std::string w = kwic_field_word(pattern); !w.empty()) out.wildcards.push_back(w);  // title:forc*
+    if (is_unprefixed_term(pattern))
+      out.wildcards.push_back(pattern);
+    else if (std::string w = kwic_field_word(pattern); !w.empty())
+      out.wildcards.push_back(w);  // title:forc*
     return;
   }
   if (type == Xapian::Query::OP_PHRASE) {
@@ -205,14 +208,17 @@ KwicTerms kwic_field_terms(const KwicQueryTerms& qt) {
   for (const auto* set : {&qt.loose_terms, &qt.phrase_terms}) {
     for (const auto& term : *set) {
       const std::string w = kwic_field_word(term);
-      if (w.size() > 1 && w[0] == 'Z') t.stems.insert(w.substr(1));
-      else if (!w.empty()) t.words.insert(fold(w));
+      if (w.size() > 1 && w[0] == 'Z')
+        t.stems.insert(w.substr(1));
+      else if (!w.empty())
+        t.words.insert(fold(w));
     }
   }
   return t;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text, const std::vector<KwicToken>& tokens,
+std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text,
+                                                              const std::vector<KwicToken>& tokens,
                                                               const KwicTerms& terms) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   // Not configuration: the one analyzer stems English; one per thread, as a Xapian::Stem is not thread-safe.
@@ -231,7 +237,8 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
         terms.stem_cache.emplace(w, hit);
       }
     }
-    for (std::size_t k = 0; !hit && k < terms.prefixes.size(); ++k) hit = w.compare(0, terms.prefixes[k].size(), terms.prefixes[k]) == 0;
+    for (std::size_t k = 0; !hit && k < terms.prefixes.size(); ++k)
+      hit = w.compare(0, terms.prefixes[k].size(), terms.prefixes[k]) == 0;
     if (hit) spans.emplace_back(i, i);
     for (const auto& p : terms.phrases) {
       if (p.empty() || i + p.size() > tokens.size()) continue;
@@ -242,7 +249,8 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
     for (const auto& p : terms.names) {
       if (p.empty() || i + p.size() > tokens.size()) continue;
       bool all = true;
-      for (std::size_t k = 0; k < p.size() && all; ++k) all = text.substr(tokens[i + k].offset, tokens[i + k].length) == p[k];
+      for (std::size_t k = 0; k < p.size() && all; ++k)
+        all = text.substr(tokens[i + k].offset, tokens[i + k].length) == p[k];
       if (all) spans.emplace_back(i, i + p.size() - 1);
     }
   }

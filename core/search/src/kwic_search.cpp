@@ -2,9 +2,9 @@
 // records and the terms each matched by; kwic.cpp finds them in the bodies.
 #include <fmt/format.h>
 
+#include "opis/base/text.h"
 #include "opis/index/document.h"
 #include "opis/index/schema.h"
-#include "opis/base/text.h"
 #include "opis/search/entity_query.h"
 #include "opis/search/explain.h"
 #include "opis/search/query_builder.h"

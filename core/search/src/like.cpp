@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "opis/index/schema.h"
 #include "opis/base/text.h"
+#include "opis/index/schema.h"
 #include "opis/search/query_builder.h"
 #include "opis/search/searcher.h"
 
@@ -25,7 +25,8 @@ class LikeDecider : public Xapian::ExpandDecider {
     if (term.size() < 3) return false;
     unsigned char c = static_cast<unsigned char>(term[0]);
     if (c >= 'A' && c <= 'Z') return false;
-    if (std::all_of(term.begin(), term.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.' || ch == ','; })) {
+    if (std::all_of(term.begin(), term.end(),
+                    [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.' || ch == ','; })) {
       return false;
     }
     return !stop_words()(term) && m_db.get_termfreq(term) >= 2;

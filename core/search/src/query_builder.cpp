@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "opis/index/entity_terms.h"
-#include "opis/search/entity_query.h"
-#include "opis/index/schema.h"
 #include "opis/base/text.h"
+#include "opis/index/entity_terms.h"
+#include "opis/index/schema.h"
+#include "opis/search/entity_query.h"
 
 namespace opis {
 
@@ -21,17 +21,19 @@ namespace {
 // stop list in its library, so it is written here. Stop words are indexed;
 // the parser drops them outside phrases only, so "the bay of pigs" matches.
 constexpr const char* kStopWords[] = {
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
-    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
-    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
-    "yourself", "yourselves"};
+    "a",       "about", "above",      "after",     "again",   "against", "all",       "am",     "an",    "and",
+    "any",     "are",   "as",         "at",        "be",      "because", "been",      "before", "being", "below",
+    "between", "both",  "but",        "by",        "can",     "did",     "do",        "does",   "doing", "down",
+    "during",  "each",  "few",        "for",       "from",    "further", "had",       "has",    "have",  "having",
+    "he",      "her",   "here",       "hers",      "herself", "him",     "himself",   "his",    "how",   "i",
+    "if",      "in",    "into",       "is",        "it",      "its",     "itself",    "just",   "me",    "more",
+    "most",    "my",    "myself",     "no",        "nor",     "not",     "now",       "of",     "off",   "on",
+    "once",    "only",  "or",         "other",     "our",     "ours",    "ourselves", "out",    "over",  "own",
+    "same",    "she",   "should",     "so",        "some",    "such",    "than",      "that",   "the",   "their",
+    "theirs",  "them",  "themselves", "then",      "there",   "these",   "they",      "this",   "those", "through",
+    "to",      "too",   "under",      "until",     "up",      "very",    "was",       "we",     "were",  "what",
+    "when",    "where", "which",      "while",     "who",     "whom",    "why",       "will",   "with",  "you",
+    "your",    "yours", "yourself",   "yourselves"};
 
 const Xapian::Stopper& stopper() {
   // Not configuration: Snowball's fixed English list, immutable once built.
@@ -90,9 +92,7 @@ class PageFieldProcessor : public GuardedFieldProcessor {
 class FoldedFieldProcessor : public GuardedFieldProcessor {
  public:
   FoldedFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
-  Xapian::Query process(const std::string& str) override {
-    return Xapian::Query(boolean_term(m_field, str));
-  }
+  Xapian::Query process(const std::string& str) override { return Xapian::Query(boolean_term(m_field, str)); }
 
  private:
   const Field& m_field;
@@ -147,7 +147,8 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
         std::size_t end = text.find_first_of(" \t\n)", i + exact_head.size());
         if (end == std::string::npos) end = text.size();
         quoted.push_back("=" + text.substr(i + exact_head.size(), end - i - exact_head.size()));
-        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) +
+               std::to_string(quoted.size() - 1);
         i = end;
         done = true;
         break;
@@ -157,7 +158,8 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
         std::size_t close = text.find('"', i + head.size());
         if (close == std::string::npos) close = text.size();
         quoted.push_back((exact ? "=" : "") + text.substr(i + head.size(), close - i - head.size()));
-        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) +
+               std::to_string(quoted.size() - 1);
         i = close + 1;
         done = true;
         break;
@@ -171,8 +173,7 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
 std::string date_key_or_throw(const std::string& text, bool end) {
   auto d = parse_query_date(text);
   if (!d) {
-    throw QueryError(fmt::format(
-        "cannot read date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", text));
+    throw QueryError(fmt::format("cannot read date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", text));
   }
   return end ? d->end.key() : d->start.key();
 }
@@ -297,8 +298,8 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
         }
         if (f.kind == FieldKind::text) {
           qp.add_prefix(n, std::string(f.prefix));
-        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" ||
-                   f.name == "month" || f.name == "day") {
+        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" || f.name == "month" ||
+                   f.name == "day") {
           qp.add_boolean_prefix(n, std::string(f.prefix));
         } else {
           qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f, error))->release());
@@ -321,7 +322,8 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       *corrected = qp.get_corrected_query_string();
       for (std::size_t n = quoted.size(); n-- > 0;) {
         std::string ph = std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(n);
-        for (std::size_t at; (at = corrected->find(ph)) != std::string::npos;) corrected->replace(at, ph.size(), "\"" + quoted[n] + "\"");
+        for (std::size_t at; (at = corrected->find(ph)) != std::string::npos;)
+          corrected->replace(at, ph.size(), "\"" + quoted[n] + "\"");
       }
     }
     if (q.empty()) {

@@ -5,14 +5,14 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
 #include "opis/entities/name_key.h"
-#include "opis/index/entity_terms.h"
 #include "opis/index/document.h"
-#include "opis/search/explain.h"
-#include "opis/search/suggest.h"
+#include "opis/index/entity_terms.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
-#include "opis/base/text.h"
+#include "opis/search/explain.h"
+#include "opis/search/suggest.h"
 
 #include <algorithm>
 #include <cctype>
@@ -51,7 +51,9 @@ void unescape_into(std::string_view s, std::string& out) {
   }
 }
 
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+bool is_word_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
 
 // Whole-word occurrences of `names` in `text` that overlap none of `taken`.
 std::vector<Highlight> find_names(const std::string& text, const std::vector<std::string>& names,
@@ -73,11 +75,13 @@ std::vector<Highlight> find_names(const std::string& text, const std::vector<std
 
 // Whole words of `terms` in `text` (as kwic_matches() finds them) that
 // overlap none of `taken`.
-std::vector<Highlight> find_words(const std::string& text, const KwicTerms& terms, const std::vector<Highlight>& taken) {
+std::vector<Highlight> find_words(const std::string& text, const KwicTerms& terms,
+                                  const std::vector<Highlight>& taken) {
   std::vector<Highlight> found;
   auto tokens = kwic_tokens(text);
   auto free_at = [&](std::size_t at, std::size_t end) {
-    return std::none_of(taken.begin(), taken.end(), [&](const Highlight& h) { return at < h.offset + h.length && h.offset < end; });
+    return std::none_of(taken.begin(), taken.end(),
+                        [&](const Highlight& h) { return at < h.offset + h.length && h.offset < end; });
   };
   for (const auto& [first, last] : kwic_matches(text, tokens, terms)) {
     std::size_t at = tokens[first].offset, end = tokens[last].offset + tokens[last].length;
@@ -87,7 +91,8 @@ std::vector<Highlight> find_words(const std::string& text, const KwicTerms& term
     }
     // Merged with a word Xapian already highlighted: each free word alone.
     for (std::size_t i = first; i <= last; ++i) {
-      if (free_at(tokens[i].offset, tokens[i].offset + tokens[i].length)) found.push_back({tokens[i].offset, tokens[i].length});
+      if (free_at(tokens[i].offset, tokens[i].offset + tokens[i].length))
+        found.push_back({tokens[i].offset, tokens[i].length});
     }
   }
   return found;
@@ -131,7 +136,8 @@ void highlight_found(std::string& snippet, std::vector<Highlight>& highlights,
     found = find(snippet, {});
   }
   highlights.insert(highlights.end(), found.begin(), found.end());
-  std::sort(highlights.begin(), highlights.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+  std::sort(highlights.begin(), highlights.end(),
+            [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
 }
 
 // Whether MSet::snippet() can highlight anything of `q`: it finds only
@@ -173,9 +179,8 @@ class SnippetStem : public Xapian::StemImplementation {
     }
   }
   std::string operator()(const std::string& word) override {
-    const bool could = std::any_of(m_heads.begin(), m_heads.end(), [&](const std::string& h) {
-      return word.compare(0, h.size(), h) == 0;
-    });
+    const bool could = std::any_of(m_heads.begin(), m_heads.end(),
+                                   [&](const std::string& h) { return word.compare(0, h.size(), h) == 0; });
     return could ? m_stem(word) : word;
   }
   std::string get_description() const override { return "SnippetStem"; }
@@ -370,15 +375,17 @@ void highlight_names(std::string& snippet, std::vector<Highlight>& highlights,
                      std::initializer_list<const std::string*> texts, const std::vector<std::string>& names,
                      std::size_t bytes) {
   if (names.empty()) return;
-  highlight_found(snippet, highlights, texts, bytes,
-                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_names(text, names, taken); });
+  highlight_found(snippet, highlights, texts, bytes, [&](const std::string& text, const std::vector<Highlight>& taken) {
+    return find_names(text, names, taken);
+  });
 }
 
 void highlight_words(std::string& snippet, std::vector<Highlight>& highlights,
                      std::initializer_list<const std::string*> texts, const KwicTerms& words, std::size_t bytes) {
   if (words.empty()) return;
-  highlight_found(snippet, highlights, texts, bytes,
-                  [&](const std::string& text, const std::vector<Highlight>& taken) { return find_words(text, words, taken); });
+  highlight_found(snippet, highlights, texts, bytes, [&](const std::string& text, const std::vector<Highlight>& taken) {
+    return find_words(text, words, taken);
+  });
 }
 
 std::pair<std::string, std::vector<Highlight>> unmark_snippet(std::string_view marked) {
@@ -431,7 +438,8 @@ void Searcher::open() {
       m_missing.push_back(why);
     }
   }
-  if (opened == 0) throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
+  if (opened == 0)
+    throw ShardUnavailable(fmt::format("no shard of '{}' can be searched: {}", m_path, fmt::join(m_missing, "; ")));
   m_db = all;
   m_shards = static_cast<unsigned>(entries.size());
 }
@@ -463,9 +471,15 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& q, SortOrder sort) c
   // Equal scores in id order, so that results are the same however the
   // records are spread over shards (docids differ between layouts).
   switch (sort) {
-    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
-    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
-    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
+    case SortOrder::relevance:
+      enq.set_sort_by_relevance_then_value(slot::id, false);
+      break;
+    case SortOrder::date:
+      enq.set_sort_by_value_then_relevance(slot::sort_asc, false);
+      break;
+    case SortOrder::date_desc:
+      enq.set_sort_by_value_then_relevance(slot::sort_desc, true);
+      break;
   }
   return enq;
 }
@@ -531,7 +545,8 @@ Xapian::MSet Searcher::match(const Xapian::Query& q, const SearchOptions& opts, 
   } catch (const Xapian::WildcardError& e) {
     throw QueryError("a wildcard matches too many words (" + e.get_msg() + "); make it longer");
   }
-  for (std::size_t i = 0; i < counters.size(); ++i) res.facets.push_back({opts.facets[i], counters[i]->top(opts.facet_limit)});
+  for (std::size_t i = 0; i < counters.size(); ++i)
+    res.facets.push_back({opts.facets[i], counters[i]->top(opts.facet_limit)});
   count_matches(mset, check, res);
   return mset;
 }

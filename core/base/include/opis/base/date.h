@@ -52,14 +52,14 @@ inline constexpr int kCircaDays = 7;
 /// ("1950s") has the precision of its ends and runs from the first day of
 /// its start to the last day of its end.
 struct Date {
-  std::string text;                 ///< as written in the record
+  std::string text;  ///< as written in the record
   DatePrecision precision = DatePrecision::unknown;
-  Ymd start;                        ///< first day of the interval as written
-  Ymd end;                          ///< last day of the interval as written
+  Ymd start;  ///< first day of the interval as written
+  Ymd end;    ///< last day of the interval as written
   DateQualifier qualifier = DateQualifier::none;
-  bool supplied = false;            ///< in square brackets: supplied by the editor ("[1958]")
-  bool range = false;               ///< written as a range ("1958-1960", "between ...")
-  bool decade = false;              ///< a decade ("1950s")
+  bool supplied = false;                                 ///< in square brackets: supplied by the editor ("[1958]")
+  bool range = false;                                    ///< written as a range ("1958-1960", "between ...")
+  bool decade = false;                                   ///< a decade ("1950s")
   DatePrecision end_precision = DatePrecision::unknown;  ///< of `end` as written (a range's end may differ)
   bool known() const { return precision != DatePrecision::unknown; }
   /// Circa, questioned, or only a part of a year (early/mid/late).

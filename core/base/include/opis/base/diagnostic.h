@@ -11,8 +11,8 @@ enum class Severity { warning, error };
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string path;
-  int line = 0;    ///< 0 when no line applies
-  int column = 0;  ///< 0 when no column applies
+  int line = 0;         ///< 0 when no line applies
+  int column = 0;       ///< 0 when no column applies
   std::string message;  ///< "what was wrong; what was done"
   /// `path:line:col: error: message`, omitting absent parts.
   std::string format() const;

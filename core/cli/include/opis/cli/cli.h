@@ -17,9 +17,9 @@ namespace opis {
 
 /// Exit statuses (ripgrep's convention).
 namespace exit_status {
-inline constexpr int ok = 0;        ///< search: found; index: all records in
-inline constexpr int partial = 1;   ///< search: nothing found; index: some rejected
-inline constexpr int error = 2;     ///< a fatal error
+inline constexpr int ok = 0;       ///< search: found; index: all records in
+inline constexpr int partial = 1;  ///< search: nothing found; index: some rejected
+inline constexpr int error = 2;    ///< a fatal error
 }  // namespace exit_status
 
 inline std::string default_db_path() {
@@ -59,8 +59,7 @@ inline std::optional<int> parse_command_line(CLI::App& app, int argc, char** arg
 /// Add --db DIR to a command.
 inline CLI::Option* add_db_option(CLI::App& app, std::string& db) {
   db = default_db_path();
-  return app.add_option("-d,--db", db, "Index directory (default: $OPIS_DB, else ./opis-db)")
-      ->option_text("DIR");
+  return app.add_option("-d,--db", db, "Index directory (default: $OPIS_DB, else ./opis-db)")->option_text("DIR");
 }
 
 }  // namespace opis

@@ -77,7 +77,7 @@ class Gazetteer {
   std::string m_path;
   std::unordered_map<std::string, std::vector<PlaceEntry>> m_names;
   std::unordered_map<std::string, bool> m_context;
-  std::unordered_set<std::string> m_demonyms;  ///< keys with a demonym entry
+  std::unordered_set<std::string> m_demonyms;                  ///< keys with a demonym entry
   std::unordered_map<std::string, std::size_t> m_first_words;  ///< first word -> longest name from it
   std::size_t m_max_words = 1;
 };

@@ -80,8 +80,8 @@ class BatchIndexer {
   /// Index `paths` (files, and folders recursively). Each problem goes to
   /// `on_diag` as it happens. Stops early, after committing, when `stop`
   /// becomes true. Xapian errors propagate.
-  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
-                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag, const ProgressSink& on_progress,
+                  const std::atomic<bool>& stop);
 
   ~BatchIndexer();
   Xapian::doccount size() const;
@@ -117,8 +117,8 @@ class ShardedIndexer {
   ShardedIndexer(const std::string& stub, unsigned shards, BatchOptions opts);
   ~ShardedIndexer();
 
-  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag,
-                  const ProgressSink& on_progress, const std::atomic<bool>& stop);
+  BatchCounts run(const std::vector<std::string>& paths, const DiagnosticSink& on_diag, const ProgressSink& on_progress,
+                  const std::atomic<bool>& stop);
   Xapian::doccount size() const;
   unsigned shards() const { return static_cast<unsigned>(m_shards.size()); }
 

@@ -18,16 +18,16 @@
 namespace opis {
 
 enum class FieldKind {
-  text,     ///< free text: words, phrases, stems; ranked
-  boolean,  ///< exact values; a filter, not ranked
-  entity,   ///< persons and places: terms from the extractor, a query processor of their own; ranked
-  internal, ///< a term prefix with no query name of its own (used by an entity field)
-  range,    ///< a number matched against an interval held in two value slots (page:9); no terms
+  text,      ///< free text: words, phrases, stems; ranked
+  boolean,   ///< exact values; a filter, not ranked
+  entity,    ///< persons and places: terms from the extractor, a query processor of their own; ranked
+  internal,  ///< a term prefix with no query name of its own (used by an entity field)
+  range,     ///< a number matched against an interval held in two value slots (page:9); no terms
 };
 
 struct Field {
-  std::string_view name;         ///< the query syntax name: `title:`
-  std::string_view prefix;       ///< the term prefix
+  std::string_view name;    ///< the query syntax name: `title:`
+  std::string_view prefix;  ///< the term prefix
   FieldKind kind;
   unsigned weight;               ///< wdf increment per word (text fields)
   bool in_default;               ///< also indexed unprefixed, for plain words
@@ -51,26 +51,26 @@ inline constexpr Xapian::valueno sort_asc = 3;    ///< date key, undated last
 inline constexpr Xapian::valueno sort_desc = 4;   ///< date key, undated last when reversed
 // Slots 5 and 6 held the persons and places facets of schema 1 (several
 // values joined in one slot); they are left unused.
-inline constexpr Xapian::valueno year = 7;        ///< "YYYY" when dated
-inline constexpr Xapian::valueno lang = 8;        ///< original language as written
-inline constexpr Xapian::valueno archive = 9;     ///< holding archive as written
-inline constexpr Xapian::valueno page_first = 10; ///< first page/leaf of the reference, sortable_serialise()d
-inline constexpr Xapian::valueno page_last = 11;  ///< last page/leaf of the reference, sortable_serialise()d
+inline constexpr Xapian::valueno year = 7;         ///< "YYYY" when dated
+inline constexpr Xapian::valueno lang = 8;         ///< original language as written
+inline constexpr Xapian::valueno archive = 9;      ///< holding archive as written
+inline constexpr Xapian::valueno page_first = 10;  ///< first page/leaf of the reference, sortable_serialise()d
+inline constexpr Xapian::valueno page_last = 11;   ///< last page/leaf of the reference, sortable_serialise()d
 // Multi-valued facets: one value a slot, from the base up (the k-th person
 // of a record in persons + k), so that Xapian's own ValueCountMatchSpy can
 // count them (search/facets.h). Each value is "key" kFacetLabelSep "label"
 // (persons) or the name alone (places); a key at most once per record.
-inline constexpr Xapian::valueno persons = 100;   ///< persons + k: surname key + label of the k-th person
-inline constexpr Xapian::valueno places = 200;    ///< places + k: canonical name of the k-th place
+inline constexpr Xapian::valueno persons = 100;  ///< persons + k: surname key + label of the k-th person
+inline constexpr Xapian::valueno places = 200;   ///< places + k: canonical name of the k-th place
 
 }  // namespace slot
 
 /// Facets (--facets NAME,...): name and the slots counted.
 struct Facet {
   std::string_view name;
-  Xapian::valueno slot;          ///< the slot, or the first of a multi-valued facet's
+  Xapian::valueno slot;  ///< the slot, or the first of a multi-valued facet's
   std::string_view description;
-  bool multi = false;            ///< values in slot, slot + 1, ... (at most kMaxFacetValues)
+  bool multi = false;  ///< values in slot, slot + 1, ... (at most kMaxFacetValues)
 };
 /// Every facet, in the order --help lists them.
 std::span<const Facet> facets();

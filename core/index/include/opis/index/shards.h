@@ -72,7 +72,7 @@ Xapian::Database open_shard(const StubEntry& e, unsigned timeout_ms = 10000);
 struct ShardStatus {
   StubEntry entry;
   bool ok = false;
-  std::string error;      ///< why not, when !ok
+  std::string error;  ///< why not, when !ok
   Xapian::doccount records = 0;
   double milliseconds = 0;  ///< to open it and count its records
 };

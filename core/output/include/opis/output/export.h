@@ -68,8 +68,8 @@ std::unique_ptr<Exporter> make_exporter(ExportFormat f, const std::vector<std::s
 // --- Search ------------------------------------------------------------------
 
 struct ExportRun {
-  SearchResult first;      ///< the first page (total, parsed query, missing shards), hits cleared
-  std::size_t written = 0; ///< records exported
+  SearchResult first;       ///< the first page (total, parsed query, missing shards), hits cleared
+  std::size_t written = 0;  ///< records exported
 };
 
 /// Run `opts` (its query, filters, sort and offset) and export the matches

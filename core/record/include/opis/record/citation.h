@@ -13,10 +13,10 @@
 namespace opis {
 
 struct Citation {
-  std::string title;       ///< the quoted title, without quotes
-  std::string date_text;   ///< the date as written after the title
-  std::string archive;     ///< holding archive ("Wilson Center Digital Archive")
-  std::string reference;   ///< archive reference ("RGANI, f. 52, op. 1, ...")
+  std::string title;      ///< the quoted title, without quotes
+  std::string date_text;  ///< the date as written after the title
+  std::string archive;    ///< holding archive ("Wilson Center Digital Archive")
+  std::string reference;  ///< archive reference ("RGANI, f. 52, op. 1, ...")
   std::string url;
   std::vector<std::string> contributors;  ///< contributed, obtained, donated
   std::vector<std::string> translators;   ///< translated

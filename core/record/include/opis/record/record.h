@@ -39,9 +39,9 @@ struct Person {
 
 /// A place named in a record (set by the extractor, from the gazetteer).
 struct Place {
-  std::string name;     ///< canonical: "Saint Petersburg" for "Leningrad"
-  std::string country;  ///< the country it lies in, when known
-  std::string kind;     ///< country, former, city, subdivision, region
+  std::string name;                ///< canonical: "Saint Petersburg" for "Leningrad"
+  std::string country;             ///< the country it lies in, when known
+  std::string kind;                ///< country, former, city, subdivision, region
   std::vector<std::string> forms;  ///< as written ("Leningrad", "Iraqi")
   unsigned mentions = 0;
   std::string term;  ///< its index term, as stored at index time (see Person::terms)
@@ -52,10 +52,10 @@ struct Place {
 /// layout the citation parser fills archive, reference, url, contributors and
 /// translators, and the body scanner fills handwritten and footnotes.
 struct Record {
-  std::string id;          ///< unique: from "id", else the URL, else the file
-  std::string source;      ///< path of the source file
-  int source_line = 0;     ///< line in the source (JSONL), 0 for whole files
-  std::string format;      ///< "seed", "json", "jsonl" or "plain"
+  std::string id;       ///< unique: from "id", else the URL, else the file
+  std::string source;   ///< path of the source file
+  int source_line = 0;  ///< line in the source (JSONL), 0 for whole files
+  std::string format;   ///< "seed", "json", "jsonl" or "plain"
 
   Date date;
   std::string title;
@@ -69,15 +69,15 @@ struct Record {
   std::vector<std::string> transcribers;
   std::string summary;
   std::string credits;
-  std::string funder;      ///< "Blavatnik Family Foundation", from credits
+  std::string funder;  ///< "Blavatnik Family Foundation", from credits
   std::string original_language;
   std::string translation_language;
-  std::string body;        ///< the text, annotations and footnotes included
+  std::string body;                      ///< the text, annotations and footnotes included
   std::vector<std::string> handwritten;  ///< "[Handwritten: ...]" contents
   std::vector<Footnote> footnotes;
   std::vector<std::pair<std::string, std::string>> extra;  ///< unknown labels
-  std::vector<Person> persons;  ///< set by extract_entities() at index time
-  std::vector<Place> places;    ///< set by extract_entities() at index time
+  std::vector<Person> persons;                             ///< set by extract_entities() at index time
+  std::vector<Place> places;                               ///< set by extract_entities() at index time
 };
 
 /// How a field of Record is held, for the codecs that walk record_fields().
@@ -101,8 +101,8 @@ struct RecordField {
   RecordFieldKind kind;
   std::string Record::*text = nullptr;               ///< kind text
   std::vector<std::string> Record::*list = nullptr;  ///< kind list
-  bool input = true;       ///< read from a .json/.jsonl record (else such a key is an unknown one, kept in extra)
-  std::string_view column; ///< the CSV column of the field ("" none; export.h lists their order)
+  bool input = true;        ///< read from a .json/.jsonl record (else such a key is an unknown one, kept in extra)
+  std::string_view column;  ///< the CSV column of the field ("" none; export.h lists their order)
 };
 
 /// Every field of Record, in the order the JSON reader checks them.
@@ -126,8 +126,7 @@ void complete_record(Record& r);
 std::string id_from_url(std::string_view url);
 
 /// Scan a body for "[Handwritten: ...]" annotations and "[N] ..." footnotes.
-void scan_body(std::string_view body, std::vector<std::string>& handwritten,
-               std::vector<Footnote>& footnotes);
+void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes);
 
 /// The funder named in a credits text ("... with support from X"), or "".
 std::string funder_from_credits(std::string_view credits);

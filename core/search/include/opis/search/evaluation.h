@@ -30,10 +30,10 @@ struct GoldRecord {
 std::vector<GoldRecord> load_gold(const std::string& path, std::vector<Diagnostic>& diags);
 
 struct Score {
-  unsigned gold = 0, found = 0;        ///< recall: gold names whose search finds the record
-  unsigned extracted = 0, correct = 0; ///< precision: extracted names matching a gold name
-  std::vector<std::string> missed;     ///< gold names not found
-  std::vector<std::string> spurious;   ///< extracted names not in the gold
+  unsigned gold = 0, found = 0;         ///< recall: gold names whose search finds the record
+  unsigned extracted = 0, correct = 0;  ///< precision: extracted names matching a gold name
+  std::vector<std::string> missed;      ///< gold names not found
+  std::vector<std::string> spurious;    ///< extracted names not in the gold
   double recall() const { return gold ? double(found) / gold : 1.0; }
   double precision() const { return extracted ? double(correct) / extracted : 1.0; }
   void add(const Score& o);

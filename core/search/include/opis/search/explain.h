@@ -7,7 +7,6 @@
 
 #include <xapian.h>
 
-
 namespace opis {
 
 /// How the parsed query `q` reads, one part per line, indented by nesting:

@@ -88,20 +88,21 @@ KwicTerms kwic_field_terms(const KwicQueryTerms& qt);
 
 /// Occurrences in `tokens`: token index ranges [first, last], sorted, not
 /// overlapping; neighbours with only white space between merged.
-std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text, const std::vector<KwicToken>& tokens,
+std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view text,
+                                                              const std::vector<KwicToken>& tokens,
                                                               const KwicTerms& terms);
 
 /// One line of the concordance.
 struct KwicLine {
   std::string id;
-  std::string date;       ///< ISO at its precision, "" when undated
-  std::string reference;  ///< archive reference (the archive when there is none)
-  std::string left;       ///< up to N words before, on one line
-  std::string keyword;    ///< the occurrence as written, on one line
-  std::string right;      ///< up to N words after
-  std::size_t offset = 0; ///< byte offset of the keyword in the body
-  bool cut_left = false;  ///< the body goes on before `left`
-  bool cut_right = false; ///< and after `right`
+  std::string date;        ///< ISO at its precision, "" when undated
+  std::string reference;   ///< archive reference (the archive when there is none)
+  std::string left;        ///< up to N words before, on one line
+  std::string keyword;     ///< the occurrence as written, on one line
+  std::string right;       ///< up to N words after
+  std::size_t offset = 0;  ///< byte offset of the keyword in the body
+  bool cut_left = false;   ///< the body goes on before `left`
+  bool cut_right = false;  ///< and after `right`
 };
 
 /// The lines of one body, `context` words either side.

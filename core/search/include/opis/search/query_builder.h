@@ -24,9 +24,9 @@ enum class DateMode {
 };
 
 struct QueryOptions {
-  bool match_any = false;     ///< default operator OR instead of AND
-  std::optional<Date> from;   ///< --from: records whose date ends on/after
-  std::optional<Date> to;     ///< --to: records whose date starts on/before
+  bool match_any = false;                  ///< default operator OR instead of AND
+  std::optional<Date> from;                ///< --from: records whose date ends on/after
+  std::optional<Date> to;                  ///< --to: records whose date starts on/before
   DateMode date_mode = DateMode::overlap;  ///< for date: and --from/--to
   /// The gazetteer file place: and within: look names up in (set by the
   /// front end: Gazetteer::find_default()); "": a name stands for itself.
@@ -49,8 +49,7 @@ Xapian::Query parse_page_query(const std::string& text);
 
 /// The query matching records whose date interval overlaps [from, to]
 /// (either end may be open). Undated records never match.
-Xapian::Query date_overlap_query(const std::optional<Date>& from,
-                                 const std::optional<Date>& to);
+Xapian::Query date_overlap_query(const std::optional<Date>& from, const std::optional<Date>& to);
 
 /// Parse "A..B", "A..", "..B" or a single date "A" into a date query.
 /// Throws QueryError on a malformed date.
@@ -59,14 +58,13 @@ Xapian::Query parse_date_range(const std::string& text);
 /// Parse a query string. Throws QueryError on a malformed query.
 /// An empty query with filters (e.g. only --from) matches all records
 /// that pass the filters.
-Xapian::Query build_query(const Xapian::Database& db, const std::string& text,
-                          const QueryOptions& opts);
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts);
 
 /// The same, and with `corrected` set, the query respelled from the
 /// index's spelling data (Xapian's FLAG_SPELLING_CORRECTION; "" when no
 /// word needed it).
-Xapian::Query build_query(const Xapian::Database& db, const std::string& text,
-                          const QueryOptions& opts, std::string* corrected);
+Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts,
+                          std::string* corrected);
 
 /// The stop words the parser drops outside phrases (Snowball's English list).
 const Xapian::Stopper& stop_words();

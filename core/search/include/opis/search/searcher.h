@@ -13,10 +13,10 @@
 
 #include <xapian.h>
 
+#include "opis/record/record.h"
 #include "opis/search/facets.h"
 #include "opis/search/kwic.h"
 #include "opis/search/query_builder.h"
-#include "opis/record/record.h"
 
 namespace opis {
 
@@ -34,8 +34,8 @@ struct SearchOptions {
   /// --like ID: records similar to this one (relevance feedback); the
   /// query, when given, then only filters.
   std::string like_id;
-  unsigned like_terms = 20;         ///< terms taken from the record for --like
-  bool explain = false;             ///< fill SearchResult::explanation
+  unsigned like_terms = 20;  ///< terms taken from the record for --like
+  bool explain = false;      ///< fill SearchResult::explanation
   /// Fill SearchResult::suggestion when fewer than kSuggestBelow records match.
   bool suggest = true;
 };
@@ -50,11 +50,11 @@ struct Highlight {
 };
 
 struct Hit {
-  unsigned rank = 0;          ///< 1-based position in the whole result list
+  unsigned rank = 0;  ///< 1-based position in the whole result list
   double score = 0;
   int percent = 0;
   Record record;
-  std::string snippet;        ///< plain text
+  std::string snippet;  ///< plain text
   std::vector<Highlight> highlights;
   /// SearchOptions::explain: how the hit met each person: and place: of the
   /// query, one line each ("person: registered", "person: written as a
@@ -72,22 +72,22 @@ struct SearchResult {
   std::string query;
   unsigned shards = 1;                      ///< databases searched as one (a stub's shards)
   std::vector<std::string> missing_shards;  ///< shards left out (--allow-partial), and why
-  std::string parsed;         ///< Xapian's description of the parsed query
-  Xapian::doccount total = 0; ///< matching records (estimate when !exact)
+  std::string parsed;                       ///< Xapian's description of the parsed query
+  Xapian::doccount total = 0;               ///< matching records (estimate when !exact)
   bool total_exact = true;
   unsigned offset = 0;
   std::vector<Hit> hits;
-  std::vector<FacetResult> facets;  ///< in the order asked
-  std::string suggestion;     ///< "Did you mean": the query respelled from the index's words, or ""
+  std::vector<FacetResult> facets;         ///< in the order asked
+  std::string suggestion;                  ///< "Did you mean": the query respelled from the index's words, or ""
   std::vector<std::string> similar_terms;  ///< --like: the record's terms the search used
-  std::string explanation;    ///< SearchOptions::explain: the query in words, one part per line
+  std::string explanation;                 ///< SearchOptions::explain: the query in words, one part per line
 };
 
 /// A concordance (KWIC) of every matching record's body.
 struct KwicResult {
-  SearchResult search;            ///< query, total, parsed query; no hits
-  std::vector<KwicLine> lines;    ///< in result order, then body order
-  Xapian::doccount records = 0;   ///< matching records examined
+  SearchResult search;           ///< query, total, parsed query; no hits
+  std::vector<KwicLine> lines;   ///< in result order, then body order
+  Xapian::doccount records = 0;  ///< matching records examined
   Xapian::doccount records_with_lines = 0;
 };
 
