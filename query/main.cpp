@@ -390,7 +390,7 @@ int run_record(const Command& c, Searcher& searcher) {
     Hit h;
     h.rank = 1;
     h.record = std::move(*r);
-    c.exporter->set_context({"--record " + c.record_id, export_date_today()});
+    c.exporter->set_context({"--record " + c.record_id, export_date_today(std::getenv("SOURCE_DATE_EPOCH"))});
     c.exporter->begin(std::cout);
     c.exporter->hit(h, std::cout);
     c.exporter->end(std::cout);
@@ -430,7 +430,7 @@ int after_search(const Command& c, const SearchResult& res) {
 // --sort order; each record notes the query and the day.
 int run_export(const Command& c, Searcher& searcher) {
   if (c.facets_ignored) std::cerr << "opis-search: warning: --facets is ignored with --format " << c.format << '\n';
-  c.exporter->set_context({c.asked, export_date_today()});
+  c.exporter->set_context({c.asked, export_date_today(std::getenv("SOURCE_DATE_EPOCH"))});
   SearchResult res = export_search(searcher, c.search, c.limit, *c.exporter, std::cout).first;
   return finish(after_search(c, res));
 }

@@ -188,9 +188,9 @@ std::optional<ExportFormat> export_format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::string export_date_today() {
+std::string export_date_today(const char* epoch) {
   std::time_t t = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+  if (epoch && *epoch) {
     char* end = nullptr;
     long long v = std::strtoll(epoch, &end, 10);
     if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);

@@ -34,9 +34,10 @@ struct ExportContext {
   std::string date;   ///< YYYY-MM-DD (UTC) of the search
 };
 
-/// Today's date, YYYY-MM-DD in UTC; $SOURCE_DATE_EPOCH (seconds) when set,
-/// for reproducible output.
-std::string export_date_today();
+/// Today's date, YYYY-MM-DD in UTC; or, for reproducible output, the day of
+/// `source_date_epoch` (seconds since 1970, as $SOURCE_DATE_EPOCH, which the
+/// front end reads) when it is a number; null or "" for today.
+std::string export_date_today(const char* source_date_epoch);
 
 /// "Exported from Opis on DATE; query: QUERY" (the note on each record).
 std::string export_note(const ExportContext& ctx);
