@@ -449,18 +449,12 @@ int run(const Command& c) {
   if (c.mode == Mode::status) return run_status(c);
   Searcher searcher(c.db, c.open);
   switch (c.mode) {
-    case Mode::record:
-      return run_record(c, searcher);
-    case Mode::entity_register:
-      return run_register(c);
-    case Mode::kwic:
-      return run_kwic(c, searcher);
-    case Mode::exporting:
-      return run_export(c, searcher);
-    case Mode::search:
-      return run_search(c, searcher);
-    case Mode::status:
-      break;
+    case Mode::record: return run_record(c, searcher);
+    case Mode::entity_register: return run_register(c);
+    case Mode::kwic: return run_kwic(c, searcher);
+    case Mode::exporting: return run_export(c, searcher);
+    case Mode::search: return run_search(c, searcher);
+    case Mode::status: break;
   }
   return exit_status::error;
 }

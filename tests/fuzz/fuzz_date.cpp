@@ -38,32 +38,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool part_of_year = d.qualifier == opis::DateQualifier::early || d.qualifier == opis::DateQualifier::mid ||
                             d.qualifier == opis::DateQualifier::late;
   switch (part_of_year ? opis::DatePrecision::day : d.precision) {
-    case opis::DatePrecision::day:
-      break;
-    case opis::DatePrecision::month:
-      FUZZ_CHECK(d.start.day == 1);
-      break;
-    case opis::DatePrecision::year:
-      FUZZ_CHECK(d.start.month == 1 && d.start.day == 1);
-      break;
-    case opis::DatePrecision::unknown:
-      FUZZ_CHECK(false);
+    case opis::DatePrecision::day: break;
+    case opis::DatePrecision::month: FUZZ_CHECK(d.start.day == 1); break;
+    case opis::DatePrecision::year: FUZZ_CHECK(d.start.month == 1 && d.start.day == 1); break;
+    case opis::DatePrecision::unknown: FUZZ_CHECK(false);
   }
   const opis::DatePrecision end_precision = part_of_year ? opis::DatePrecision::day
                                             : d.range    ? d.end_precision
                                                          : d.precision;
   switch (end_precision) {
-    case opis::DatePrecision::day:
-      break;
-    case opis::DatePrecision::month:
-      FUZZ_CHECK(d.end.day == opis::days_in_month(d.end.year, d.end.month));
-      break;
-    case opis::DatePrecision::year:
-      FUZZ_CHECK(d.end.month == 12 && d.end.day == 31);
-      break;
-    case opis::DatePrecision::unknown:
-      FUZZ_CHECK(d.decade);
-      break;
+    case opis::DatePrecision::day: break;
+    case opis::DatePrecision::month: FUZZ_CHECK(d.end.day == opis::days_in_month(d.end.year, d.end.month)); break;
+    case opis::DatePrecision::year: FUZZ_CHECK(d.end.month == 12 && d.end.day == 31); break;
+    case opis::DatePrecision::unknown: FUZZ_CHECK(d.decade); break;
   }
   if (!d.range && !d.decade) {
     // One date: one day, month or year, and its ISO form reads back the same.

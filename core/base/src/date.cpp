@@ -340,18 +340,12 @@ std::string parse_record_date(std::string_view text, Date& out) {
 
 const char* qualifier_name(DateQualifier q) {
   switch (q) {
-    case DateQualifier::circa:
-      return "circa";
-    case DateQualifier::questioned:
-      return "questioned";
-    case DateQualifier::early:
-      return "early";
-    case DateQualifier::mid:
-      return "mid";
-    case DateQualifier::late:
-      return "late";
-    case DateQualifier::none:
-      break;
+    case DateQualifier::circa: return "circa";
+    case DateQualifier::questioned: return "questioned";
+    case DateQualifier::early: return "early";
+    case DateQualifier::mid: return "mid";
+    case DateQualifier::late: return "late";
+    case DateQualifier::none: break;
   }
   return "";
 }
@@ -367,14 +361,10 @@ DateQualifier qualifier_from_name(std::string_view name) {
 Ymd Date::interval_start() const {
   if (qualifier != DateQualifier::circa && qualifier != DateQualifier::questioned) return start;
   switch (precision) {
-    case DatePrecision::year:
-      return clamp(Ymd{start.year - kCircaYears, 1, 1});
-    case DatePrecision::month:
-      return clamp(shift_months(start, -kCircaMonths, false));
-    case DatePrecision::day:
-      return clamp(from_days(to_days(start) - kCircaDays));
-    case DatePrecision::unknown:
-      break;
+    case DatePrecision::year: return clamp(Ymd{start.year - kCircaYears, 1, 1});
+    case DatePrecision::month: return clamp(shift_months(start, -kCircaMonths, false));
+    case DatePrecision::day: return clamp(from_days(to_days(start) - kCircaDays));
+    case DatePrecision::unknown: break;
   }
   return start;
 }
@@ -382,14 +372,10 @@ Ymd Date::interval_start() const {
 Ymd Date::interval_end() const {
   if (qualifier != DateQualifier::circa && qualifier != DateQualifier::questioned) return end;
   switch (end_precision == DatePrecision::unknown ? precision : end_precision) {
-    case DatePrecision::year:
-      return clamp(Ymd{end.year + kCircaYears, 12, 31});
-    case DatePrecision::month:
-      return clamp(shift_months(end, kCircaMonths, true));
-    case DatePrecision::day:
-      return clamp(from_days(to_days(end) + kCircaDays));
-    case DatePrecision::unknown:
-      break;
+    case DatePrecision::year: return clamp(Ymd{end.year + kCircaYears, 12, 31});
+    case DatePrecision::month: return clamp(shift_months(end, kCircaMonths, true));
+    case DatePrecision::day: return clamp(from_days(to_days(end) + kCircaDays));
+    case DatePrecision::unknown: break;
   }
   return end;
 }
@@ -420,23 +406,12 @@ std::string Date::display() const {
     s = start.iso(precision);
   }
   switch (qualifier) {
-    case DateQualifier::circa:
-      s = "c. " + s;
-      break;
-    case DateQualifier::questioned:
-      s += "?";
-      break;
-    case DateQualifier::early:
-      s = "early " + s;
-      break;
-    case DateQualifier::mid:
-      s = "mid " + s;
-      break;
-    case DateQualifier::late:
-      s = "late " + s;
-      break;
-    case DateQualifier::none:
-      break;
+    case DateQualifier::circa: s = "c. " + s; break;
+    case DateQualifier::questioned: s += "?"; break;
+    case DateQualifier::early: s = "early " + s; break;
+    case DateQualifier::mid: s = "mid " + s; break;
+    case DateQualifier::late: s = "late " + s; break;
+    case DateQualifier::none: break;
   }
   return supplied ? "[" + s + "]" : s;
 }
@@ -461,14 +436,10 @@ std::string Ymd::key() const { return fmt::format("{:04}{:02}{:02}", year, month
 
 std::string Ymd::iso(DatePrecision p) const {
   switch (p) {
-    case DatePrecision::day:
-      return fmt::format("{:04}-{:02}-{:02}", year, month, day);
-    case DatePrecision::month:
-      return fmt::format("{:04}-{:02}", year, month);
-    case DatePrecision::year:
-      return fmt::format("{:04}", year);
-    case DatePrecision::unknown:
-      break;
+    case DatePrecision::day: return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    case DatePrecision::month: return fmt::format("{:04}-{:02}", year, month);
+    case DatePrecision::year: return fmt::format("{:04}", year);
+    case DatePrecision::unknown: break;
   }
   return "";
 }

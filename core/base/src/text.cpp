@@ -1,6 +1,8 @@
 // Text helpers: ICU folding and small string utilities.
 #include "opis/base/text.h"
 
+#include <algorithm>
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -46,16 +48,11 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 }  // namespace
 
-std::string fold(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  return ascii ? ascii_lower(s) : fold_non_ascii(s);
+bool is_ascii(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
+
+std::string fold(std::string_view s) { return is_ascii(s) ? ascii_lower(s) : fold_non_ascii(s); }
 
 std::string_view trim(std::string_view s) {
   auto nbsp_at_start = [](std::string_view v) {
@@ -65,22 +62,8 @@ std::string_view trim(std::string_view s) {
     return v.size() >= 2 && static_cast<unsigned char>(v[v.size() - 2]) == 0xC2 &&
            static_cast<unsigned char>(v[v.size() - 1]) == 0xA0;
   };
-  for (;;) {
-    if (!s.empty() && is_space(s.front()))
-      s.remove_prefix(1);
-    else if (nbsp_at_start(s))
-      s.remove_prefix(2);
-    else
-      break;
-  }
-  for (;;) {
-    if (!s.empty() && is_space(s.back()))
-      s.remove_suffix(1);
-    else if (nbsp_at_end(s))
-      s.remove_suffix(2);
-    else
-      break;
-  }
+  while (!s.empty() && (is_space(s.front()) || nbsp_at_start(s))) s.remove_prefix(is_space(s.front()) ? 1 : 2);
+  while (!s.empty() && (is_space(s.back()) || nbsp_at_end(s))) s.remove_suffix(is_space(s.back()) ? 1 : 2);
   return s;
 }
 

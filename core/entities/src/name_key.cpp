@@ -123,14 +123,7 @@ std::string fold_non_ascii(std::string_view text) {
 }  // namespace
 
 std::string fold_name(std::string_view text) {
-  bool ascii = true;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  std::string latin = ascii ? ascii_lower(text) : fold_non_ascii(text);
+  std::string latin = is_ascii(text) ? ascii_lower(text) : fold_non_ascii(text);
   std::string out;
   for (char c : latin) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))

@@ -17,6 +17,8 @@ namespace {
 using K = FieldKind;
 
 // name, prefix, kind, weight, in default search, alias, description
+// (Not reformatted: one field a line, a table to read down.)
+// clang-format off
 constexpr std::array<Field, 34> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
@@ -27,8 +29,7 @@ constexpr std::array<Field, 34> kFields = {{
     {"translator", "XTR", K::text, kBodyWeight, true, "", "names of translators"},
     {"transcriber", "XTRS", K::text, kBodyWeight, false, "", "names of transcribers"},
     {"archive", "XARC", K::text, kBodyWeight, false, "", "words of the holding archive's name"},
-    {"ref", "XREF", K::text, kBodyWeight, false, "reference",
-     "words of the archive reference (ref:RGANI, ref:\"f. 52\")"},
+    {"ref", "XREF", K::text, kBodyWeight, false, "reference", "words of the archive reference (ref:RGANI, ref:\"f. 52\")"},
     {"citation", "XCIT", K::text, kBodyWeight, false, "", "words of the whole citation"},
     {"funder", "XFUND", K::text, kBodyWeight, false, "credits", "words of the credits and funder"},
     {"repo", "XREPO", K::boolean, 0, false, "repository", "repository of the reference, exact (repo:RGANI)"},
@@ -39,35 +40,28 @@ constexpr std::array<Field, 34> kFields = {{
     {"rg", "XRG", K::boolean, 0, false, "", "record group of a US National Archives reference, exact (rg:59)"},
     // No terms: the reference's first and last page are in the value slots
     // slot::page_first and slot::page_last; the prefix is reserved.
-    {"page", "XPAGE", K::range, 0, false, "",
-     "a page or leaf (list) the reference's pages include (page:9, page:8..11)"},
-    {"lang", "XLANG", K::boolean, 0, false, "language",
-     "original language, name or ISO 639 code (lang:russian, lang:ru)"},
+    {"page", "XPAGE", K::range, 0, false, "", "a page or leaf (list) the reference's pages include (page:9, page:8..11)"},
+    {"lang", "XLANG", K::boolean, 0, false, "language", "original language, name or ISO 639 code (lang:russian, lang:ru)"},
     {"tlang", "XTLANG", K::boolean, 0, false, "", "language of the translation (tlang:english)"},
     {"year", "Y", K::boolean, 0, false, "", "year of the date, exact (year:1958)"},
     {"month", "M", K::boolean, 0, false, "", "month of a date known to the month, exact (month:195811)"},
     {"day", "D", K::boolean, 0, false, "", "day of a date known to the day, exact (day:19581119)"},
     // Flags of the date, searched as date:uncertain, date:supplied, date:range.
-    {"date_flag", "XDATE", K::internal, 0, false, "",
-     "flags of the date: uncertain (circa, ?, early/mid/late), supplied ([...]), range"},
+    {"date_flag", "XDATE", K::internal, 0, false, "", "flags of the date: uncertain (circa, ?, early/mid/late), supplied ([...]), range"},
     {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
     {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
-    {"person", "XPN", K::entity, 0, false, "",
-     "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); "
-     "person:=Ceaușescu exact spelling"},
+    {"person", "XPN", K::entity, 0, false, "", "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); " "person:=Ceaușescu exact spelling"},
     {"person_exact", "XPX", K::internal, 0, false, "", "words of person names, lower-case with diacritics (person:=)"},
     {"person_key", "XPK", K::internal, 0, false, "", "match keys of the words of person names (variant spellings)"},
-    {"person_given", "XPG", K::internal, 0, false, "",
-     "a person's surname key + '_' + first given initial ('_' alone when unknown)"},
-    {"place", "XPL", K::entity, 0, false, "",
-     "a place named, by any of its names (place:Baghdad, place:Leningrad, place:Iraqi)"},
+    {"person_given", "XPG", K::internal, 0, false, "", "a person's surname key + '_' + first given initial ('_' alone when unknown)"},
+    {"place", "XPL", K::entity, 0, false, "", "a place named, by any of its names (place:Baghdad, place:Leningrad, place:Iraqi)"},
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
     // Mention tiers of the person and place terms (name_weight.h): boolean
     // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
-    {"name_word", "XNW", K::internal, 0, false, "",
-     "name key of a word written as a name anywhere in the text (the floor of person: and place:)"},
+    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text (the floor of person: and place:)"},
     {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
 }};
+// clang-format on
 
 constexpr std::array<Facet, 5> kFacets = {{
     {"person", slot::persons, "persons named (a record counts once for each)", true},

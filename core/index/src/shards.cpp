@@ -22,12 +22,9 @@ unsigned shard_of(std::string_view id, unsigned n) {
 
 std::string StubEntry::describe() const {
   switch (kind) {
-    case Kind::local:
-      return "local " + resolved;
-    case Kind::tcp:
-      return fmt::format("remote {}:{}", host, port);
-    case Kind::program:
-      return "remote :" + program + (args.empty() ? "" : " " + args);
+    case Kind::local: return "local " + resolved;
+    case Kind::tcp: return fmt::format("remote {}:{}", host, port);
+    case Kind::program: return "remote :" + program + (args.empty() ? "" : " " + args);
   }
   return {};
 }
@@ -138,10 +135,8 @@ Xapian::Database open_shard(const StubEntry& e, unsigned timeout_ms) {
       if (!fs::exists(e.resolved, ec)) throw Xapian::DatabaseOpeningError("no database at " + e.resolved);
       return Xapian::Database(e.resolved, backend);
     }
-    case StubEntry::Kind::tcp:
-      return Xapian::Remote::open(e.host, e.port, timeout_ms, timeout_ms);
-    case StubEntry::Kind::program:
-      return Xapian::Remote::open(e.program, e.args, timeout_ms);
+    case StubEntry::Kind::tcp: return Xapian::Remote::open(e.host, e.port, timeout_ms, timeout_ms);
+    case StubEntry::Kind::program: return Xapian::Remote::open(e.program, e.args, timeout_ms);
   }
   throw Xapian::InvalidArgumentError("bad stub entry");
 }

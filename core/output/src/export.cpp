@@ -359,14 +359,10 @@ std::string csv_value(const Hit& h, std::string_view field) {
 
 std::string ris_date(const Date& d) {
   switch (d.precision) {
-    case DatePrecision::day:
-      return fmt::format("{:04}/{:02}/{:02}/", d.start.year, d.start.month, d.start.day);
-    case DatePrecision::month:
-      return fmt::format("{:04}/{:02}//", d.start.year, d.start.month);
-    case DatePrecision::year:
-      return fmt::format("{:04}///", d.start.year);
-    case DatePrecision::unknown:
-      break;
+    case DatePrecision::day: return fmt::format("{:04}/{:02}/{:02}/", d.start.year, d.start.month, d.start.day);
+    case DatePrecision::month: return fmt::format("{:04}/{:02}//", d.start.year, d.start.month);
+    case DatePrecision::year: return fmt::format("{:04}///", d.start.year);
+    case DatePrecision::unknown: break;
   }
   return {};
 }

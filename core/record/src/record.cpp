@@ -108,11 +108,8 @@ json places_json(const std::vector<Place>& places) {
 void put_other(const RecordField& f, const Record& r, json& j) {
   switch (f.kind) {
     case K::text:
-    case K::list:
-      break;
-    case K::date:
-      put_date(r.date, j);
-      break;
+    case K::list: break;
+    case K::date: put_date(r.date, j); break;
     case K::source_line:
       if (r.source_line) j["source_line"] = r.source_line;
       break;
@@ -128,12 +125,8 @@ void put_other(const RecordField& f, const Record& r, json& j) {
       j["extra"] = extra;
       break;
     }
-    case K::persons:
-      j["persons"] = persons_json(r.persons);
-      break;
-    case K::places:
-      j["places"] = places_json(r.places);
-      break;
+    case K::persons: j["persons"] = persons_json(r.persons); break;
+    case K::places: j["places"] = places_json(r.places); break;
   }
 }
 
@@ -171,8 +164,7 @@ void get_other(const RecordField& f, const json& v, Record& r) {
   switch (f.kind) {
     case K::text:
     case K::list:
-    case K::date:
-      break;
+    case K::date: break;
     case K::source_line:
       if (v.is_number_integer()) r.source_line = v.get<int>();
       break;

@@ -194,27 +194,13 @@ class SectionReader {
   void flush(std::size_t end) {
     std::string body = join_lines(m_lines, m_start, end);
     switch (m_current) {
-      case Section::none:
-        m_preamble = body;
-        break;
-      case Section::citation:
-        m_r.citation = squash_spaces(body);
-        break;
-      case Section::summary:
-        m_r.summary = body;
-        break;
-      case Section::credits:
-        m_r.credits = body;
-        break;
-      case Section::original_language:
-        m_r.original_language = squash_spaces(body);
-        break;
-      case Section::contents:
-        read_contents(body, m_r);
-        break;
-      case Section::extra:
-        m_r.extra.emplace_back(m_label, body);
-        break;
+      case Section::none: m_preamble = body; break;
+      case Section::citation: m_r.citation = squash_spaces(body); break;
+      case Section::summary: m_r.summary = body; break;
+      case Section::credits: m_r.credits = body; break;
+      case Section::original_language: m_r.original_language = squash_spaces(body); break;
+      case Section::contents: read_contents(body, m_r); break;
+      case Section::extra: m_r.extra.emplace_back(m_label, body); break;
     }
   }
 

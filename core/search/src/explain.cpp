@@ -56,16 +56,10 @@ class Explainer {
         if (!d.empty()) line(depth, d);
         return;
       }
-      case Q::LEAF_MATCH_ALL:
-        line(depth, "every record");
-        return;
-      case Q::LEAF_MATCH_NOTHING:
-        line(depth, "nothing");
-        return;
-      case Q::LEAF_POSTING_SOURCE:
-        return;  // the weight of a name term (name_weight.h)
-      default:
-        break;
+      case Q::LEAF_MATCH_ALL: line(depth, "every record"); return;
+      case Q::LEAF_MATCH_NOTHING: line(depth, "nothing"); return;
+      case Q::LEAF_POSTING_SOURCE: return;  // the weight of a name term (name_weight.h)
+      default: break;
     }
     // A person or place term weighed by its mentions: OR(FILTER(source, T), FILTER(source, tier of T)...).
     if (std::string t = weighed_term(q); !t.empty()) {
@@ -117,39 +111,19 @@ class Explainer {
         line(depth, value_range(desc));
         return;
       }
-      case Q::OP_AND:
-        line(depth, "all of:");
-        break;
-      case Q::OP_OR:
-        line(depth, "any of:");
-        break;
-      case Q::OP_AND_NOT:
-        binary(q, depth, "matching:", "but none of:");
-        return;
-      case Q::OP_XOR:
-        line(depth, "exactly one of:");
-        break;
-      case Q::OP_AND_MAYBE:
-        binary(q, depth, "matching:", "ranked higher when they also match:");
-        return;
+      case Q::OP_AND: line(depth, "all of:"); break;
+      case Q::OP_OR: line(depth, "any of:"); break;
+      case Q::OP_AND_NOT: binary(q, depth, "matching:", "but none of:"); return;
+      case Q::OP_XOR: line(depth, "exactly one of:"); break;
+      case Q::OP_AND_MAYBE: binary(q, depth, "matching:", "ranked higher when they also match:"); return;
       case Q::OP_FILTER:
         binary(q, depth, "matching:", "only records with (a filter, adds nothing to the score):");
         return;
-      case Q::OP_SYNONYM:
-        line(depth, "any of, scored as one word:");
-        break;
-      case Q::OP_ELITE_SET:
-        line(depth, "the best of (elite set):");
-        break;
-      case Q::OP_MAX:
-        line(depth, "the best-scoring of:");
-        break;
-      case Q::OP_SCALE_WEIGHT:
-        line(depth, "with its weight scaled:");
-        break;
-      default:
-        line(depth, desc + ":");
-        break;
+      case Q::OP_SYNONYM: line(depth, "any of, scored as one word:"); break;
+      case Q::OP_ELITE_SET: line(depth, "the best of (elite set):"); break;
+      case Q::OP_MAX: line(depth, "the best-scoring of:"); break;
+      case Q::OP_SCALE_WEIGHT: line(depth, "with its weight scaled:"); break;
+      default: line(depth, desc + ":"); break;
     }
     for (std::size_t i = 0; i < n; ++i) walk(q.get_subquery(i), depth + 1);
   }

@@ -20,20 +20,21 @@ namespace {
 // The English stop words of the Snowball project's list. Xapian 1.4 ships no
 // stop list in its library, so it is written here. Stop words are indexed;
 // the parser drops them outside phrases only, so "the bay of pigs" matches.
+// (Not reformatted: a word list, not a table of columns.)
+// clang-format off
 constexpr const char* kStopWords[] = {
-    "a",       "about", "above",      "after",     "again",   "against", "all",       "am",     "an",    "and",
-    "any",     "are",   "as",         "at",        "be",      "because", "been",      "before", "being", "below",
-    "between", "both",  "but",        "by",        "can",     "did",     "do",        "does",   "doing", "down",
-    "during",  "each",  "few",        "for",       "from",    "further", "had",       "has",    "have",  "having",
-    "he",      "her",   "here",       "hers",      "herself", "him",     "himself",   "his",    "how",   "i",
-    "if",      "in",    "into",       "is",        "it",      "its",     "itself",    "just",   "me",    "more",
-    "most",    "my",    "myself",     "no",        "nor",     "not",     "now",       "of",     "off",   "on",
-    "once",    "only",  "or",         "other",     "our",     "ours",    "ourselves", "out",    "over",  "own",
-    "same",    "she",   "should",     "so",        "some",    "such",    "than",      "that",   "the",   "their",
-    "theirs",  "them",  "themselves", "then",      "there",   "these",   "they",      "this",   "those", "through",
-    "to",      "too",   "under",      "until",     "up",      "very",    "was",       "we",     "were",  "what",
-    "when",    "where", "which",      "while",     "who",     "whom",    "why",       "will",   "with",  "you",
-    "your",    "yours", "yourself",   "yourselves"};
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+    "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
+    "yourself", "yourselves"};
+// clang-format on
 
 const Xapian::Stopper& stopper() {
   // Not configuration: Snowball's fixed English list, immutable once built.

@@ -471,15 +471,9 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& q, SortOrder sort) c
   // Equal scores in id order, so that results are the same however the
   // records are spread over shards (docids differ between layouts).
   switch (sort) {
-    case SortOrder::relevance:
-      enq.set_sort_by_relevance_then_value(slot::id, false);
-      break;
-    case SortOrder::date:
-      enq.set_sort_by_value_then_relevance(slot::sort_asc, false);
-      break;
-    case SortOrder::date_desc:
-      enq.set_sort_by_value_then_relevance(slot::sort_desc, true);
-      break;
+    case SortOrder::relevance: enq.set_sort_by_relevance_then_value(slot::id, false); break;
+    case SortOrder::date: enq.set_sort_by_value_then_relevance(slot::sort_asc, false); break;
+    case SortOrder::date_desc: enq.set_sort_by_value_then_relevance(slot::sort_desc, true); break;
   }
   return enq;
 }

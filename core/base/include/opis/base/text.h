@@ -8,6 +8,9 @@
 
 namespace opis {
 
+/// True when every byte of `s` is ASCII.
+bool is_ascii(std::string_view s);
+
 /// Lower-case and strip diacritics (ICU: NFD, remove non-spacing marks,
 /// lower-case, NFC): "Ceaușescu" -> "ceausescu". Thread-safe.
 std::string fold(std::string_view s);
