@@ -12,6 +12,7 @@
 
 #include "../test_context.h"
 #include "opis/entities/entity_extractor.h"
+#include "opis/entities/name_key.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/spelling_recorder.h"
 #include "opis/record/record_reader.h"
@@ -75,7 +76,14 @@ TEST_F(IndexWriterSpelling, RecorderGivesTheSameDataAsXapiansFlag) {
   recorder.flush(opis_db);
   opis_db.commit();
 
-  const auto want = spellings(xapian_db);
+  // The recorder counts every unprefixed word with positions, and so also
+  // the word after an elided article (make_document() indexes "l'Alsace"
+  // as "alsace" too, at the same position): Xapian's flag saw only the
+  // word as written.
+  auto want = spellings(xapian_db);
+  for (const auto& [word, freq] : spellings(xapian_db)) {
+    if (std::size_t e = opis::elision_length(word)) want[word.substr(e)] += freq;
+  }
   const auto got = spellings(opis_db);
   ASSERT_GT(want.size(), 1000u);
   EXPECT_EQ(got.size(), want.size());

@@ -102,6 +102,10 @@ class Issue13Index : public ::testing::Test {
     add("king", "Middle East", "The King of Jordan received the delegation in Amman. Jordan and Iraq were discussed.");
     add("commas", "Letter", "He, Blair, would not agree. Mahmoud Al-Mudaris wrote from Baghdad; Rafsandjani replied.");
     add("court", "Minutes", "The Court (Thruston, J., absent,) heard the appeal.");
+    add("lettre", "Lettre",
+        "Je re\u00e7ois la lettre d'Haskell du 9. Paul d'Estournelles de Constant vous \u00e9crit apr\u00e8s "
+        "qu'Aulard eut parl\u00e9 de l'annexion de l'Alsace-Lorraine et des arm\u00e9es d\u2019Australie. "
+        "M. Vincent d'Indy signe.");
     w.commit();
   }
   test::TempDir m_dir;
@@ -147,6 +151,35 @@ TEST_F(Issue13Index, NamesTheExtractorMissesAreFoundAndKindsStayApart) {
   ASSERT_EQ(res.hits.back().why.size(), 1u);
   EXPECT_NE(res.hits.back().why[0].find("not registered"), std::string::npos) << res.hits.back().why[0];
   EXPECT_NE(res.hits.front().why[0].find("registered in this record"), std::string::npos) << res.hits.front().why[0];
+}
+
+// French elision (issue 13, found on the development set): a name after an
+// elided article ("d'Haskell", "l'Alsace-Lorraine", "d’Australie") is a
+// name as written, for person:/place: and for plain search; a hyphenated
+// value needs no quotes; a name does not run on into the next sentence.
+TEST_F(Issue13Index, NamesAfterAnElidedArticleAreFound) {
+  Searcher s(m_db);
+  const std::set<std::string> lettre{"lettre"};
+  EXPECT_EQ(ids(s, "person:Haskell"), lettre);
+  EXPECT_EQ(ids(s, "person:Aulard"), lettre);
+  EXPECT_EQ(ids(s, "person:\"d'Estournelles\""), lettre);
+  EXPECT_EQ(ids(s, "person:Estournelles"), lettre);
+  EXPECT_EQ(ids(s, "person:\"Vincent d'Indy\""), lettre);
+  EXPECT_EQ(ids(s, "place:Alsace-Lorraine"), lettre);  // unquoted: the whole value
+  EXPECT_EQ(ids(s, "place:\"Alsace-Lorraine\""), lettre);
+  EXPECT_EQ(ids(s, "\"Alsace-Lorraine\""), lettre);  // plain phrase too
+  EXPECT_EQ(ids(s, "Haskell"), lettre);
+  EXPECT_EQ(ids(s, "\"l'Alsace\""), lettre);  // the word as written still
+  EXPECT_TRUE(ids(s, "place:Australie").count("lettre"));
+  // The persons registered: Haskell and d'Estournelles apart, not one name
+  // across "du 9."; and no given name (Paul, Vincent) taken for a place.
+  Record r = s.record("lettre").value();
+  std::set<std::string> persons, places;
+  for (const auto& p : r.persons) persons.insert(p.name);
+  for (const auto& p : r.places) places.insert(p.name);
+  EXPECT_TRUE(persons.count("Paul d'Estournelles de Constant")) << nlohmann::json(persons).dump();
+  EXPECT_TRUE(persons.count("M. Vincent d'Indy")) << nlohmann::json(persons).dump();  // M.: an initial to the rules
+  EXPECT_FALSE(places.count("Paul")) << nlohmann::json(places).dump();
 }
 
 }  // namespace

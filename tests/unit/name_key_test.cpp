@@ -116,3 +116,24 @@ TEST(NameParticle, EachUseKeepsItsWords) {
   EXPECT_FALSE(opis::is_name_particle("Van", ParticleUse::cited_name));
   EXPECT_FALSE(opis::is_name_particle("smith", ParticleUse::running_text));
 }
+
+// An elided article is a word of its own in a name key, and only an article:
+// "d'Indy" and "Indy" share the surname word, "O'Brien" stays one word.
+TEST(NameKey, ElidedArticlesAreSplitOffAndOtherApostrophesAreNot) {
+  EXPECT_EQ(opis::fold_name("d'Indy"), "d indy");
+  EXPECT_EQ(opis::fold_name("l\u2019Alsace-Lorraine"), "l alsace lorraine");
+  EXPECT_EQ(opis::fold_name("qu'Aulard"), "qu aulard");
+  EXPECT_EQ(opis::fold_name("dell'Acqua"), "dell acqua");
+  EXPECT_EQ(opis::fold_name("Braine-l'Alleud"), "braine l alleud");
+  EXPECT_EQ(opis::fold_name("O'Brien"), "obrien");
+  EXPECT_EQ(opis::fold_name("M'Donald"), "mdonald");
+  EXPECT_EQ(opis::fold_name("Lenin's"), "lenins");
+  EXPECT_EQ(opis::name_words("Vincent d'Indy"), (std::vector<std::string>{"vincent", "indy"}));
+  EXPECT_EQ(opis::elision_length("l'Alsace"), 2u);
+  EXPECT_EQ(opis::elision_length("d\u2019Australie"), 4u);
+  EXPECT_EQ(opis::elision_length("jusqu'Alger"), 6u);
+  EXPECT_EQ(opis::elision_length("O'Brien"), 0u);
+  EXPECT_EQ(opis::elision_length("l'"), 0u);
+  EXPECT_EQ(opis::elision_length("d'1916"), 0u);
+  EXPECT_EQ(opis::elision_length("all'Italia"), 4u);
+}

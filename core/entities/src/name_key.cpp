@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <optional>
 
@@ -122,16 +123,39 @@ std::string fold_non_ascii(std::string_view text) {
 }
 }  // namespace
 
+std::size_t elision_length(std::string_view word) {
+  // Written out: no library knows elided articles as a class, and the list
+  // is short. Longest first, so that "dell'" is not read as "d" + "ell'".
+  static constexpr std::string_view kElided[] = {"lorsqu", "puisqu", "quoiqu", "jusqu", "dell", "dall", "nell",
+                                                 "sull",   "coll",   "all",    "qu",    "l",    "d"};
+  for (std::string_view e : kElided) {
+    if (word.size() <= e.size() || ascii_lower(word.substr(0, e.size())) != e) continue;
+    std::string_view rest = word.substr(e.size());
+    std::size_t apostrophe = rest.rfind("'", 0) == 0 ? 1 : rest.rfind("\xE2\x80\x99", 0) == 0 ? 3 : 0;
+    if (apostrophe == 0 || rest.size() == apostrophe) return 0;
+    const unsigned char next = static_cast<unsigned char>(rest[apostrophe]);
+    if (next >= 0x80 || std::isalpha(next)) return e.size() + apostrophe;
+    return 0;
+  }
+  return 0;
+}
+
 std::string fold_name(std::string_view text) {
   std::string latin = is_ascii(text) ? ascii_lower(text) : fold_non_ascii(text);
   std::string out;
-  for (char c : latin) {
+  std::size_t word_start = 0;  // in `latin`
+  for (std::size_t i = 0; i < latin.size(); ++i) {
+    const char c = latin[i];
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
       out += c;
     else if (c >= 'A' && c <= 'Z')
       out += static_cast<char>(c - 'A' + 'a');
     else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ')
       out += ' ';
+    else if (c == '\'' && i > word_start &&
+             elision_length(std::string_view(latin).substr(word_start)) == i + 1 - word_start)
+      out += ' ';  // "d'Indy": the article is a word of its own
+    if (c == ' ' || c == '-') word_start = i + 1;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -303,7 +327,7 @@ constexpr NameParticle kParticles[] = {
     {"di", true, true},   {"du", true, true},     {"la", true, true},    {"le", true, true},   {"dos", true, true},
     {"das", true, true},  {"del", true, true},    {"zu", true, true},    {"ad", true, false},  {"ash", true, false},
     {"as", true, false},  {"ben", true, false},   {"bint", true, false}, {"abu", true, false}, {"y", true, false},
-    {"vom", false, true}, {"della", false, true}, {"ter", false, true},  {"ten", false, true},
+    {"vom", false, true}, {"della", false, true}, {"ter", false, true},  {"ten", false, true}, {"d", true, true},
 };
 
 }  // namespace

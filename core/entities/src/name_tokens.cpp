@@ -75,6 +75,27 @@ std::vector<Token> tokenize(std::string_view s) {
         break;
       }
     }
+    // "d'Haskell", "l'Alsace-Lorraine", "qu'Aulard": the elided article is a
+    // lower-case token of its own (d' a particle, as de), and the name after
+    // it a capitalised token, as the register writes it. A capital D' stays
+    // in the name (D'Annunzio, Dell'Acqua); a capital L' or Qu' opens a
+    // sentence (L'Europe).
+    if (!t.initials) {
+      const std::string_view word = s.substr(start, end - start);
+      const std::size_t e = elision_length(word);
+      UChar32 f = 0;
+      if (e > 0 && e < word.size()) peek(start + static_cast<int32_t>(e), f);
+      const bool article = !upper_first || word[0] == 'L' || word[0] == 'Q';
+      if (e > 0 && article && (u_isupper(f) || u_istitle(f))) {
+        t.text = std::string(word.substr(0, e));
+        t.folded = fold_name(t.text);
+        t.sentence_start = sentence;
+        sentence = false;
+        out.push_back(std::move(t));
+        i = start + static_cast<int32_t>(e);
+        continue;
+      }
+    }
     t.text = std::string(s.substr(start, end - start));
     // Possessive: Iraq's, Zhou Enlai's.
     for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {

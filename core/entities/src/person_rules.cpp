@@ -67,6 +67,9 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
       if (!(word_ok_in_name(w) || particle)) break;
       if (j > start && title_at(t, j)) break;  // "Baghdad Brigadier General ...": a new name starts
       if (j > start && w.newline_before && !t[j - 1].allcaps) break;
+      // "la lettre d'Haskell du 9. Paul d'Estournelles": a name does not run
+      // on into the next sentence (digits are no tokens, the dot is seen).
+      if (j > start && w.sentence_start && !t[j - 1].initials) break;
       words.push_back(j);
       ++j;
       if (w.after != ' ') break;
@@ -134,7 +137,10 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     for (std::size_t k : words) c.words.push_back(t[k].text);
     std::string name;
     for (std::size_t k = 0; k < words.size(); ++k) {
-      name += (k ? " " : "") + t[words[k]].text;
+      // "Vincent d'Indy": no space after an elided article (name_tokens.cpp).
+      const std::string& prev = k ? t[words[k - 1]].text : name;
+      const bool joined = k && (prev.ends_with('\'') || prev.ends_with("\xE2\x80\x99"));
+      name += (k && !joined ? " " : "") + t[words[k]].text;
     }
     c.name = name;
     c.first = words.front();

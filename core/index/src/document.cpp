@@ -1,13 +1,16 @@
 // The document codec: Record -> Xapian document by the schema, and back.
 #include "opis/index/document.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
 #include "opis/base/language.h"
+#include "opis/entities/name_key.h"
 #include "opis/index/entity_terms.h"
 #include "opis/index/schema.h"
 #include "opis/record/citation.h"
@@ -58,6 +61,46 @@ class CachingStem : public Xapian::StemImplementation {
   std::unordered_map<std::string, std::string> m_memo;
 };
 
+// "l'Alsace-Lorraine", "d'Haskell", "dell'Italia": Xapian's TermGenerator
+// keeps an elided article in the word ("l'alsace"), so neither the phrase
+// "Alsace-Lorraine" nor the word Haskell found a French record that writes
+// them after an article. Each such word is indexed once more without the
+// article (entities' elision_length(), the list fold_name() uses), at the
+// same positions and with the same weight, in the same field. The word as
+// written stays, so "l'Alsace" still finds it too. A stem ("Zl'alsac") loses
+// its article the same way: the English stemmer cuts suffixes, so the rest
+// is the stem of the word alone ("Zalsac"). Runs over the text terms only,
+// before any boolean term (an id with an apostrophe is no word).
+void add_unelided_terms(Xapian::Document& doc) {
+  struct Extra {
+    std::string term;
+    std::vector<Xapian::termpos> positions;
+    Xapian::termcount wdf;
+  };
+  std::vector<Extra> extra;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.find('\'') == std::string::npos) continue;
+    std::size_t body = 0;
+    while (body < term.size() && term[body] >= 'A' && term[body] <= 'Z') ++body;
+    const std::string_view word = std::string_view(term).substr(body);
+    const std::size_t e = elision_length(word);
+    if (e == 0) continue;
+    const std::string prefix = term.substr(0, body);
+    Extra x{prefix + std::string(word.substr(e)), {}, t.get_wdf()};
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) x.positions.push_back(*p);
+    extra.push_back(std::move(x));
+  }
+  for (const auto& x : extra) {
+    if (x.positions.empty()) {
+      doc.add_term(x.term, x.wdf);
+      continue;
+    }
+    const Xapian::termcount each = std::max<Xapian::termcount>(1, x.wdf / x.positions.size());
+    for (Xapian::termpos p : x.positions) doc.add_posting(x.term, p, each);
+  }
+}
+
 }  // namespace
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(new CachingStem); }
@@ -97,6 +140,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   index_field(tg, "funder", r.credits);
   if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
   for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
+  add_unelided_terms(doc);
   EntityTermsOut entity_terms;
   add_entity_terms(doc, r, &entity_terms);
 

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include <fmt/format.h>
@@ -155,6 +156,20 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
         break;
       }
       if (exact) head = exact_head + "\"";
+      // person:Name unquoted: taken out too, so that the value reaches the
+      // processor whole. Xapian's parser split place:Alsace-Lorraine at the
+      // hyphen (and person:d'Indy at the apostrophe) and passed no value.
+      const std::string bare_head = std::string(f.name) + ":";
+      if (!exact && at_word_start && text.compare(i, bare_head.size(), bare_head) == 0 &&
+          i + bare_head.size() < text.size() && !std::strchr(" \t\n(\"", text[i + bare_head.size()])) {
+        std::size_t end = text.find_first_of(" \t\n)", i + bare_head.size());
+        if (end == std::string::npos) end = text.size();
+        quoted.push_back(text.substr(i + bare_head.size(), end - i - bare_head.size()));
+        out += bare_head + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
+        i = end;
+        done = true;
+        break;
+      }
       if (at_word_start && text.compare(i, head.size(), head) == 0) {
         std::size_t close = text.find('"', i + head.size());
         if (close == std::string::npos) close = text.size();

@@ -22,8 +22,19 @@ std::string exact_form(std::string_view word);
 /// Transliterate any script to Latin (Russian by BGN/PCGN, others by ICU's
 /// Any-Latin), then to lower-case ASCII letters, digits and spaces; other
 /// characters (apostrophes, hyphens, dots, soft signs) are dropped, except
-/// that a hyphen becomes a space. Thread-safe.
+/// that a hyphen becomes a space, and so does the apostrophe of an elided
+/// article (elision_length(): "d'Indy" -> "d indy", "l'Alsace" -> "l alsace",
+/// but "O'Brien" -> "obrien"). Thread-safe.
 std::string fold_name(std::string_view text);
+
+/// Length in bytes, apostrophe included (' or U+2019), of the elided article
+/// or conjunction that opens `word` before a name, or 0: French l', d', qu',
+/// jusqu', lorsqu', puisqu', quoiqu' and Italian dell', dall', nell', sull',
+/// all', coll' ("l'Alsace", "d'Haskell", "qu'Aulard", "dell'Italia"). The
+/// prefix is matched in any case; a letter must follow the apostrophe.
+/// Pronouns (j', m', n', s', t', c') are not in the list: they come before
+/// verbs, never names, and "M'Donald" is a surname.
+std::size_t elision_length(std::string_view word);
 
 /// The match key of one folded name word (see the file comment and
 /// docs/persons-places.md for the rules). Empty for an empty word.
