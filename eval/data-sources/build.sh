@@ -3,10 +3,19 @@
 # three TEI editions: export the pinned commits of their repositories, run
 # convert_tei.py on each, and optionally index and measure them.
 #
+# Sets (one sub-folder of OUT_DIR each):
+#   pec-tune   pec records 1-400 (path order)    tuned on
+#   hbas-tune  hbas records 1-400                tuned on
+#   amp        all 66 amp records                tuned on
+#   pec-held   pec records 401-800               held out: nothing was tuned on them
+#   hbas-held  hbas records 401-698              held out
+#
 # Usage: eval/data-sources/build.sh [OUT_DIR] [--measure]
-#   OUT_DIR   default build/devset/ (one sub-folder per collection)
-#   --measure also index each collection with build/indexer/opis-index into
-#             /tmp/devset-<name> and run measure.py (needs a built Opis)
+#   OUT_DIR   default build/devset/
+#   --measure also index each set with build/indexer/opis-index into
+#             /tmp/devset-<set> and run build/eval/opis-eval on it (needs a
+#             built Opis); measure.py runs on the tuning sets only, for
+#             their misses.jsonl (the material to tune on)
 #
 # The repositories are read from bare git mirrors. Set MIRRORS to the folder
 # holding them (default /work/.mirror, as the `fetch` tool leaves them:
@@ -22,7 +31,7 @@ measure=0
 for a in "$@"; do
   case "$a" in
     --measure) measure=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) out="$a" ;;
   esac
 done
@@ -57,15 +66,21 @@ export_repo "$hbas_repo" "$hbas_commit" "$src/hbas" data/editions
 export_repo "$amp_repo" "$amp_commit" "$src/amp" data/editions
 export_repo "$ampent_repo" "$ampent_commit" "$src/ampent" out
 
-# The limits keep each collection to a few hundred records (< 5 MB).
-python3 "$here/convert_tei.py" pec "$src/pec" "$out/pec" --limit 400
-python3 "$here/convert_tei.py" hbas "$src/hbas" "$out/hbas" --limit 400
+# The limits keep each set to a few hundred records (< 5 MB).
+python3 "$here/convert_tei.py" pec "$src/pec" "$out/pec-tune" --limit 400
+python3 "$here/convert_tei.py" pec "$src/pec" "$out/pec-held" --skip 400 --limit 400
+python3 "$here/convert_tei.py" hbas "$src/hbas" "$out/hbas-tune" --limit 400
+python3 "$here/convert_tei.py" hbas "$src/hbas" "$out/hbas-held" --skip 400
 python3 "$here/convert_tei.py" amp "$src/amp" "$out/amp" --entities "$src/ampent"
 
 if [ "$measure" = 1 ]; then
-  for c in pec hbas amp; do
+  for c in pec-held hbas-held pec-tune hbas-tune amp; do
     rm -rf "/tmp/devset-$c"
     build/indexer/opis-index --db "/tmp/devset-$c" "$out/$c/records.jsonl" >/dev/null
+    echo "== $c"
+    build/eval/opis-eval --db "/tmp/devset-$c" --gold "$out/$c/gold.jsonl" --mentions "$out/$c/mentions.jsonl" \
+      --summary
   done
-  python3 "$here/measure.py" --out "$out" pec=/tmp/devset-pec hbas=/tmp/devset-hbas amp=/tmp/devset-amp
+  python3 "$here/measure.py" --out "$out" pec-tune=/tmp/devset-pec-tune hbas-tune=/tmp/devset-hbas-tune \
+    amp=/tmp/devset-amp >/dev/null
 fi

@@ -23,11 +23,14 @@ word; a hyphen before it is dropped when a lower-case letter follows.
 
 Python 3 standard library only. Usage:
 
-  convert_tei.py COLLECTION SOURCE_DIR OUT_DIR [--limit N] [--entities DIR]
+  convert_tei.py COLLECTION SOURCE_DIR OUT_DIR [--skip N] [--limit N] [--entities DIR]
 
 SOURCE_DIR is a checkout (or `git archive` export) of the collection's
 repository; --entities is a second one holding the registers where the
-collection keeps them apart (amp).
+collection keeps them apart (amp). --skip N leaves out the first N records
+(in path order, counted as --limit counts them: documents with a body), so
+that `--limit 400` and `--skip 400 --limit 400` give two disjoint sets: one
+to tune on, one held out.
 """
 import argparse
 import glob
@@ -390,7 +393,7 @@ def doc_language(root, body):
     return code.split("-")[0] if code else ""
 
 
-def convert(collection, source, out_dir, limit=None, entities=None):
+def convert(collection, source, out_dir, limit=None, entities=None, skip=0):
     cfg = COLLECTIONS[collection]
     reg_base = entities if cfg["registers_in"] == "entities" else source
     shared_roots = []
@@ -406,7 +409,7 @@ def convert(collection, source, out_dir, limit=None, entities=None):
 
     os.makedirs(out_dir, exist_ok=True)
     stats = {"collection": collection, "documents_seen": 0, "records": 0, "skipped": [],
-             "mentions": 0, "unresolved_refs": 0, "unresolved_examples": [],
+             "skipped_first": 0, "mentions": 0, "unresolved_refs": 0, "unresolved_examples": [],
              "gold_person_pairs": 0, "gold_place_pairs": 0, "register_entries": len(shared)}
     recs = open(os.path.join(out_dir, "records.jsonl"), "w", encoding="utf-8")
     gold = open(os.path.join(out_dir, "gold.jsonl"), "w", encoding="utf-8")
@@ -437,6 +440,9 @@ def convert(collection, source, out_dir, limit=None, entities=None):
         text, mapping = clean_with_map(raw)
         if not text.strip():
             stats["skipped"].append(f"{rel}: empty body")
+            continue
+        if stats["skipped_first"] < skip:
+            stats["skipped_first"] += 1
             continue
         stem = os.path.splitext(os.path.basename(path))[0]
         rid = cfg["id_prefix"] + stem
@@ -495,12 +501,13 @@ def main():
     ap.add_argument("collection", choices=sorted(COLLECTIONS))
     ap.add_argument("source", help="checkout or export of the collection's repository")
     ap.add_argument("out", help="output folder")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N records (in path order)")
     ap.add_argument("--limit", type=int, default=None, help="at most N records (in path order)")
     ap.add_argument("--entities", help="checkout of the register repository (amp)")
     a = ap.parse_args()
     if COLLECTIONS[a.collection]["registers_in"] == "entities" and not a.entities:
         ap.error(f"{a.collection} needs --entities (a checkout of {COLLECTIONS[a.collection]['entities_repo']})")
-    convert(a.collection, a.source, a.out, a.limit, a.entities)
+    convert(a.collection, a.source, a.out, a.limit, a.entities, a.skip)
     return 0
 
 

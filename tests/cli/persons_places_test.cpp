@@ -311,3 +311,55 @@ TEST_F(Issue3, SnippetsHighlightTheMatchedNamesAsWritten) {
       EXPECT_TRUE(w == "Leningrad" || w == "Saint Petersburg" || w == "St. Petersburg") << id << ": " << w;
   }
 }
+
+// Issue 13, part 4: opis-eval prints person:/place: recall and the plain
+// phrase recall of the same value side by side, split by whether a mention
+// writes the value as the register does. The figures are counted by hand in
+// tests/data/gold/side-by-side/README.md.
+TEST(Issue13SideBySide, FieldAndPlainRecallAsCountedByHand) {
+  TempDir d;
+  const fs::path data = kSource / "tests/data/gold/side-by-side";
+  const std::string db = (d.path() / "db").string();
+  ASSERT_EQ(opis::test::run({kIndex, "--db", db, (data / "records.jsonl").string()}).status, 0);
+  Result r = opis::test::run({kEval, "--db", db, "--gold", (data / "gold.jsonl").string(), "--mentions",
+                              (data / "mentions.jsonl").string(), "--format", "json"});
+  ASSERT_EQ(r.status, 0) << show(r);
+  const json j = json::parse(r.out);
+  auto counts = [](const json& c) {
+    return std::make_tuple(c.at("pairs").get<int>(), c.at("field").get<int>(), c.at("plain").get<int>());
+  };
+  using T = std::tuple<int, int, int>;
+  const json& persons = j.at("overall").at("persons");
+  const json& places = j.at("overall").at("places");
+  EXPECT_EQ(counts(persons.at("by_name")), T(4, 2, 2)) << persons.dump();
+  EXPECT_EQ(counts(persons.at("as_register")), T(1, 1, 1)) << persons.dump();
+  EXPECT_EQ(counts(persons.at("other")), T(3, 1, 1)) << persons.dump();
+  EXPECT_EQ(counts(places.at("by_name")), T(2, 1, 2)) << places.dump();
+  EXPECT_EQ(counts(places.at("as_register")), T(1, 1, 1)) << places.dump();
+  EXPECT_EQ(counts(places.at("other")), T(1, 0, 1)) << places.dump();
+  EXPECT_DOUBLE_EQ(places.at("by_name").at("plain_recall").get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(places.at("by_name").at("field_recall").get<double>(), 0.5);
+  // Record by record: the spelling only the key joins, and the lower-case word.
+  std::map<std::string, T> per_record;
+  for (const auto& rec : j.at("records")) per_record[rec.at("id")] = counts(rec.at("persons").at("by_name"));
+  EXPECT_EQ(per_record["sb1"], T(1, 1, 0));
+  EXPECT_EQ(per_record["sb2"], T(1, 0, 1));
+  EXPECT_EQ(per_record["sb4"], T(1, 0, 0));
+
+  // Text: the side-by-side table, and without --mentions no split.
+  Result t = opis::test::run({kEval, "--db", db, "--gold", (data / "gold.jsonl").string(), "--mentions",
+                              (data / "mentions.jsonl").string(), "--summary"});
+  ASSERT_EQ(t.status, 0) << show(t);
+  EXPECT_NE(t.out.find("\nplaces" + std::string(14, ' ') + "2     50.0%    100.0%\n"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("\n  other" + std::string(13, ' ') + "1      0.0%    100.0%\n"), std::string::npos) << t.out;
+  EXPECT_EQ(t.out.find("sb1"), std::string::npos) << t.out;  // --summary: no line per record
+  Result no_split = opis::test::run({kEval, "--db", db, "--gold", (data / "gold.jsonl").string(), "--format", "json"});
+  ASSERT_EQ(no_split.status, 0) << show(no_split);
+  const json n = json::parse(no_split.out);
+  EXPECT_FALSE(n.at("overall").at("persons").contains("as_register")) << no_split.out;
+  EXPECT_EQ(counts(n.at("overall").at("persons").at("by_name")), T(4, 2, 2));
+
+  Result bad = opis::test::run(
+      {kEval, "--db", db, "--gold", (data / "gold.jsonl").string(), "--mentions", "/nonexistent.jsonl"});
+  EXPECT_EQ(bad.status, 2) << show(bad);
+}

@@ -183,3 +183,24 @@ TEST_F(Issue13Index, NamesAfterAnElidedArticleAreFound) {
 }
 
 }  // namespace
+
+namespace {
+
+// opis-eval's side by side (issue 13, part 4) reads values and mentions as
+// eval/data-sources/measure.py does.
+TEST(Issue13, SideBySideValuesAndVerbatimMentions) {
+  EXPECT_EQ(opis::gold_name_value("Butler, Nicholas Murray", true), "Butler");
+  EXPECT_EQ(opis::gold_name_value("Tin Maung, U", true), "Tin Maung");
+  EXPECT_EQ(opis::gold_name_value("Sarthe (former Maine)", false), "Sarthe");
+  EXPECT_EQ(opis::gold_name_value("Washington, D.C.", false), "Washington, D.C.");
+  EXPECT_EQ(opis::gold_name_value("(Paris)", false), "(Paris)");
+  EXPECT_EQ(opis::gold_name_value("\"Le Tigre\"", true), "Le Tigre");
+  EXPECT_TRUE(opis::written_as("Jaurès", {"Mr. Jaurès,"}));
+  EXPECT_TRUE(opis::written_as("Saint", {"Saint-Aubin"}));
+  EXPECT_FALSE(opis::written_as("Jaur", {"Jaurès"}));  // a letter beyond ASCII goes on the word
+  EXPECT_FALSE(opis::written_as("Paris", {"Parisian", "paris", "PARIS"}));
+  EXPECT_FALSE(opis::written_as("Bahr", {"Bahr_x"}));
+  EXPECT_TRUE(opis::written_as("Wien", {"Wiener", "in Wien."}));
+}
+
+}  // namespace
