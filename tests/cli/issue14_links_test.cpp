@@ -116,6 +116,17 @@ TEST_F(Issue14, EditorsAreStoredAndSearchable) {
   EXPECT_EQ(json::parse(hits.out)["results"][0]["editors"], json::array({"Jan Nowak"}));
 }
 
+// A cited address longer than the writer's term cap (240 bytes) is found
+// by the whole address: cites: caps the query's term as the writer did.
+TEST_F(Issue14, LongCitedAddressIsFoundWhole) {
+  const std::string longer = "https://example.net/" + std::string(300, 'a');
+  write(m_records / "long.txt", "Citation:\n\n\"T\", 1961, An Archive, f. 1. See " + longer +
+                                    ". Contributed by A. B. <https://example.org/document/55>\n\nContents:\n\nText.\n");
+  ASSERT_EQ(index().status, 0);
+  EXPECT_EQ(ids("cites:" + longer), Ids{"55"});
+  EXPECT_EQ(ids("cites:" + longer + "b"), Ids{});
+}
+
 // An index built before this rule holds the record under the cited number;
 // opis-index on an index of an older schema reads every file again and must
 // drop the ids a file gave and gives no more.
