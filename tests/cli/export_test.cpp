@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -203,7 +204,7 @@ void check_csl_item(const json& item) {
       EXPECT_FALSE(v.get<std::string>().empty()) << where << "." << k << " is empty (should be left out)";
     } else if (k == "issued") {
       check_csl_date(v, where + ".issued");
-    } else if (k == "contributor" || k == "translator") {
+    } else if (k == "contributor" || k == "translator" || k == "editor") {
       ASSERT_TRUE(v.is_array()) << where << "." << k;
       EXPECT_FALSE(v.empty()) << where << "." << k;
       for (const json& n : v) check_csl_name(n, where + "." + k);
@@ -488,6 +489,57 @@ TEST(ExportPages, ManyMatches) {
   auto window = csv_ids({"--offset", "5", "--limit", "1500", "treaty"});
   EXPECT_EQ(window, std::vector<std::string>(want.begin() + 5, want.begin() + 1505));
   EXPECT_EQ(csv_ids({"--offset", "2000", "treaty"}), std::vector<std::string>(want.begin() + 2000, want.end()));
+}
+
+// Issue 14: a record's editors ("Edited by") in every export, found by
+// editor:; its cited sources in the CSV column.
+TEST(ExportEditors, EveryFormatCarriesThem) {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  fs::create_directories(dir.path() / "records");
+  {
+    std::ofstream out(dir.path() / "records" / "edited.txt");
+    out << "May 4, 1962\n\n**Notes on the Berlin talks**\n\nCitation:\n\n"
+           "\"Notes on the Berlin talks\", May 4, 1962, Opis Sample Archive, f. 1, d. 2. See "
+           "https://digitallibrary.un.org/record/731480. Contributed by Anna Smith and edited by Maria Kowalska "
+           "and Jan Nowak. <https://example.org/document/4711>\n\nContents:\n\nThe talks in Berlin.\n";
+  }
+  Result ix = opis::test::run({kIndex, "--db", db, (dir.path() / "records").string()});
+  ASSERT_EQ(ix.status, 0) << show(ix);
+  auto search = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {kSearch, "--db", db});
+    return opis::test::run(args, kEnv);
+  };
+  const std::vector<std::string> eds{"Kowalska, Maria", "Nowak, Jan"};
+  Result ris = search({"--format", "ris", "editor:Kowalska"});
+  ASSERT_EQ(ris.status, 0) << show(ris);
+  auto records = read_ris(ris.out);
+  ASSERT_EQ(records.size(), 1u) << ris.out;
+  EXPECT_EQ(values(records[0], "ID"), std::vector<std::string>{"4711"});
+  EXPECT_EQ(values(records[0], "ED"), eds);
+  EXPECT_EQ(values(records[0], "A3"), std::vector<std::string>{"Smith, Anna"});
+
+  Result csl = search({"--format", "csljson", "editor:Nowak"});
+  ASSERT_EQ(csl.status, 0) << show(csl);
+  json a = json::parse(csl.out);
+  ASSERT_EQ(a.size(), 1u);
+  check_csl_item(a[0]);
+  EXPECT_EQ(a[0]["editor"],
+            json::parse(R"([{"family": "Kowalska", "given": "Maria"}, {"family": "Nowak", "given": "Jan"}])"));
+
+  Result csv = search({"--format", "csv", "--fields", "id,editors,cites", "editor:\"Maria Kowalska\""});
+  ASSERT_EQ(csv.status, 0) << show(csv);
+  Rows rows = read_csv(csv.out);
+  ASSERT_EQ(rows.size(), 2u) << csv.out;
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"4711", "Maria Kowalska; Jan Nowak",
+                                               "https://digitallibrary.un.org/record/731480"}));
+
+  Result js = search({"--format", "json", "editor:Kowalska"});
+  ASSERT_EQ(js.status, 0) << show(js);
+  EXPECT_EQ(json::parse(js.out)["results"][0]["editors"], json::array({"Maria Kowalska", "Jan Nowak"}));
+  Result rec = search({"--record", "4711", "--format", "json"});
+  ASSERT_EQ(rec.status, 0) << show(rec);
+  EXPECT_EQ(json::parse(rec.out)["editors"], json::array({"Maria Kowalska", "Jan Nowak"}));
 }
 
 TEST_F(Export, OneRecord) {

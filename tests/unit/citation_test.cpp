@@ -1,6 +1,7 @@
 // Unit tests for opis/citation.h: the seed record's citation, then a table of
 // the variants archive citations take (credit phrases, quotes, URL forms,
-// date forms, references), split_names() and reference_repository().
+// date forms, references), the record's own link and the sources it cites
+// (issue 14), split_names() and reference_repository().
 #include "opis/record/citation.h"
 
 #include <ostream>
@@ -34,6 +35,7 @@ void expect_citation(const Citation& got, const Citation& want) {
   EXPECT_EQ(got.archive, want.archive);
   EXPECT_EQ(got.reference, want.reference);
   EXPECT_EQ(got.url, want.url);
+  EXPECT_EQ(got.cites, want.cites);
   EXPECT_EQ(got.contributors, want.contributors);
   EXPECT_EQ(got.translators, want.translators);
   EXPECT_EQ(got.transcribers, want.transcribers);
@@ -203,6 +205,123 @@ INSTANTIATE_TEST_SUITE_P(
             "\"" + kTitle + "\", November 19, 1958, " + kArchive +
                 ", RG 59, Central Decimal Files. Obtained by Anna Smith." + kLink,
             with(seed_parts({"Anna Smith"}, {}, {}, kUrl), &Citation::reference, "RG 59, Central Decimal Files")}));
+
+// Issue 14: the record's own link is the angle-bracketed one that closes the
+// citation (or, with none, a bare one that closes it); every other address
+// is a source it cites. One case per shape (docs/record-format.md).
+struct LinkCase {
+  std::string name;
+  std::string text;
+  std::string url;  ///< the record's own link
+  Names cites;
+};
+
+std::ostream& operator<<(std::ostream& os, const LinkCase& c) { return os << c.name; }
+
+class OwnLinkTable : public ::testing::TestWithParam<LinkCase> {};
+
+TEST_P(OwnLinkTable, OwnLinkAndCitedSources) {
+  const LinkCase& t = GetParam();
+  Citation c = parse_citation(t.text);
+  EXPECT_EQ(c.url, t.url);
+  EXPECT_EQ(c.cites, t.cites);
+  // No address leaks into the credited names.
+  for (const Names* names : {&c.contributors, &c.translators, &c.editors}) {
+    for (const auto& n : *names) EXPECT_EQ(n.find("http"), std::string::npos) << n;
+  }
+}
+
+const std::string kOwn = "https://digitalarchive.example.org/document/";
+// The citation of the issue: a UN Digital Library record cited inside the
+// text, the Wilson Center's own link closing it.
+const std::string kUnCited = "https://digitallibrary.un.org/record/731480";
+const std::string kWilson =
+    "https://digitalarchive.wilsoncenter.org/document/"
+    "address-mr-frank-aiken-minister-external-affairs-ireland-united-nations-general-assembly";
+const std::string kUnCitation =
+    "\"Address by Mr. Frank Aiken, Minister for External Affairs of Ireland, to the United Nations General "
+    "Assembly\", September 19, 1957, Wilson Center Digital Archive, United Nations General Assembly, Official "
+    "Records, A/PV.682, United Nations Digital Library, " +
+    kUnCited + ". Contributed by Anna Smith. <" + kWilson + ">";
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue14, OwnLinkTable,
+    ::testing::Values(
+        LinkCase{"SeedOneAngleLink", kSeedCitation, kUrl, {}},
+        LinkCase{"BareSourceInsideAngleLinkClosing", kUnCitation, kWilson, {kUnCited}},
+        LinkCase{"TwoAngleLinksTheLastIsOwn",
+                 kHead + " See <https://other.example.org/x/1>. Contributed by Anna Smith. <" + kOwn + "2>",
+                 kOwn + "2",
+                 {"https://other.example.org/x/1"}},
+        LinkCase{"NoLink", kHead + " Contributed by Anna Smith.", "", {}},
+        LinkCase{"AngleLinkThenPeriod", kHead + " <" + kOwn + "3>.", kOwn + "3", {}},
+        LinkCase{"SpacesInsideAngleBrackets", kHead + " < " + kOwn + "4 >", kOwn + "4", {}},
+        LinkCase{"HttpNotHttps",
+                 kHead + " <http://digitalarchive.example.org/document/5>",
+                 "http://digitalarchive.example.org/document/5",
+                 {}},
+        LinkCase{
+            "QueryStringAndFragmentKept", kHead + " <" + kOwn + "6?lang=en&v=2#p3>", kOwn + "6?lang=en&v=2#p3", {}},
+        LinkCase{"UpperCaseSchemeAsWritten",
+                 kHead + " <HTTPS://Digitalarchive.example.org/Document/7>",
+                 "HTTPS://Digitalarchive.example.org/Document/7",
+                 {}},
+        LinkCase{"BareLinkClosingIsOwn", kHead + " Contributed by Anna Smith. " + kOwn + "8", kOwn + "8", {}},
+        LinkCase{"BareLinkClosingThenPeriod", kHead + " Contributed by Anna Smith. " + kOwn + "9.", kOwn + "9", {}},
+        LinkCase{"BareLinkInsideOnlyIsCited",
+                 kHead + " United Nations Digital Library, " + kUnCited + ". Contributed by Anna Smith.",
+                 "",
+                 {kUnCited}},
+        LinkCase{"BareInsideAndBareClosing",
+                 kHead + " United Nations Digital Library, " + kUnCited + ". Contributed by Anna Smith. " + kOwn + "10",
+                 kOwn + "10",
+                 {kUnCited}},
+        LinkCase{"BareLinkAfterAngleIsCited",
+                 kHead + " <" + kOwn + "11> Also at https://mirror.example.net/11.",
+                 kOwn + "11",
+                 {"https://mirror.example.net/11"}},
+        LinkCase{
+            "OwnLinkAlsoWrittenBareIsNotCited", kHead + " Online at " + kOwn + "12. <" + kOwn + "12>", kOwn + "12", {}},
+        LinkCase{"CitedSourcesOnceEachInOrder",
+                 kHead + " After https://b.example.org/2, https://a.example.org/1; and https://b.example.org/2. <" +
+                     kOwn + "13>",
+                 kOwn + "13", Names({"https://b.example.org/2", "https://a.example.org/1"})},
+        LinkCase{"ParenthesisOpenedInTheAddressKept",
+                 kHead + " (see https://en.wikipedia.org/wiki/Aiken_(surname)). <" + kOwn + "14>",
+                 kOwn + "14",
+                 {"https://en.wikipedia.org/wiki/Aiken_(surname)"}},
+        LinkCase{"UnclosedAngleBracketIsBare",
+                 kHead + " <https://other.example.org/15 and more.",
+                 "",
+                 {"https://other.example.org/15"}},
+        LinkCase{"SchemeAloneIsNoLink", kHead + " <https://> http:// " + "<" + kOwn + "16>", kOwn + "16", {}}),
+    [](const auto& info) { return info.param.name; });
+
+// The issue's record: its id is the Wilson Center's, the UN library's
+// number stays a cited source, and the reference keeps what is written.
+TEST(ParseCitation, Issue14UnDigitalLibraryGivesTheOwnLinksId) {
+  Citation c = parse_citation(kUnCitation);
+  EXPECT_EQ(c.url, kWilson);
+  EXPECT_EQ(c.cites, Names{kUnCited});
+  EXPECT_EQ(c.contributors, Names{"Anna Smith"});
+  EXPECT_EQ(c.archive, "Wilson Center Digital Archive");
+  EXPECT_EQ(c.reference,
+            "United Nations General Assembly, Official Records, A/PV.682, United Nations Digital Library, " + kUnCited);
+}
+
+TEST(FindLinks, PositionsAndKinds) {
+  const std::string text = "a https://x.org/1, b < https://y.org/2 > c";
+  std::vector<CitationLink> links = find_links(text);
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].url, "https://x.org/1");
+  EXPECT_FALSE(links[0].angle);
+  EXPECT_EQ(text.substr(links[0].at, links[0].len), "https://x.org/1,");
+  EXPECT_EQ(links[1].url, "https://y.org/2");
+  EXPECT_TRUE(links[1].angle);
+  EXPECT_EQ(text.substr(links[1].at, links[1].len), "< https://y.org/2 >");
+  EXPECT_EQ(own_link(text, links), 1u);
+  EXPECT_EQ(own_link("a https://x.org/1 b", find_links("a https://x.org/1 b")), std::string_view::npos);
+}
 
 TEST(ParseCitation, EmptyAndJunkGiveEmptyParts) {
   expect_citation(parse_citation(""), Citation{});

@@ -214,6 +214,39 @@ TEST(ExportRis, Names) {
   EXPECT_EQ(ris_name(split_person_name("Plato")), "Plato");
 }
 
+// Issue 14: editors ("Edited by") are RIS's ED, a CSV column and CSL's
+// "editor"; the sources a citation cites are a CSV column.
+Record edited() {
+  Record r = seed();
+  r.editors = {"Maria Kowalska", "Jan Nowak"};
+  r.cites = {"https://digitallibrary.un.org/record/731480"};
+  return r;
+}
+
+TEST(ExportRis, EditorsAreEd) {
+  std::string out = ris_record(edited(), kCtx);
+  EXPECT_NE(out.find("A4  - Greenfield, Angela\r\nED  - Kowalska, Maria\r\nED  - Nowak, Jan\r\n"), std::string::npos)
+      << out;
+  EXPECT_EQ(ris_record(seed(), kCtx).find("ED  - "), std::string::npos);
+}
+
+TEST(ExportCsv, EditorsAndCitedSourcesColumns) {
+  Hit h = hit_of(edited());
+  EXPECT_EQ(csv_value(h, "editors"), "Maria Kowalska; Jan Nowak");
+  EXPECT_EQ(csv_value(h, "cites"), "https://digitallibrary.un.org/record/731480");
+  Rows rows = read_csv(run_exporter(ExportFormat::csv, {h}, parse_csv_fields("id,editors,cites")));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"209747", "Maria Kowalska; Jan Nowak",
+                                               "https://digitallibrary.un.org/record/731480"}));
+}
+
+TEST(ExportCsl, EditorsAreNameObjects) {
+  json item = csl_item(edited(), kCtx);
+  EXPECT_EQ(item["editor"],
+            json::parse(R"([{"family": "Kowalska", "given": "Maria"}, {"family": "Nowak", "given": "Jan"}])"));
+  EXPECT_FALSE(csl_item(seed(), kCtx).contains("editor"));
+}
+
 // --- Names -----------------------------------------------------------------------
 
 TEST(ExportNames, Split) {

@@ -48,6 +48,7 @@ void Extractor::run(Record& r) {
   meta(r.contributors, "contributor");
   meta(r.translators, "translator");
   meta(r.transcribers, "transcriber");
+  meta(r.editors, "editor");
   // A curated list of persons in a record's extra field "persons" (or
   // "people"), names separated by ';' or new lines: the archive's own
   // list, role "curated". (The JSON reader keeps string fields it does

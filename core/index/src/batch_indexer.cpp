@@ -214,13 +214,16 @@ class DirectRun {
     ++m_c.files;
     SourceVisit v(src);
     const std::string key = state_key(v.abs);
-    std::optional<SourceState> prev = m_opts.force ? std::nullopt : load_state(m_w, key);
-    if (prev && prev->size == src.size && prev->mtime == v.mtime && v.mtime != 0) {
+    // Read even when forced (--force, a schema upgrade): the ids the file
+    // gave last time and gives no more (an id rule changed) are removed.
+    std::optional<SourceState> prev = load_state(m_w, key);
+    const bool may_skip = prev && !m_opts.force;
+    if (may_skip && prev->size == src.size && prev->mtime == v.mtime && v.mtime != 0) {
       skip_unchanged(*prev, i, v.path);
     } else if (auto data = v.read()) {
       m_c.bytes_read += data->size();
       std::string hash = content_hash(*data);
-      if (prev && prev->hash == hash) {
+      if (may_skip && prev->hash == hash) {
         // Touched but not changed: remember the new time, do not re-parse.
         skip_unchanged(*prev, i, v.path);
         prev->size = src.size;

@@ -134,6 +134,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   index_names(tg, "contributor", r.contributors);
   index_names(tg, "translator", r.translators);
   index_names(tg, "transcriber", r.transcribers);
+  index_names(tg, "editor", r.editors);
   index_field(tg, "archive", r.archive);
   index_field(tg, "ref", r.reference);
   index_field(tg, "citation", r.citation);
@@ -162,6 +163,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   for (const auto& k : language_keys(r.original_language)) doc.add_boolean_term(boolean_term(field("lang"), k));
   for (const auto& k : language_keys(r.translation_language)) doc.add_boolean_term(boolean_term(field("tlang"), k));
   if (!r.url.empty()) doc.add_boolean_term(boolean_term(field("url"), r.url));
+  for (const auto& c : r.cites) doc.add_boolean_term(boolean_term(field("cites"), c));
   if (!r.source.empty()) doc.add_boolean_term(boolean_term(field("path"), r.source));
 
   // Dates: Omega's Y/M/D terms to the record's precision (a Y term for each

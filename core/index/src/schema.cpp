@@ -19,7 +19,7 @@ using K = FieldKind;
 // name, prefix, kind, weight, in default search, alias, description
 // (Not reformatted: one field a line, a table to read down.)
 // clang-format off
-constexpr std::array<Field, 34> kFields = {{
+constexpr std::array<Field, 36> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -28,6 +28,7 @@ constexpr std::array<Field, 34> kFields = {{
     {"contributor", "XCON", K::text, kBodyWeight, true, "", "names of contributors (also obtained by, donated by)"},
     {"translator", "XTR", K::text, kBodyWeight, true, "", "names of translators"},
     {"transcriber", "XTRS", K::text, kBodyWeight, false, "", "names of transcribers"},
+    {"editor", "XED", K::text, kBodyWeight, true, "", "names of editors (edited by)"},
     {"archive", "XARC", K::text, kBodyWeight, false, "", "words of the holding archive's name"},
     {"ref", "XREF", K::text, kBodyWeight, false, "reference", "words of the archive reference (ref:RGANI, ref:\"f. 52\")"},
     {"citation", "XCIT", K::text, kBodyWeight, false, "", "words of the whole citation"},
@@ -49,6 +50,7 @@ constexpr std::array<Field, 34> kFields = {{
     // Flags of the date, searched as date:uncertain, date:supplied, date:range.
     {"date_flag", "XDATE", K::internal, 0, false, "", "flags of the date: uncertain (circa, ?, early/mid/late), supplied ([...]), range"},
     {"url", "U", K::boolean, 0, false, "", "the record's URL, exact"},
+    {"cites", "XSRC", K::boolean, 0, false, "", "a source the citation cites, its URL exact (cites:https://digitallibrary.un.org/record/731480)"},
     {"path", "P", K::boolean, 0, false, "", "the source file's path, exact"},
     {"person", "XPN", K::entity, 0, false, "", "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); " "person:=Ceaușescu exact spelling"},
     {"person_exact", "XPX", K::internal, 0, false, "", "words of person names, lower-case with diacritics (person:=)"},
@@ -117,9 +119,10 @@ std::string cap(std::string term) {
 }  // namespace
 
 std::string boolean_term(const Field& f, std::string_view value) {
-  // Values of exact fields other than url/path are folded so that
-  // lang:Russian = lang:russian; url and path are case-sensitive.
-  std::string v = (f.prefix == "U" || f.prefix == "P") ? std::string(value) : fold(trim(value));
+  // Values of exact fields other than the addresses and paths are folded so
+  // that lang:Russian = lang:russian; url, cites and path are case-sensitive.
+  const bool as_written = f.prefix == "U" || f.prefix == "P" || f.name == "cites";
+  std::string v = as_written ? std::string(value) : fold(trim(value));
   std::string term(f.prefix);
   if (!v.empty() && f.prefix.size() > 1 && std::isupper(static_cast<unsigned char>(v[0]))) term += ':';
   term += v;

@@ -115,7 +115,9 @@ const std::vector<std::string> kAllFields = {"id",
                                              "contributors",
                                              "translators",
                                              "transcribers",
+                                             "editors",
                                              "url",
+                                             "cites",
                                              "summary",
                                              "citation",
                                              "score"};
@@ -390,6 +392,7 @@ std::string ris_record(const Record& r, const ExportContext& ctx) {
   // theses) keeps them in the RIS sense (docs/export.md).
   for (const auto& c : r.contributors) out += ris_line("A3", ris_name(split_person_name(c)));
   for (const auto& t : r.translators) out += ris_line("A4", ris_name(split_person_name(t)));
+  for (const auto& e : r.editors) out += ris_line("ED", ris_name(split_person_name(e)));
   out += ris_line("DA", ris_date(r.date));
   if (r.date.known()) out += ris_line("PY", fmt::format("{:04}", r.date.start.year));
   out += ris_line("DB", r.archive);
@@ -466,6 +469,7 @@ json csl_item(const Record& r, const ExportContext& ctx) {
   };
   names("contributor", r.contributors);
   names("translator", r.translators);
+  names("editor", r.editors);
   j["note"] = record_note(r, ctx);
   return j;
 }

@@ -144,7 +144,9 @@ class TextPrinter : public Printer {
     field("Contributors", join(r.contributors, ", "));
     field("Translators", join(r.translators, ", "));
     field("Transcribers", join(r.transcribers, ", "));
+    field("Editors", join(r.editors, ", "));
     field("URL", r.url);
+    for (const auto& c : r.cites) field("Cites", c);
     field("Original language", r.original_language);
     field("Translation", r.translation_language);
     field("Funder", r.funder);
@@ -263,8 +265,10 @@ json hit_to_json(const Hit& h) {
          {"repository", r.repository},
          {"contributors", r.contributors},
          {"translators", r.translators},
+         {"editors", r.editors},
          {"language", r.original_language},
          {"url", r.url},
+         {"cites", r.cites},
          {"score", h.score},
          {"snippet", h.snippet},
          {"highlights", hl}};

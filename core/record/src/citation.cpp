@@ -3,6 +3,7 @@
 // docs/record-format.md.
 #include "opis/record/citation.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -98,19 +99,44 @@ bool ends_with_abbreviation(std::string_view s) {
   return false;
 }
 
-// Where the URL is: "<http(s)://...>" (spaces allowed inside the angle
-// brackets), else a bare "http(s)://..." up to the next space; the leftmost
-// wins. Written by hand, not as a std::regex: libstdc++'s regex recurses
-// once per character matched and overflows the stack on a long URL (a
-// citation with a 1 MB URL crashed opis-index; issue 6).
-bool find_url(const std::string& s, std::size_t& at, std::size_t& len, std::string& url) {
+// The punctuation that may close the sentence an address ends: not part of
+// it. ")" and "]" are, when the address opened them (a Wikipedia title).
+std::string_view strip_closing(std::string_view url) {
+  // Counted once: a hostile address of a million ")" stays linear.
+  auto open_paren = std::count(url.begin(), url.end(), '('), close_paren = std::count(url.begin(), url.end(), ')');
+  auto open_bracket = std::count(url.begin(), url.end(), '['), close_bracket = std::count(url.begin(), url.end(), ']');
+  while (!url.empty()) {
+    char c = url.back();
+    if (c == ')' && close_paren > open_paren)
+      --close_paren;
+    else if (c == ']' && close_bracket > open_bracket)
+      --close_bracket;
+    else if (std::string_view(".,;:!?'\"").find(c) == std::string_view::npos)
+      break;
+    url.remove_suffix(1);
+  }
+  return url;
+}
+
+}  // namespace
+
+// Written by hand, not as a std::regex: libstdc++'s regex recurses once per
+// character matched and overflows the stack on a long URL (a citation with a
+// 1 MB URL crashed opis-index; issue 6). One pass, linear in the text.
+std::vector<CitationLink> find_links(std::string_view s) {
+  std::vector<CitationLink> links;
   auto scheme = [&](std::size_t i) -> std::size_t {  // length of "http://" or "https://" at i, or 0
     for (std::string_view p : {"http://", "https://"}) {
-      if (i + p.size() <= s.size() && ascii_lower(std::string_view(s).substr(i, p.size())) == p) return p.size();
+      if (i + p.size() <= s.size() && ascii_lower(s.substr(i, p.size())) == p) return p.size();
     }
     return 0;
   };
   auto space = [&](std::size_t i) { return i < s.size() && std::isspace(static_cast<unsigned char>(s[i])); };
+  // An address is kept when something follows its scheme ("https://." is none).
+  auto add = [&](std::size_t at, std::size_t len, std::string_view url, std::size_t scheme_len, bool angle) {
+    url = strip_closing(url);
+    if (url.size() > scheme_len) links.push_back({std::string(url), at, len, angle});
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '<') {
       std::size_t j = i + 1;
@@ -121,25 +147,34 @@ bool find_url(const std::string& s, std::size_t& at, std::size_t& len, std::stri
         std::size_t k = e;
         while (space(k)) ++k;
         if (e > j + n && k < s.size() && s[k] == '>') {
-          at = i;
-          len = k + 1 - i;
-          url = s.substr(j, e - j);
-          return true;
+          add(i, k + 1 - i, s.substr(j, e - j), n, true);
+          i = k;
         }
       }
     } else if (std::size_t n = scheme(i)) {
       std::size_t e = i + n;
-      while (e < s.size() && !space(e)) ++e;
-      if (e > i + n) {
-        at = i;
-        len = e - i;
-        url = s.substr(i, len);
-        return true;
-      }
+      while (e < s.size() && !space(e) && s[e] != '<' && s[e] != '>') ++e;
+      add(i, e - i, s.substr(i, e - i), n, false);
+      i = e - 1;
     }
   }
-  return false;
+  return links;
 }
+
+std::size_t own_link(std::string_view text, const std::vector<CitationLink>& links) {
+  for (std::size_t i = links.size(); i-- > 0;) {
+    if (links[i].angle) return i;
+  }
+  if (links.empty()) return std::string_view::npos;
+  // No angle brackets: the address that closes the citation, as the seed's
+  // own link does, when only closing punctuation follows it.
+  const CitationLink& last = links.back();
+  std::string_view after = text.substr(last.at + last.len);
+  if (strip_closing(trim(after)).empty()) return links.size() - 1;
+  return std::string_view::npos;
+}
+
+namespace {
 
 void split_commas(std::string_view s, std::vector<std::string>& parts) {
   std::size_t start = 0;
@@ -357,12 +392,19 @@ Citation parse_citation(std::string_view text) {
   Citation c;
   std::string s = squash_spaces(text);
 
-  // The URL: "<https://...>" or a bare http(s) address.
-  std::size_t url_at = 0, url_len = 0;
-  if (std::string url; find_url(s, url_at, url_len, url)) {
-    while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ')')) url.pop_back();
-    c.url = url;
-    s = squash_spaces(s.substr(0, url_at) + " " + s.substr(url_at + url_len));
+  // The record's own link, cut from the text; the other addresses are
+  // sources it cites and stay where they are written.
+  const std::vector<CitationLink> links = find_links(s);
+  const std::size_t own = own_link(s, links);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const std::string& u = links[i].url;
+    if (i == own || (own != std::string_view::npos && u == links[own].url)) continue;
+    if (std::find(c.cites.begin(), c.cites.end(), u) == c.cites.end()) c.cites.push_back(u);
+  }
+  if (own != std::string_view::npos) {
+    const CitationLink& l = links[own];
+    c.url = l.url;
+    s = squash_spaces(s.substr(0, l.at) + " " + s.substr(l.at + l.len));
   }
 
   // The quoted title, straight or curly quotes.

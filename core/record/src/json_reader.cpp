@@ -98,9 +98,10 @@ Record record_from_json(const json& j, const std::string& path, int line, std::v
     if (!f.input) continue;
     if (f.kind == RecordFieldKind::text)
       get_text(j, f.name, r.*f.text);
-    else if (f.kind == RecordFieldKind::list)
+    else if (f.kind == RecordFieldKind::list) {
       get_list(j, f.name, r.*f.list);
-    else if (f.kind == RecordFieldKind::date)
+      if ((r.*f.list).empty() && !f.alias.empty()) get_list(j, f.alias, r.*f.list);
+    } else if (f.kind == RecordFieldKind::date)
       get_text(j, f.name, date);
   }
   get_footnotes(j, r.footnotes);

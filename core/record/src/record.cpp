@@ -28,6 +28,7 @@ constexpr RecordField kFields[] = {
     {"reference", K::text, &Record::reference, nullptr, true, "reference"},
     {"repository", K::text, &Record::repository, nullptr, true, "repository"},
     {"url", K::text, &Record::url, nullptr, true, "url"},
+    {"cites", K::list, nullptr, &Record::cites, true, "cites"},
     {"summary", K::text, &Record::summary, nullptr, true, "summary"},
     {"credits", K::text, &Record::credits, nullptr, true, ""},
     {"funder", K::text, &Record::funder, nullptr, true, ""},
@@ -36,6 +37,7 @@ constexpr RecordField kFields[] = {
     {"contributors", K::list, nullptr, &Record::contributors, true, "contributors"},
     {"translators", K::list, nullptr, &Record::translators, true, "translators"},
     {"transcribers", K::list, nullptr, &Record::transcribers, true, "transcribers"},
+    {"editors", K::list, nullptr, &Record::editors, true, "editors", "editor"},
     {"body", K::text, &Record::body, nullptr, true, ""},
     {"handwritten", K::list, nullptr, &Record::handwritten, true, ""},
     {"footnotes", K::footnotes, nullptr, nullptr, true, ""},
@@ -202,7 +204,7 @@ std::span<const RecordField> record_fields() { return kFields; }
 
 const RecordField* find_record_field(std::string_view name) {
   for (const RecordField& f : kFields) {
-    if (f.name == name) return &f;
+    if (f.name == name || (!f.alias.empty() && f.alias == name)) return &f;
   }
   return nullptr;
 }
@@ -329,9 +331,11 @@ void complete_record(Record& r) {
     if (r.archive.empty()) r.archive = c.archive;
     if (r.reference.empty()) r.reference = c.reference;
     if (r.url.empty()) r.url = c.url;
+    if (r.cites.empty()) r.cites = c.cites;
     if (r.contributors.empty()) r.contributors = c.contributors;
     if (r.translators.empty()) r.translators = c.translators;
     if (r.transcribers.empty()) r.transcribers = c.transcribers;
+    if (r.editors.empty()) r.editors = c.editors;
     if (r.date.text.empty() && !c.date_text.empty()) r.date = parse_date(c.date_text).date;
   }
   if (r.repository.empty()) r.repository = reference_repository(r.reference);

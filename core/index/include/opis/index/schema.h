@@ -84,14 +84,16 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 5: words after an elided article indexed without it too
-/// ("l'Alsace" also as "alsace"), and name keys that split it off ("d'Indy"
-/// is "d indy"). 4: name-word keys (XNW), the recall floor of person: and
-/// place: (entities/name_floor.h). 3: uncertain and partial dates (ranges, circa widened
-/// in the date slots; XDATE flag terms), archive reference parts (XFOND,
-/// XOPIS, XDELO, XRG terms; page slots 10, 11). 2: persons and places
-/// facets one value a slot (slots 100+, 200+), mention tier terms
-/// (name_weight.h). 1: the first.
+/// "opis:schema". 5: a record's id and url from its own link, the last
+/// angle-bracketed one of its citation (a bare address before it gave them
+/// before); cited sources (XSRC), editors (XED); words after an elided
+/// article indexed without it too ("l'Alsace" also as "alsace"), and name
+/// keys that split it off ("d'Indy" is "d indy"). 4: name-word keys (XNW),
+/// the recall floor of person: and place: (entities/name_floor.h). 3:
+/// uncertain and partial dates (ranges, circa widened in the date slots;
+/// XDATE flag terms), archive reference parts (XFOND, XOPIS, XDELO, XRG
+/// terms; page slots 10, 11). 2: persons and places facets one value a slot
+/// (slots 100+, 200+), mention tier terms (name_weight.h). 1: the first.
 inline constexpr unsigned kSchemaVersion = 5;
 inline constexpr char kSchemaKey[] = "opis:schema";
 

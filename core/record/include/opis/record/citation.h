@@ -4,6 +4,10 @@
 //   "Title", November 19, 1958, Wilson Center Digital Archive, RGANI, f. 52,
 //   op. 1, d. 566, ll. 8-11. Contributed by Sergey Radchenko and translated
 //   by Angela Greenfield. <https://digitalarchive.umd.edu/document/209747>
+//
+// The record's own link is the angle-bracketed one that closes the citation;
+// any other address in it is a source the record cites
+// (docs/record-format.md#the-records-own-link-and-cited-sources).
 #pragma once
 
 #include <string>
@@ -13,11 +17,12 @@
 namespace opis {
 
 struct Citation {
-  std::string title;      ///< the quoted title, without quotes
-  std::string date_text;  ///< the date as written after the title
-  std::string archive;    ///< holding archive ("Wilson Center Digital Archive")
-  std::string reference;  ///< archive reference ("RGANI, f. 52, op. 1, ...")
-  std::string url;
+  std::string title;                      ///< the quoted title, without quotes
+  std::string date_text;                  ///< the date as written after the title
+  std::string archive;                    ///< holding archive ("Wilson Center Digital Archive")
+  std::string reference;                  ///< archive reference ("RGANI, f. 52, op. 1, ...")
+  std::string url;                        ///< the record's own link: the last <http(s)://...>, see find_links()
+  std::vector<std::string> cites;         ///< every other address in the citation, in order, once each
   std::vector<std::string> contributors;  ///< contributed, obtained, donated
   std::vector<std::string> translators;   ///< translated
   std::vector<std::string> transcribers;  ///< transcribed
@@ -51,7 +56,28 @@ struct ReferenceParts {
 /// names one, as reference_repository()).
 ReferenceParts parse_reference(std::string_view reference);
 
-/// Parse a citation. Never throws; parts it cannot find stay empty.
+/// An address written in a citation.
+struct CitationLink {
+  std::string url;     ///< as written, without its brackets and closing punctuation
+  std::size_t at = 0;  ///< where it starts in the text ('<' for an angle-bracketed link)
+  std::size_t len = 0;
+  bool angle = false;  ///< written "<http(s)://...>" (spaces allowed inside the brackets)
+};
+
+/// Every http(s) address in `text`, left to right: "<http(s)://...>" or a
+/// bare "http(s)://..." up to white space or an angle bracket, without the
+/// punctuation that closes its sentence (".", ",", ";", ":", "!", "?", quotes,
+/// and ")" or "]" that do not close one opened in the address).
+std::vector<CitationLink> find_links(std::string_view text);
+
+/// Which of `links` (from find_links(text)) is the record's own: the last
+/// angle-bracketed one; with none, a bare one that closes the text (only
+/// white space and closing punctuation after it); else none (npos).
+std::size_t own_link(std::string_view text, const std::vector<CitationLink>& links);
+
+/// Parse a citation. Never throws; parts it cannot find stay empty. The own
+/// link (own_link()) is `url` and is cut from the text before the other parts
+/// are read; the other addresses are `cites` and stay in the text they sit in.
 Citation parse_citation(std::string_view text);
 
 /// Split "A, B and C" / "A and B" / "A, B, and C" into names.

@@ -26,7 +26,7 @@ struct Footnote {
 struct Person {
   std::string name;     ///< the fullest form seen in the record: "N.S. Khrushchev"
   std::string surname;  ///< as written in `name`: "Khrushchev"
-  std::string role;     ///< "mentioned", "contributor", "translator", "transcriber", "note-taker", "authority"
+  std::string role;  ///< "mentioned", "contributor", "translator", "transcriber", "editor", "note-taker", "authority"
   std::vector<std::string> forms;  ///< every distinct form as written ("KRUSHCHEV", "Comrade N.S. Khrushchev")
   unsigned mentions = 0;
   std::vector<std::string> aliases;  ///< other names from an authority file
@@ -49,8 +49,9 @@ struct Place {
 };
 
 /// Who sets what: the readers set every field from the source; for the seed
-/// layout the citation parser fills archive, reference, url, contributors and
-/// translators, and the body scanner fills handwritten and footnotes.
+/// layout the citation parser fills archive, reference, url, cites,
+/// contributors, translators, transcribers and editors, and the body scanner
+/// fills handwritten and footnotes.
 struct Record {
   std::string id;       ///< unique: from "id", else the URL, else the file
   std::string source;   ///< path of the source file
@@ -60,13 +61,15 @@ struct Record {
   Date date;
   std::string title;
   std::string citation;
-  std::string archive;     ///< holding archive
-  std::string reference;   ///< archive reference as written
-  std::string repository;  ///< first part of the reference ("RGANI")
-  std::string url;
+  std::string archive;             ///< holding archive
+  std::string reference;           ///< archive reference as written
+  std::string repository;          ///< first part of the reference ("RGANI")
+  std::string url;                 ///< the record's own link (citation.h own_link())
+  std::vector<std::string> cites;  ///< the other addresses its citation names: sources it cites
   std::vector<std::string> contributors;
   std::vector<std::string> translators;
   std::vector<std::string> transcribers;
+  std::vector<std::string> editors;  ///< "Edited by"
   std::string summary;
   std::string credits;
   std::string funder;  ///< "Blavatnik Family Foundation", from credits
@@ -101,14 +104,15 @@ struct RecordField {
   RecordFieldKind kind;
   std::string Record::*text = nullptr;               ///< kind text
   std::vector<std::string> Record::*list = nullptr;  ///< kind list
-  bool input = true;        ///< read from a .json/.jsonl record (else such a key is an unknown one, kept in extra)
-  std::string_view column;  ///< the CSV column of the field ("" none; export.h lists their order)
+  bool input = true;            ///< read from a .json/.jsonl record (else such a key is an unknown one, kept in extra)
+  std::string_view column;      ///< the CSV column of the field ("" none; export.h lists their order)
+  std::string_view alias = {};  ///< another key the JSON reader takes for it ("editor" for "editors"), or ""
 };
 
 /// Every field of Record, in the order the JSON reader checks them.
 std::span<const RecordField> record_fields();
 
-/// The field with this JSON key, or nullptr.
+/// The field with this JSON key or alias, or nullptr.
 const RecordField* find_record_field(std::string_view name);
 
 /// Serialise every field (the stored document data and `--record` JSON).
@@ -118,7 +122,8 @@ nlohmann::json to_json(const Record& r);
 Record record_from_stored_json(const nlohmann::json& j);
 
 /// Fill the fields derived from others when a reader left them empty:
-/// citation parts, repository, funder, id from the URL. Called by readers.
+/// citation parts (the record's own link, cited sources, credited names),
+/// repository, funder, id from the URL. Called by readers.
 void complete_record(Record& r);
 
 /// The record id a URL implies: its last path segment when it is made of
