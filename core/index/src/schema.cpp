@@ -117,9 +117,10 @@ std::string cap(std::string term) {
 }  // namespace
 
 std::string boolean_term(const Field& f, std::string_view value) {
-  // Values of exact fields other than url/path are folded so that
-  // lang:Russian = lang:russian; url and path are case-sensitive.
-  std::string v = (f.prefix == "U" || f.prefix == "P") ? std::string(value) : fold(trim(value));
+  // Values of exact fields other than id/url/path are folded so that
+  // lang:Russian = lang:russian; ids, URLs and paths are case-sensitive.
+  const bool exact = f.prefix == "Q" || f.prefix == "U" || f.prefix == "P";
+  std::string v = exact ? std::string(value) : fold(trim(value));
   std::string term(f.prefix);
   if (!v.empty() && f.prefix.size() > 1 && std::isupper(static_cast<unsigned char>(v[0]))) term += ':';
   term += v;
@@ -130,7 +131,7 @@ std::string prefixed_term(const Field& f, std::string_view value) {
   return cap(std::string(f.prefix) + std::string(value));
 }
 
-std::string id_term(std::string_view id) { return cap("Q" + std::string(id)); }
+std::string id_term(std::string_view id) { return boolean_term(field("id"), id); }
 
 void check_schema(const Xapian::Database& db, const std::string& where) {
   if (db.get_doccount() == 0) return;
