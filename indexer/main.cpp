@@ -41,7 +41,9 @@ constexpr const char* kFooter = R"(
 Records:
   *.txt    a record in the seed layout (date line, **title**, Citation:,
            Summary:, Credits:, Original Language:, Contents: sections), or
-           plain text without that header (indexed as body, path as id)
+           plain text without that header (indexed as body; its id is its
+           path inside the folder given: notes/a.txt for corpus/notes/a.txt,
+           whether given as corpus/, ./corpus or /abs/corpus)
   *.json   one record (a JSON object) per file
   *.jsonl  one record per line
   See docs/record-format.md for every field.
@@ -66,7 +68,8 @@ Examples:
 Incremental: a re-run skips files unchanged since the last run (same size
 and modification time, or same content), re-indexes changed ones, and with
 --prune deletes the records of files that are gone. Re-indexing a record
-with the same id replaces it. Records are committed every --commit-every
+with the same id replaces it. A collection moved to another place keeps its
+ids: index it at its new path (its records are replaced, not doubled). Records are committed every --commit-every
 records and at the end: a killed run keeps everything committed before it;
 run the same command again to finish.
 

@@ -141,9 +141,9 @@ rec("leap day", "h-date-leap", date="1960-02-29")
 
 # --- size: a 3 MB single line, thousands of sections -------------------------
 put("huge-line.txt", "x" * (3 << 20))
-rec("3 MB single line, one word", "@IN@/huge-line.txt")
+rec("3 MB single line, one word", "huge-line.txt")  # plain text: its path inside in/
 put("huge-words.txt", ("word " * 40000 + "y" * 300 + " ") * 16)  # ~3 MB, one line, a 300-byte word
-rec("3 MB single line, many words", "@IN@/huge-words.txt")
+rec("3 MB single line, many words", "huge-words.txt")
 put("huge-url.json", json.dumps({"id": "h-huge-url", "title": "Long URL",
                                  "citation": "\"Long URL\", 1961, An Archive. <https://example.org/" + "a" * (1 << 20) + ">",
                                  "url": "https://example.org/" + "b" * 100000}))
@@ -170,7 +170,7 @@ deep = os.path.join(*(["deep"] + [f"level{i:03}" for i in range(120)]))
 put(os.path.join(deep, "bottom.json"), json.dumps({"id": "h-deep", "title": "At The Bottom"}))
 rec("folder tree 120 deep", "h-deep", title="At The Bottom")
 put(os.path.join(deep, "bottom plain.txt"), "A plain note at the bottom of a deep tree.\n")
-rec("plain file 120 folders deep (id = path, over 245 bytes)", "@IN@/" + deep + "/bottom plain.txt")
+rec("plain file 120 folders deep (id = path inside in/, over 245 bytes)", deep + "/bottom plain.txt")
 put("names/запись беседы 1958.txt", seed("1958", "Cyrillic File Name", "h-cyrillic-name"))
 rec("Cyrillic name with spaces", "h-cyrillic-name", title="Cyrillic File Name")
 put("names/记录 一 .json", json.dumps({"id": "h-cjk-name", "title": "记录"}, ensure_ascii=False))

@@ -3,6 +3,7 @@
 // on-disk index only where the parser needs one.
 #include <gtest/gtest.h>
 
+#include "opis/index/schema.h"
 #include "opis/search/query_builder.h"
 
 namespace {
@@ -34,6 +35,23 @@ TEST(QueryBuilder, Table) {
       {"the", "Query(Zthe@1)"},  // only stop words: searched as written
   };
   for (const auto& c : cases) EXPECT_EQ(parsed(c.query), c.expect) << c.query;
+}
+
+// Issue 14: the writer caps a long id, URL or path term (kMaxTermBytes)
+// with a hash; `id:`, `url:` and `path:` build the very same term
+// (boolean_term(), id_term()), so a 1,000-byte value finds its record.
+TEST(QueryBuilder, LongIdUrlAndPathQueriesBuildTheWritersTerm) {
+  const std::string id = "Long-" + std::string(1000, 'x');
+  const std::string url = "https://example.org/a/" + std::string(1000, 'y') + "?q=1";
+  const std::string path = "/data/" + std::string(1000, 'z') + "/Notes.txt";
+  ASSERT_LE(id_term(id).size(), kMaxTermBytes);
+  EXPECT_EQ(parsed("id:" + id), "Query(0 * " + id_term(id) + ")");
+  EXPECT_EQ(parsed("url:" + url), "Query(0 * " + boolean_term(field("url"), url) + ")");
+  EXPECT_EQ(parsed("path:" + path), "Query(0 * " + boolean_term(field("path"), path) + ")");
+  // Short values are kept exactly as written, case included.
+  EXPECT_EQ(parsed("id:AbC"), "Query(0 * QAbC)");
+  EXPECT_EQ(parsed("url:https://Example.org/X"), "Query(0 * Uhttps://Example.org/X)");
+  EXPECT_EQ(id_term("AbC"), "QAbC");
 }
 
 TEST(QueryBuilder, DateRanges) {

@@ -391,7 +391,7 @@ TEST_F(SeedLayout, PlainTextWithoutHeader) {
   Record r = read_one(p, diags);
   EXPECT_TRUE(diags.empty()) << format_all(diags);
   EXPECT_EQ(r.format, "plain");
-  EXPECT_EQ(r.id, p.string());
+  EXPECT_EQ(r.id, "letter.txt");  // a file read on its own: its name
   EXPECT_EQ(r.source, p.string());
   EXPECT_EQ(r.body, "A letter with no header.\n\nIt has [Handwritten: two] paragraphs.");
   EXPECT_EQ(r.handwritten, Names{"two"});
@@ -430,15 +430,92 @@ TEST(ParseSeedText, SameAsReadingTheFile) {
   EXPECT_EQ(r.body, kBody);
 }
 
-TEST(ScanBody, AnnotationsAndFootnotes) {
+// What scan_body() finds in `body` at `at`.
+struct Scanned {
   Names hw;
   std::vector<Footnote> notes;
-  scan_body(
+  std::vector<Diagnostic> diags;
+};
+Scanned scanned(std::string_view body, const TextPlace& at) {
+  Scanned s;
+  scan_body(body, s.hw, s.notes, at, s.diags);
+  return s;
+}
+
+TEST(ScanBody, AnnotationsAndFootnotes) {
+  Scanned s = scanned(
       "[HANDWRITTEN: see [illegible] here]\n\nText [handwritten:  two\n  lines ] and "
       "[Handwritten: never closed\n\n[1] First note\ncontinued.\n\n[23] Second.\n[x] not a note",
-      hw, notes);
-  EXPECT_EQ(hw, (Names{"see [illegible] here", "two lines"}));
-  EXPECT_EQ(notes, (std::vector<Footnote>{{"1", "First note continued."}, {"23", "Second. [x] not a note"}}));
+      TextPlace{"b.txt", 10});
+  EXPECT_EQ(s.hw, (Names{"see [illegible] here", "two lines", "never closed"}));
+  EXPECT_EQ(s.notes, (std::vector<Footnote>{{"1", "First note continued."}, {"23", "Second. [x] not a note"}}));
+  ASSERT_EQ(s.diags.size(), 1u);
+  EXPECT_EQ(s.diags[0].format(),
+            "b.txt:13: warning: '[Handwritten:' annotation not closed with ']' in its paragraph; ended at the "
+            "paragraph");
+}
+
+// Issue 14: an unclosed "[Handwritten:" hid every annotation after it; it
+// now ends at its paragraph, with a warning at its line.
+TEST(ScanBody, UnclosedAnnotationEndsAtItsParagraph) {
+  Scanned s = scanned(
+      "Para one [Handwritten: approved\nby the minister\n   \nPara two [Handwritten: seen] and [handwritten: "
+      "filed [sic]]\n\n[Handwritten: last, unclosed",
+      TextPlace{"c.txt", 1});
+  EXPECT_EQ(s.hw, (Names{"approved by the minister", "seen", "filed [sic]", "last, unclosed"}));
+  ASSERT_EQ(s.diags.size(), 2u);
+  EXPECT_EQ(s.diags[0].line, 1);
+  EXPECT_EQ(s.diags[1].line, 6);
+  EXPECT_EQ(s.diags[0].severity, Severity::warning);
+  // A bracket closing in a later paragraph does not close it: the paragraph
+  // in between is not swallowed.
+  s = scanned("[Handwritten: open\n\nmiddle [Handwritten: inner] text]", TextPlace{"d.json", 4, false});
+  EXPECT_EQ(s.hw, (Names{"open", "inner"}));
+  ASSERT_EQ(s.diags.size(), 1u);
+  EXPECT_EQ(s.diags[0].line, 4);  // a JSON string: the record's line
+}
+
+TEST(ParseSeedText, UnclosedAnnotationIsWarnedAtItsFileLine) {
+  // Text before the first label and the Contents text are both body; each
+  // warning names the line of the file where the annotation opens.
+  const std::string text =
+      "1 May 1961\n\n**A title**\n\nPreamble [Handwritten: open here\n\nSummary:\n\nA summary.\n\n"
+      "Contents:\n\nTranslation - English\n\nFirst [Handwritten: also open\nstill it\n\nThen "
+      "[Handwritten: closed] words.\n";
+  std::vector<Diagnostic> diags;
+  Record r = parse_seed_text(text, "dir/x.txt", diags);
+  EXPECT_EQ(r.handwritten, (Names{"open here", "also open still it", "closed"}));
+  ASSERT_EQ(diags.size(), 2u) << format_all(diags);
+  EXPECT_EQ(diags[0].format(),
+            "dir/x.txt:5: warning: '[Handwritten:' annotation not closed with ']' in its paragraph; ended at the "
+            "paragraph");
+  EXPECT_EQ(diags[1].line, 15);
+  EXPECT_EQ(r.body,
+            "Preamble [Handwritten: open here\n\nFirst [Handwritten: also open\nstill it\n\nThen "
+            "[Handwritten: closed] words.");
+  diags.clear();
+  r = parse_seed_text("\n\nPlain [Handwritten: a\n\nb [Handwritten: c]\n", "p.txt", diags);
+  EXPECT_EQ(r.format, "plain");
+  EXPECT_EQ(r.handwritten, (Names{"a", "c"}));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].line, 3);
+}
+
+// Issue 14: a plain-text record's id is its name inside the folder given
+// to opis-index (SourceRef::name), not the path as typed; the path stays
+// its source.
+TEST(ParseSeedText, PlainTextIdIsItsNameInsideTheRoot) {
+  std::vector<Diagnostic> diags;
+  Record r = parse_seed_text("Just words.\n", SourceRef("../x/corpus/sub/n.txt", "sub/n.txt"), diags);
+  EXPECT_EQ(r.id, "sub/n.txt");
+  EXPECT_EQ(r.source, "../x/corpus/sub/n.txt");
+  r = parse_seed_text("Just words.\n", "/abs/corpus/sub/n.txt", diags);  // a file on its own
+  EXPECT_EQ(r.id, "n.txt");
+  // Seed records without a URL keep their file stem, JSON records theirs.
+  r = parse_seed_text("**T**\n\nContents:\n\nText.\n", SourceRef("/a/corpus/sub/7010.txt", "sub/7010.txt"), diags);
+  EXPECT_EQ(r.id, "7010");
+  EXPECT_EQ(record_from_json(nlohmann::json{{"title", "t"}}, SourceRef("/a/c/s/b.jsonl", "s/b.jsonl"), 3, diags).id,
+            "b-3");
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ namespace opis::batch {
 namespace fs = std::filesystem;
 
 struct SourceState {
-  std::string path;  ///< absolute, normalised
+  std::string path;  ///< SourceFile::located
   std::uint64_t size = 0;
   std::int64_t mtime = 0;  ///< nanoseconds since the file clock's epoch
   std::string hash;
@@ -51,6 +51,10 @@ void save_state(IndexWriter& w, const std::string& key, const SourceState& s);
 void save_state_to(Xapian::WritableDatabase& db, const std::string& key, const SourceState& s);
 bool hidden(const fs::path& p);
 std::string absolute_normal(const fs::path& p);
+/// `p` absolute, its symbolic links resolved (as far as it exists).
+std::string resolved(const fs::path& p);
+/// `name` inside the folder `root`.
+std::string located(const std::string& root, const std::string& name);
 std::string reason_of(const std::string& message);
 std::string not_regular(const struct stat& sb);
 std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags);
@@ -64,7 +68,7 @@ Diagnostic duplicate_id(const std::string& id, const std::string& path, int line
 // rejected records), reported only when the indexer reports file problems
 // (one shard reports them for all).
 struct SourceVisit {
-  explicit SourceVisit(const SourceFile& f) : src(f), path(f.path.string()), abs(absolute_normal(f.path)) {
+  explicit SourceVisit(const SourceFile& f) : src(f), path(f.path.string()), abs(f.located) {
     std::error_code ec;
     auto mtime_raw = fs::last_write_time(src.path, ec);
     mtime = ec ? 0 : static_cast<std::int64_t>(mtime_raw.time_since_epoch().count());
@@ -79,7 +83,7 @@ struct SourceVisit {
   int records(const BatchOptions& opts, std::string&& data, SourceState& now,
               const std::function<bool(const Record&)>& keep) {
     return read_records(
-        path, std::move(data),
+        SourceRef(path, src.name), std::move(data),
         [&](Record&& r) {
           if (!in_shard(opts, r.id)) return;
           if (keep(r)) now.ids.push_back(r.id);
@@ -94,7 +98,7 @@ struct SourceVisit {
 
   const SourceFile& src;
   const std::string path;  ///< as walked
-  const std::string abs;   ///< absolute, normalised: the key of its state
+  const std::string abs;   ///< SourceFile::located: the key of its state
   std::int64_t mtime = 0;  ///< nanoseconds since the file clock's epoch; 0 unknown
   std::vector<Diagnostic> problems;
 };

@@ -83,6 +83,16 @@ std::string absolute_normal(const fs::path& p) {
   return (ec ? p : a).lexically_normal().string();
 }
 
+std::string resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? absolute_normal(p) : r.lexically_normal().string();
+}
+
+std::string located(const std::string& root, const std::string& name) {
+  return root.empty() || root.back() == '/' ? root + name : root + "/" + name;
+}
+
 // "invalid JSON: ...; line skipped" -> "invalid JSON"
 std::string reason_of(const std::string& message) {
   std::size_t cut = message.find_first_of(":;(");
@@ -148,9 +158,21 @@ std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vecto
             {Severity::error, a, 0, 0, fmt::format("cannot walk folder: {}; rest of it skipped", ec.message())});
       }
       std::sort(found.begin(), found.end());
-      for (auto& f : found) files.push_back({std::move(f), 0});
+      // Names inside the folder: lexically_relative() gives "sub/x.txt" for
+      // "corpus/sub/x.txt" under "corpus", "corpus/", "./corpus" or
+      // "/abs/corpus" alike, as the walk extends the argument as written.
+      const std::string root = resolved(p);
+      for (auto& f : found) {
+        std::string name = f.lexically_relative(p).generic_string();
+        std::string where = located(root, name);
+        files.push_back({std::move(f), std::move(name), std::move(where), 0});
+      }
     } else if (fs::is_regular_file(st)) {
-      files.push_back({p, 0});  // named explicitly: read whatever its extension
+      // Named explicitly: read whatever its extension; its name is its file
+      // name, in its folder.
+      std::string name = p.filename().string();
+      std::string where = located(resolved(fs::absolute(p, ec).parent_path()), name);
+      files.push_back({p, std::move(name), std::move(where), 0});
     } else {
       struct stat sb {};
       ::stat(a.c_str(), &sb);
@@ -201,6 +223,19 @@ using namespace batch;
 
 namespace {
 
+// The warning for record `r` replacing a record of the same id that the
+// file at `other`, still there, gave in an earlier run.
+Diagnostic replaces_earlier(const Record& r, const std::string& other) {
+  std::string msg =
+      fmt::format("record id '{}' was given by {} in an earlier run; this record replaces it", r.id, other);
+  if (r.format == "plain") {
+    msg +=
+        " (a plain-text file's id is its path inside the folder named to opis-index: index the folder holding both "
+        "to keep both)";
+  }
+  return {Severity::warning, r.source, r.source_line, 0, std::move(msg)};
+}
+
 // The direct (non-bulk) indexing of a run: file by file into the writer,
 // skipping unchanged files, noting the ids that left changed ones.
 class DirectRun {
@@ -214,16 +249,18 @@ class DirectRun {
     ++m_c.files;
     SourceVisit v(src);
     const std::string key = state_key(v.abs);
-    // Read even when forced (--force, a schema upgrade): the ids the file
-    // gave last time and gives no more (an id rule changed) are removed.
+    // With --force (or a schema upgrade) every file is parsed again, but
+    // its saved state still says which ids it gave, so that those it no
+    // longer gives (a plain-text file's id from before issue 14, which was
+    // its path as typed) are removed, not left behind.
     std::optional<SourceState> prev = load_state(m_w, key);
-    const bool may_skip = prev && !m_opts.force;
-    if (may_skip && prev->size == src.size && prev->mtime == v.mtime && v.mtime != 0) {
+    const bool trust = prev && !m_opts.force;
+    if (trust && prev->size == src.size && prev->mtime == v.mtime && v.mtime != 0) {
       skip_unchanged(*prev, i, v.path);
     } else if (auto data = v.read()) {
       m_c.bytes_read += data->size();
       std::string hash = content_hash(*data);
-      if (may_skip && prev->hash == hash) {
+      if (trust && prev->hash == hash) {
         // Touched but not changed: remember the new time, do not re-parse.
         skip_unchanged(*prev, i, v.path);
         prev->size = src.size;
@@ -248,7 +285,7 @@ class DirectRun {
   // Remove the records of sources under `paths` that no longer exist.
   void prune(const std::vector<std::string>& paths) {
     std::vector<std::string> roots;
-    for (const auto& a : paths) roots.push_back(absolute_normal(a));
+    for (const auto& a : paths) roots.push_back(resolved(a));
     auto under = [&](const std::string& p) {
       for (const auto& r : roots) {
         if (p == r ||
@@ -285,7 +322,10 @@ class DirectRun {
       IdOwners::Claim claim = m_owners.claim(r, i, {}, m_diags);
       if (claim.kind != IdOwners::Claim::first) ++m_c.duplicates;
       if (m_w.add(r)) {
-        if (claim.kind == IdOwners::Claim::first) ++m_c.replaced;
+        if (claim.kind == IdOwners::Claim::first) {
+          ++m_c.replaced;
+          take_over(r, v, key, prev);
+        }
       } else {
         ++m_c.added;
       }
@@ -308,12 +348,50 @@ class DirectRun {
       m_w.set_metadata(key, "");
   }
 
+  // Record `r` of the file `v` (state `key`, earlier state `prev`) replaced
+  // a record indexed before this run. When the id was not this file's, the
+  // file that gave it loses it from its saved state (so that its unchanged
+  // re-runs do not count it, and --prune of it does not delete it): a file
+  // that is gone (a moved collection indexed again at its new place) in
+  // silence, its state dropped once it holds no id; a file still there
+  // (another folder with a plain-text file of the same name) with a
+  // warning, since its record is replaced (issue 14).
+  void take_over(const Record& r, const SourceVisit& v, const std::string& key,
+                 const std::optional<SourceState>& prev) {
+    if (prev && std::find(prev->ids.begin(), prev->ids.end(), r.id) != prev->ids.end()) return;
+    if (!m_id_states) {
+      // Built once, when first needed: which saved states hold each id.
+      m_id_states.emplace();
+      for (const auto& k : m_w.metadata_keys(std::string(kStatePrefix))) {
+        if (auto s = load_state(m_w, k))
+          for (const auto& id : s->ids) (*m_id_states)[id].push_back(k);
+      }
+    }
+    auto it = m_id_states->find(r.id);
+    if (it == m_id_states->end()) return;
+    for (const std::string& other : it->second) {
+      std::optional<SourceState> s = other == key ? std::nullopt : load_state(m_w, other);
+      if (!s || std::find(s->ids.begin(), s->ids.end(), r.id) == s->ids.end()) continue;  // no longer its
+      std::error_code ec;
+      const bool there = fs::exists(s->path, ec);
+      if (there && !fs::equivalent(s->path, v.src.path, ec)) m_diags.push_back(replaces_earlier(r, s->path));
+      std::erase(s->ids, r.id);
+      if (s->ids.empty() && !there)
+        m_w.set_metadata(other, "");
+      else
+        save_state(m_w, other, *s);
+    }
+    m_id_states->erase(it);
+  }
+
   IndexWriter& m_w;
   const BatchOptions& m_opts;
   BatchCounts& m_c;
   std::vector<Diagnostic>& m_diags;
   IdOwners m_owners;                ///< ids given this run
   std::vector<std::string> m_left;  ///< ids that left a changed file
+  /// id -> keys of the saved states that list it; see take_over().
+  std::optional<std::unordered_map<std::string, std::vector<std::string>>> m_id_states;
 };
 
 }  // namespace

@@ -119,9 +119,10 @@ std::string cap(std::string term) {
 }  // namespace
 
 std::string boolean_term(const Field& f, std::string_view value) {
-  // Values of exact fields other than the addresses and paths are folded so
-  // that lang:Russian = lang:russian; url, cites and path are case-sensitive.
-  const bool as_written = f.prefix == "U" || f.prefix == "P" || f.name == "cites";
+  // Values of exact fields other than ids, addresses and paths are folded
+  // so that lang:Russian = lang:russian; id, url, cites and path are
+  // case-sensitive.
+  const bool as_written = f.prefix == "Q" || f.prefix == "U" || f.prefix == "P" || f.name == "cites";
   std::string v = as_written ? std::string(value) : fold(trim(value));
   std::string term(f.prefix);
   if (!v.empty() && f.prefix.size() > 1 && std::isupper(static_cast<unsigned char>(v[0]))) term += ':';
@@ -133,7 +134,7 @@ std::string prefixed_term(const Field& f, std::string_view value) {
   return cap(std::string(f.prefix) + std::string(value));
 }
 
-std::string id_term(std::string_view id) { return cap("Q" + std::string(id)); }
+std::string id_term(std::string_view id) { return boolean_term(field("id"), id); }
 
 void check_schema(const Xapian::Database& db, const std::string& where) {
   if (db.get_doccount() == 0) return;

@@ -85,7 +85,8 @@ void get_extra(const json& j, std::vector<std::pair<std::string, std::string>>& 
 
 }  // namespace
 
-Record record_from_json(const json& j, const std::string& path, int line, std::vector<Diagnostic>& diags) {
+Record record_from_json(const json& j, const SourceRef& src, int line, std::vector<Diagnostic>& diags) {
+  const std::string& path = src.path;
   if (!j.is_object()) {
     throw std::invalid_argument(fmt::format("a record must be a JSON object, got {}", j.type_name()));
   }
@@ -112,8 +113,12 @@ Record record_from_json(const json& j, const std::string& path, int line, std::v
     diags.push_back(diag(Severity::warning, path, line, d.error + "; kept as text, record indexed without a date"));
   }
   complete_record(r);
+  // Annotations and footnotes the keys did not give, from the body (a JSON
+  // string: all of it on the record's line).
+  if (r.handwritten.empty() && r.footnotes.empty())
+    scan_body(r.body, r.handwritten, r.footnotes, TextPlace{path, line, false}, diags);
   if (r.id.empty()) {
-    r.id = line ? fmt::format("{}-{}", reader_detail::file_stem(path), line) : reader_detail::file_stem(path);
+    r.id = line ? fmt::format("{}-{}", reader_detail::file_stem(src.name), line) : reader_detail::file_stem(src.name);
   }
   return r;
 }

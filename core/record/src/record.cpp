@@ -1,6 +1,7 @@
 // The record model: JSON (de)serialisation and the fields derived from others.
 #include "opis/record/record.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -259,14 +260,40 @@ std::string id_from_url(std::string_view url) {
   return std::string(seg);
 }
 
-void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes) {
-  // "[Handwritten: ...]", any case, brackets may nest inside.
+namespace {
+
+// Where the paragraph holding offset `pos` of `text` ends: the newline
+// before its first blank line, or the end of the text.
+std::size_t paragraph_end(std::string_view text, std::size_t pos) {
+  for (std::size_t nl = text.find('\n', pos); nl != std::string_view::npos;) {
+    std::size_t next = text.find('\n', nl + 1);
+    std::string_view line =
+        text.substr(nl + 1, next == std::string_view::npos ? std::string_view::npos : next - nl - 1);
+    if (trim(line).empty()) return nl;
+    nl = next;
+  }
+  return text.size();
+}
+
+// The file line of offset `pos` of a text at `at`.
+int line_at(std::string_view text, std::size_t pos, const TextPlace& at) {
+  if (!at.spans_lines || at.line <= 0) return at.line;
+  return at.line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+}
+
+}  // namespace
+
+void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes,
+               const TextPlace& at, std::vector<Diagnostic>& diags) {
+  // "[Handwritten: ...]", any case, brackets may nest inside, within its
+  // paragraph: an unclosed one hid every annotation after it (issue 14).
   std::string lower = ascii_lower(body);
   const std::string_view tag = "[handwritten:";
   for (std::size_t pos = lower.find(tag); pos != std::string::npos; pos = lower.find(tag, pos + 1)) {
+    const std::size_t para = paragraph_end(body, pos);
     int depth = 0;
     std::size_t end = std::string::npos;
-    for (std::size_t i = pos; i < body.size(); ++i) {
+    for (std::size_t i = pos; i < para; ++i) {
       if (body[i] == '[')
         ++depth;
       else if (body[i] == ']' && --depth == 0) {
@@ -274,7 +301,11 @@ void scan_body(std::string_view body, std::vector<std::string>& handwritten, std
         break;
       }
     }
-    if (end == std::string::npos) break;  // never closed: not an annotation
+    if (end == std::string::npos) {
+      end = para;
+      diags.push_back({Severity::warning, at.path, line_at(body, pos, at), 0,
+                       "'[Handwritten:' annotation not closed with ']' in its paragraph; ended at the paragraph"});
+    }
     std::string text = squash_spaces(body.substr(pos + tag.size(), end - pos - tag.size()));
     if (!text.empty()) handwritten.push_back(text);
   }
@@ -341,7 +372,6 @@ void complete_record(Record& r) {
   if (r.repository.empty()) r.repository = reference_repository(r.reference);
   if (r.funder.empty()) r.funder = funder_from_credits(r.credits);
   if (r.id.empty()) r.id = id_from_url(r.url);
-  if (r.handwritten.empty() && r.footnotes.empty()) scan_body(r.body, r.handwritten, r.footnotes);
 }
 
 }  // namespace opis

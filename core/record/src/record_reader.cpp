@@ -56,6 +56,9 @@ std::string file_stem(const std::string& path) { return fs::path(path).stem().st
 
 }  // namespace reader_detail
 
+SourceRef::SourceRef(const std::string& path_) : path(path_), name(fs::path(path_).filename().string()) {}
+SourceRef::SourceRef(const char* path_) : SourceRef(std::string(path_)) {}
+
 int sanitize_utf8(std::string& text) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   std::string out;
@@ -210,10 +213,11 @@ std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diag
 int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diagnostic>& diags) {
   auto data = read_source_bytes(p, diags);
   if (!data) return 1;
-  return read_records(p.string(), std::move(*data), sink, diags);
+  return read_records(SourceRef(p.string()), std::move(*data), sink, diags);
 }
 
-int read_records(const std::string& path, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+int read_records(const SourceRef& src, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+  const std::string& path = src.path;
   const fs::path p(path);
   if (blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
@@ -252,7 +256,7 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
       return 1;
     }
     try {
-      sink(record_from_json(j, path, 0, diags));
+      sink(record_from_json(j, src, 0, diags));
     } catch (const std::exception& e) {
       diags.push_back(diag(Severity::error, path, 0, fmt::format("{}; record skipped", e.what())));
       return 1;
@@ -271,7 +275,7 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
       int ln = static_cast<int>(k) + 1;
       try {
         json j = json::parse(l);
-        sink(record_from_json(j, path, ln, diags));
+        sink(record_from_json(j, src, ln, diags));
       } catch (const json::parse_error& e) {
         diags.push_back(diag(Severity::error, path, ln, fmt::format("invalid JSON: {}; line skipped", json_message(e)),
                              // e.byte counts in the trimmed line: add back the
@@ -289,7 +293,7 @@ int read_records(const std::string& path, std::string data, const RecordSink& si
     }
     return rejected;
   }
-  sink(parse_seed_text(data, path, diags));
+  sink(parse_seed_text(data, src, diags));
   return 0;
 }
 

@@ -136,13 +136,13 @@ std::size_t read_title(const Lines& lines, std::size_t at, const std::string& pa
   return k;
 }
 
-// The Contents section: "Translation - English" (or "Original - Russian")
-// on its first line names a language, then the text.
-void read_contents(std::string_view body, Record& r) {
-  auto bl = split_lines(body);
-  std::size_t first = 0;
-  if (!bl.empty()) {
-    std::string_view l = trim(bl[0]);
+// The Contents section, lines [from, to): "Translation - English" (or
+// "Original - Russian") on its first line names a language, then the text.
+// Returns the index of the text's first line.
+std::size_t read_contents(const Lines& lines, std::size_t from, std::size_t to, Record& r) {
+  std::size_t first = next_nonblank(lines, from);
+  if (first < to) {
+    std::string_view l = trim(lines[first]);
     for (std::string_view kind : {"translation", "transcription", "original", "transcript"}) {
       if (!starts_with_icase(l, kind)) continue;
       std::string_view rest = trim(l.substr(kind.size()));
@@ -158,15 +158,17 @@ void read_contents(std::string_view body, Record& r) {
         } else {
           r.translation_language = lang;
         }
-        first = 1;
+        first = next_nonblank(lines, first + 1);
       }
       break;
     }
   }
-  r.body = join_lines(bl, first, bl.size());
+  r.body = join_lines(lines, first, to);
+  return first;
 }
 
-// The `Label:` sections after the header, each into its field.
+// The `Label:` sections after the header, each into its field; then the
+// body's annotations and footnotes (scan_body), found at the file's lines.
 class SectionReader {
  public:
   SectionReader(const Lines& lines, std::size_t pos, Record& r) : m_lines(lines), m_start(pos), m_r(r) {}
@@ -186,20 +188,37 @@ class SectionReader {
       m_start = k + 1;
     }
     flush(m_lines.size());
-    // Text before the first label belongs to the body.
+  }
+
+  // Scan the body, text before the first label (part of the body) and
+  // Contents each at its own lines, and join them.
+  void scan_body(const std::string& path, std::vector<Diagnostic>& diags) {
+    if (!m_preamble.empty()) {
+      opis::scan_body(m_preamble, m_r.handwritten, m_r.footnotes,
+                      TextPlace{path, static_cast<int>(m_preamble_line) + 1}, diags);
+    }
+    opis::scan_body(m_r.body, m_r.handwritten, m_r.footnotes, TextPlace{path, static_cast<int>(m_body_line) + 1},
+                    diags);
     if (!m_preamble.empty()) m_r.body = m_r.body.empty() ? m_preamble : m_preamble + "\n\n" + m_r.body;
   }
 
  private:
   void flush(std::size_t end) {
+    if (m_current == Section::contents) {
+      m_body_line = read_contents(m_lines, m_start, end, m_r);
+      return;
+    }
     std::string body = join_lines(m_lines, m_start, end);
     switch (m_current) {
-      case Section::none: m_preamble = body; break;
+      case Section::none:
+        m_preamble = body;
+        m_preamble_line = next_nonblank(m_lines, m_start);
+        break;
       case Section::citation: m_r.citation = squash_spaces(body); break;
       case Section::summary: m_r.summary = body; break;
       case Section::credits: m_r.credits = body; break;
       case Section::original_language: m_r.original_language = squash_spaces(body); break;
-      case Section::contents: read_contents(body, m_r); break;
+      case Section::contents: break;  // above
       case Section::extra: m_r.extra.emplace_back(m_label, body); break;
     }
   }
@@ -211,22 +230,27 @@ class SectionReader {
   std::string m_label;
   bool m_seen[8] = {};
   std::string m_preamble;
+  std::size_t m_preamble_line = 0;  ///< index of the preamble's first line
+  std::size_t m_body_line = 0;      ///< index of the Contents text's first line
 };
 
 }  // namespace
 
-Record parse_seed_text(std::string_view raw, const std::string& path, std::vector<Diagnostic>& diags) {
+Record parse_seed_text(std::string_view raw, const SourceRef& src, std::vector<Diagnostic>& diags) {
+  const std::string& path = src.path;
   std::string text = normalise_lines(raw);
   auto lines = split_lines(text);
   Record r;
   r.source = path;
   const Header h = find_header(lines);
   if (h.title_at == kNone && h.date_at == kNone && !h.has_labels) {
-    // No header: plain text, indexed as body with its path as id.
+    // No header: plain text, indexed as body with its name inside the
+    // folder given to opis-index as id (not the path as typed: issue 14).
     r.format = "plain";
-    r.id = path;
+    r.id = src.name;
     r.body = join_lines(lines, 0, lines.size());
-    scan_body(r.body, r.handwritten, r.footnotes);
+    scan_body(r.body, r.handwritten, r.footnotes, TextPlace{path, static_cast<int>(next_nonblank(lines, 0)) + 1},
+              diags);
     return r;
   }
   r.format = "seed";
@@ -236,10 +260,11 @@ Record parse_seed_text(std::string_view raw, const std::string& path, std::vecto
     pos = h.date_at + 1;
   }
   if (h.title_at != kNone) pos = read_title(lines, h.title_at, path, r, diags);
-  SectionReader(lines, pos, r).read();
-  scan_body(r.body, r.handwritten, r.footnotes);
+  SectionReader sections(lines, pos, r);
+  sections.read();
+  sections.scan_body(path, diags);
   complete_record(r);
-  if (r.id.empty()) r.id = file_stem(path);
+  if (r.id.empty()) r.id = file_stem(src.name);
   return r;
 }
 

@@ -90,10 +90,12 @@ class PageFieldProcessor : public GuardedFieldProcessor {
   Xapian::Query process(const std::string& str) override { return parse_page_query(str); }
 };
 
-// Exact fields: the value is folded (lang:Russian = lang:russian).
-class FoldedFieldProcessor : public GuardedFieldProcessor {
+// Exact fields: the very term the writer stores, boolean_term(): folded
+// (lang:Russian = lang:russian) except for id, url and path, and capped
+// with a hash when long, so `id:`/`url:` of a 1,000-byte value finds it.
+class BooleanFieldProcessor : public GuardedFieldProcessor {
  public:
-  FoldedFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
+  BooleanFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
   Xapian::Query process(const std::string& str) override { return Xapian::Query(boolean_term(m_field, str)); }
 
  private:
@@ -314,11 +316,10 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
         }
         if (f.kind == FieldKind::text) {
           qp.add_prefix(n, std::string(f.prefix));
-        } else if (f.name == "id" || f.name == "url" || f.name == "path" || f.name == "year" || f.name == "month" ||
-                   f.name == "day") {
+        } else if (f.name == "year" || f.name == "month" || f.name == "day") {
           qp.add_boolean_prefix(n, std::string(f.prefix));
         } else {
-          qp.add_boolean_prefix(n, (new FoldedFieldProcessor(f, error))->release());
+          qp.add_boolean_prefix(n, (new BooleanFieldProcessor(f, error))->release());
         }
       }
     }

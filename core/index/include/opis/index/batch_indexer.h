@@ -59,7 +59,17 @@ struct BatchCounts {
 
 /// A file to index, as found by walking the paths.
 struct SourceFile {
-  std::filesystem::path path;
+  std::filesystem::path path;  ///< as walked from the argument: read from it, name it
+  /// Its path inside the argument it was found under, folders joined by
+  /// '/' (for a file argument, its file name): SourceRef::name, the id of
+  /// a plain-text record.
+  std::string name;
+  /// Where it is, the same however and from wherever the argument was
+  /// written: the argument made absolute with its symbolic links resolved
+  /// (for a file argument, its folder's), then `name`. The key of the
+  /// file's saved state, so that re-indexing an unchanged collection by
+  /// another spelling of its path reads nothing again.
+  std::string located;
   std::uint64_t size = 0;
 };
 

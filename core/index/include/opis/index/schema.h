@@ -131,7 +131,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 
 /// The boolean term for `value` in field `f`: prefix + folded value,
 /// with ':' between when the value starts with an upper-case letter
-/// (Omega's rule), hashed when too long for Xapian.
+/// (Omega's rule), hashed when too long for Xapian. `id`, `url` and `path`
+/// values are kept as given (not folded, not trimmed). The writer and the
+/// query parser both call this, so a value over kMaxTermBytes is capped the
+/// same way on both sides.
 std::string boolean_term(const Field& f, std::string_view value);
 
 /// prefix + value as given (no folding), capped like boolean_term(). For
@@ -143,7 +146,8 @@ std::string prefixed_term(const Field& f, std::string_view value);
 /// prefix starts with a capital.
 inline bool is_unprefixed_term(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
 
-/// The unique-id term ("Q" + id, unfolded: ids are exact).
+/// The unique-id term ("Q" + id, unfolded: ids are exact; capped as
+/// boolean_term() caps it, which it is for the field `id`).
 std::string id_term(std::string_view id);
 
 }  // namespace opis

@@ -13,6 +13,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "opis/base/date.h"
+#include "opis/base/diagnostic.h"
 
 namespace opis {
 
@@ -130,8 +131,24 @@ void complete_record(Record& r);
 /// letters, digits, '-', '_' or '.' ("209747" from ".../document/209747").
 std::string id_from_url(std::string_view url);
 
+/// Where a text (a body) is in its source file, to place diagnostics about
+/// it: `line` is the file line of its first line. With `spans_lines` its
+/// lines are the file's lines (the seed layout, plain text); without, all of
+/// it stands on `line` (a JSON string; 0 when no line applies).
+struct TextPlace {
+  std::string path;
+  int line = 0;
+  bool spans_lines = true;
+};
+
 /// Scan a body for "[Handwritten: ...]" annotations and "[N] ..." footnotes.
-void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes);
+/// An annotation ends at its closing bracket (brackets may nest inside) and
+/// never runs past its paragraph: one not closed there ends at the blank
+/// line that ends its paragraph, or at the end of the body, and gets a
+/// warning in `diags` (`path:line: warning: ...; ended at the paragraph`)
+/// at the line `at` gives its opening. The annotations after it are found.
+void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes,
+               const TextPlace& at, std::vector<Diagnostic>& diags);
 
 /// The funder named in a credits text ("... with support from X"), or "".
 std::string funder_from_credits(std::string_view credits);

@@ -1,6 +1,7 @@
 // Readers: turn source files into Records plus Diagnostics.
 //  - *.txt in the seed layout (date line, **title**, `Label:` sections),
-//    or plain text without that header (indexed as body, path as id);
+//    or plain text without that header (indexed as body, its name inside
+//    the folder given to opis-index as id: SourceRef);
 //  - *.json, one record per file;  *.jsonl, one record per line.
 // Bad input never throws: it becomes a Diagnostic and, where possible, a
 // record is still produced (invalid UTF-8 is replaced, a bad date is kept as
@@ -21,15 +22,34 @@
 
 namespace opis {
 
-/// Parse the text of one seed-layout or plain-text file. `path` names the
-/// source (for the id of a plain file and for diagnostics).
-Record parse_seed_text(std::string_view text, const std::string& path, std::vector<Diagnostic>& diags);
+/// A source file as the readers see it.
+///  - `path`: where it is read from, as the walk found it
+///    ("../x/corpus/plain/notes.txt"); it names the file in diagnostics and
+///    is Record::source (what `path:` searches and `--record` shows).
+///  - `name`: its path inside the root named on the command line, folders
+///    joined by '/' ("plain/notes.txt" under the folder "corpus", however
+///    and from wherever that folder was written), or for a file named on
+///    its own, its file name. A plain-text file's record id is its name, so
+///    the id does not depend on how the path was typed (issue 14).
+struct SourceRef {
+  SourceRef(std::string path_, std::string name_) : path(std::move(path_)), name(std::move(name_)) {}
+  /// A file named on its own: its name is its file name.
+  SourceRef(const std::string& path_);  // NOLINT(google-explicit-constructor): a path is a SourceRef
+  SourceRef(const char* path_);         // NOLINT(google-explicit-constructor)
+  std::string path;
+  std::string name;
+};
 
-/// Build a record from one JSON object (a .json file or a .jsonl line).
-/// Throws std::invalid_argument with a message when `j` is not a usable
-/// record (not an object, a field of the wrong type). Warnings (a date kept
-/// as text) go to `diags`.
-Record record_from_json(const nlohmann::json& j, const std::string& path, int line, std::vector<Diagnostic>& diags);
+/// Parse the text of one seed-layout or plain-text file `src` (its name is
+/// the id of a plain file; its path is the record's source and is named in
+/// diagnostics).
+Record parse_seed_text(std::string_view text, const SourceRef& src, std::vector<Diagnostic>& diags);
+
+/// Build a record from one JSON object (a .json file or a .jsonl line of
+/// `src`). Throws std::invalid_argument with a message when `j` is not a
+/// usable record (not an object, a field of the wrong type). Warnings (a
+/// date kept as text) go to `diags`.
+Record record_from_json(const nlohmann::json& j, const SourceRef& src, int line, std::vector<Diagnostic>& diags);
 
 /// What a reader gives for each record it read.
 using RecordSink = std::function<void(Record&&)>;
@@ -47,8 +67,8 @@ int read_record_file(const std::filesystem::path& p, const RecordSink& sink, std
 std::optional<std::string> read_source_bytes(const std::filesystem::path& p, std::vector<Diagnostic>& diags);
 
 /// Parse the bytes of one source file (as read_record_file() does after
-/// reading): the extension of `path` picks the reader.
-int read_records(const std::string& path, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags);
+/// reading): the extension of its path picks the reader.
+int read_records(const SourceRef& src, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags);
 
 /// Decode bytes as UTF-8: strips a BOM, replaces invalid sequences with
 /// U+FFFD. Returns the 1-based line of the first invalid sequence, 0 if none.
