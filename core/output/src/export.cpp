@@ -130,11 +130,12 @@ std::string no_formula(std::string v) {
 }
 
 // A CSV cell's text: controls escaped as on a terminal (a CSV printed to
-// one is inert too), but tab, LF and CR, which a cell may hold, kept.
+// one is inert too), but tab, LF and CR, which a cell may hold inside its
+// quotes (RFC 4180) and which read back exactly, kept.
 std::string cell_text(std::string_view value) {
   std::string out;
   for (std::size_t pos = 0;;) {
-    std::size_t cr = value.find('\r', pos);
+    const std::size_t cr = value.find('\r', pos);
     out += terminal_safe(value.substr(pos, cr == std::string_view::npos ? cr : cr - pos), TextLayout::block);
     if (cr == std::string_view::npos) break;
     out += '\r';
