@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/base/untrusted.h"
 #include "opis/cli/cli.h"
 #include "opis/search/evaluation.h"
 #include "opis/version.h"
@@ -86,6 +87,10 @@ void print_side_by_side(const Evaluation& ev) {
   block("places", ev.places);
 }
 
+// Ids and names come from the gold file and the index: made safe for the
+// terminal on their line (untrusted.h).
+std::string safe(std::string_view s) { return terminal_safe(s); }
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,7 +130,7 @@ int main(int argc, char** argv) {
       }
       out["overall"] = {{"persons", score_json(ev.persons, ev.with_mentions, false)},
                         {"places", score_json(ev.places, ev.with_mentions, false)}};
-      std::cout << out.dump(2) << '\n';
+      std::cout << json_text(out) << '\n';
       return exit_status::ok;
     }
     std::cout << fmt::format("{:<10} {:>15} {:>15} {:>15} {:>15}\n", "record", "person recall", "person prec.",
@@ -133,16 +138,16 @@ int main(int argc, char** argv) {
     for (const auto& r : ev.records) {
       if (summary) break;
       if (!r.in_index) {
-        std::cout << fmt::format("{:<10} not in the index\n", r.id);
+        std::cout << fmt::format("{:<10} not in the index\n", safe(r.id));
         continue;
       }
       std::cout << fmt::format(
-          "{:<10} {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2})\n", r.id,
+          "{:<10} {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2}) {:>6} ({:>2}/{:<2})\n", safe(r.id),
           pct(r.persons.recall()), r.persons.found, r.persons.gold, pct(r.persons.precision()), r.persons.correct,
           r.persons.extracted, pct(r.places.recall()), r.places.found, r.places.gold, pct(r.places.precision()),
           r.places.correct, r.places.extracted);
       if (verbose) {
-        auto list = [](const std::vector<std::string>& v) { return join(v, "; "); };
+        auto list = [](const std::vector<std::string>& v) { return safe(join(v, "; ")); };
         if (!r.persons.missed.empty()) std::cout << "    persons missed: " << list(r.persons.missed) << '\n';
         if (!r.persons.spurious.empty()) std::cout << "    persons spurious: " << list(r.persons.spurious) << '\n';
         if (!r.places.missed.empty()) std::cout << "    places missed: " << list(r.places.missed) << '\n';
@@ -156,10 +161,10 @@ int main(int argc, char** argv) {
     print_side_by_side(ev);
     return exit_status::ok;
   } catch (const Xapian::Error& e) {
-    std::cerr << fmt::format("opis-eval: error: index '{}': {}: {}\n", db, e.get_type(), e.get_msg());
+    std::cerr << fmt::format("opis-eval: error: index '{}': {}: {}\n", safe(db), e.get_type(), safe(e.get_msg()));
     return exit_status::error;
   } catch (const std::exception& e) {
-    std::cerr << "opis-eval: error: " << e.what() << '\n';
+    std::cerr << "opis-eval: error: " << safe(e.what()) << '\n';
     return exit_status::error;
   }
 }

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/untrusted.h"
 #include "opis/cli/cli.h"
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/gazetteer.h"
@@ -258,8 +259,10 @@ Command validate(const Flags& f) {
 
 // --- The modes -----------------------------------------------------------------
 
+// Messages and the summary quote paths, which may hold control characters:
+// made safe for the terminal (untrusted.h), as diagnostics are.
 int fail(const std::string& what) {
-  std::cerr << "opis-index: error: " << what << '\n';
+  std::cerr << "opis-index: error: " << terminal_safe(what) << '\n';
   return exit_status::error;
 }
 
@@ -278,8 +281,8 @@ int run_compact(const Command& c) {
     double secs = seconds_since(start);
     Xapian::Database merged(c.compact_out);
     if (!c.quiet) {
-      std::cout << fmt::format("Compacted {} into '{}' in {:.2f} s: {}", c.db, c.compact_out, secs,
-                               plural(merged.get_doccount(), "record"));
+      std::cout << fmt::format("Compacted {} into '{}' in {:.2f} s: {}", terminal_safe(c.db),
+                               terminal_safe(c.compact_out), secs, plural(merged.get_doccount(), "record"));
       if (dropped) std::cout << fmt::format(" ({} found in two shards kept once)", plural(dropped, "record"));
       std::cout << ".\n";
     }
@@ -304,8 +307,8 @@ void upgrade_outdated(const Command& c, BatchOptions& opts) {
   std::cerr << fmt::format(
       "opis-index: note: '{}' was built by {} Opis (schema {}); reading every file again "
       "to bring it to schema {}\n",
-      c.db, old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
-      old->empty() ? "unknown" : *old, kSchemaVersion);
+      terminal_safe(c.db), old->empty() || *old < std::to_string(kSchemaVersion) ? "an older" : "another",
+      old->empty() ? "unknown" : terminal_safe(*old), kSchemaVersion);
 }
 
 // What an indexing run did.
@@ -377,7 +380,7 @@ void print_summary_json(const Command& c, const Indexed& r) {
                    {"seconds", r.seconds},
                    {"interrupted", n.interrupted},
                    {"rejected_reasons", n.reasons}};
-  std::cout << j.dump(2) << '\n';
+  std::cout << json_text(j) << '\n';
 }
 
 void print_summary_text(const Command& c, const Indexed& r) {
@@ -394,8 +397,10 @@ void print_summary_text(const Command& c, const Indexed& r) {
   std::cout << fmt::format(", {} rejected", n.rejected);
   if (n.warnings) std::cout << fmt::format(", {}", plural(n.warnings, "warning"));
   std::cout << ".\n";
-  for (const auto& [reason, count] : n.reasons) std::cout << fmt::format("  rejected: {} × {}\n", count, reason);
-  std::cout << fmt::format("Index '{}' holds {}.\n", c.db, plural(r.total_after, "record"));
+  for (const auto& [reason, count] : n.reasons) {
+    std::cout << fmt::format("  rejected: {} × {}\n", count, terminal_safe(reason));
+  }
+  std::cout << fmt::format("Index '{}' holds {}.\n", terminal_safe(c.db), plural(r.total_after, "record"));
 }
 
 // Index the paths: the extractor, the schema check, then the run; the

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/base/untrusted.h"
 #include "opis/cli/cli.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
@@ -95,6 +96,10 @@ Examples:
   opis-search --db archive.opis Baghdad           a sharded index: its stub file
   opis-search --db archive.opis --allow-partial Baghdad   ... even with a shard down
   opis-search --db archive.opis --status          health check: is every shard up?
+
+Record text is untrusted: control characters and bidi overrides in it are
+shown escaped (\x1b, \u202e), never sent to the terminal; JSON escapes them;
+CSV and RIS make a value that starts like a formula (=, +, -, @) text ('=).
 
 Exit status: 0 something found, 1 nothing found, 2 error (bad query, no
 index, a shard down without --allow-partial). Output goes to stdout, messages to stderr.
@@ -352,8 +357,10 @@ int finish(int status) {
   return status;
 }
 
+// Messages quote queries, ids, paths and the index's errors: made safe for
+// the terminal (untrusted.h), as the printers make record text.
 int fail(const std::string& what) {
-  std::cerr << "opis-search: error: " << what << '\n';
+  std::cerr << "opis-search: error: " << terminal_safe(what) << '\n';
   return exit_status::error;
 }
 
@@ -383,7 +390,8 @@ int run_status(const Command& c) {
 int run_record(const Command& c, Searcher& searcher) {
   auto r = searcher.record(c.record_id);
   if (!r) {
-    std::cerr << fmt::format("opis-search: no record with id '{}' in '{}'\n", c.record_id, c.db);
+    std::cerr << fmt::format("opis-search: no record with id '{}' in '{}'\n", terminal_safe(c.record_id),
+                             terminal_safe(c.db));
     return exit_status::partial;
   }
   if (c.exporter) {  // one record as csv, ris or csljson
@@ -409,7 +417,9 @@ int run_register(const Command& c) {
 int run_kwic(const Command& c, Searcher& searcher) {
   KwicResult k = searcher.kwic(c.search, c.kwic_context, c.limit);
   if (c.search.explain) std::cerr << explanation_text(k.search, true);
-  for (const auto& m : k.search.missing_shards) std::cerr << "opis-search: warning: partial results: " << m << '\n';
+  for (const auto& m : k.search.missing_shards) {
+    std::cerr << "opis-search: warning: partial results: " << terminal_safe(m) << '\n';
+  }
   std::cout << kwic_output(k.lines, c.format, c.color);
   if (c.format != "json" && c.format != "csv") std::cerr << "opis-search: " << kwic_summary(k) << '\n';
   return finish(k.lines.empty() ? exit_status::partial : exit_status::ok);
@@ -421,7 +431,7 @@ int after_search(const Command& c, const SearchResult& res) {
   if (!res.missing_shards.empty()) {
     std::cerr << fmt::format("opis-search: warning: partial results: {} of {} shards searched\n",
                              res.shards - res.missing_shards.size(), res.shards);
-    for (const auto& m : res.missing_shards) std::cerr << "opis-search: warning: " << m << '\n';
+    for (const auto& m : res.missing_shards) std::cerr << "opis-search: warning: " << terminal_safe(m) << '\n';
   }
   return res.total > 0 ? exit_status::ok : exit_status::partial;
 }

@@ -3,13 +3,17 @@
 
 #include <fmt/format.h>
 
+#include "opis/base/untrusted.h"
+
 namespace opis {
 
+// The path and the message (which quotes bad values) come from the input:
+// made safe on their line, since the line goes to a terminal.
 std::string Diagnostic::format() const {
-  std::string where = path.empty() ? std::string("opis") : path;
+  std::string where = path.empty() ? std::string("opis") : terminal_safe(path);
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
-  return fmt::format("{}: {}: {}", where, severity == Severity::error ? "error" : "warning", message);
+  return fmt::format("{}: {}: {}", where, severity == Severity::error ? "error" : "warning", terminal_safe(message));
 }
 
 }  // namespace opis

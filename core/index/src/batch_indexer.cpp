@@ -62,8 +62,13 @@ std::optional<SourceState> load_state(const IndexWriter& w, const std::string& k
   }
 }
 
+// A path that is not valid UTF-8 (a Latin-1 file name; a plain record's id
+// is its path) is stored with U+FFFD rather than throwing (nlohmann's
+// type_error 316 stopped the whole run, issue 14); --prune then reads such
+// a file again on the next run, since the stored path names no file.
 std::string state_json(const SourceState& s) {
-  return json{{"path", s.path}, {"size", s.size}, {"mtime", s.mtime}, {"hash", s.hash}, {"ids", s.ids}}.dump();
+  return json{{"path", s.path}, {"size", s.size}, {"mtime", s.mtime}, {"hash", s.hash}, {"ids", s.ids}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
 }
 
 void save_state(IndexWriter& w, const std::string& key, const SourceState& s) { w.set_metadata(key, state_json(s)); }

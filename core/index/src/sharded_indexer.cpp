@@ -167,7 +167,7 @@ class MergingCompactor : public Xapian::Compactor {
       for (size_t i = 1; i < num_tags; ++i) {
         for (const auto& id : nlohmann::json::parse(tags[i]).at("ids")) ids.push_back(id);
       }
-      return merged.dump();
+      return merged.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // as state_json()
     } catch (const std::exception&) {
       return {};  // unreadable state: the file is read again next time
     }

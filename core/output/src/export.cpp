@@ -1,5 +1,10 @@
 // Citation export: CSV (RFC 4180), RIS (as Zotero's RIS translator reads it)
 // and CSL-JSON (csl-data.json). The mapping is documented in docs/export.md.
+//
+// Record text is untrusted (issue 14): a CSV cell or RIS value that a
+// spreadsheet would take for a formula is prefixed with ' (OWASP), control
+// characters are shown escaped as on a terminal (untrusted.h), a RIS value
+// stays on its line, and CSL-JSON is written by json_text().
 #include "opis/output/export.h"
 
 #include <algorithm>
@@ -13,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/base/untrusted.h"
 #include "opis/entities/name_key.h"
 
 namespace opis {
@@ -81,22 +87,61 @@ NameParts split_words(std::vector<std::string> words, const std::string& whole) 
   return n;
 }
 
-// A value on one line: line breaks and other control characters become one
-// space; trimmed.
+// The length of a Unicode line break at the start of `v` other than CR and
+// LF: NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029),
+// which some readers of line-based formats also end a line at; 0 if none.
+std::size_t unicode_break_at(std::string_view v) {
+  if (v.substr(0, 2) == "\xc2\x85") return 2;
+  if (v.substr(0, 3) == "\xe2\x80\xa8" || v.substr(0, 3) == "\xe2\x80\xa9") return 3;
+  return 0;
+}
+
+// A value on one line: line breaks (Unicode's too) and other C0 control
+// characters become one space; trimmed. A RIS value so never ends its line,
+// and a field holding "\nER  -" cannot end its entry.
 std::string one_line(std::string_view v) {
   std::string out;
   bool gap = false;
-  for (char c : v) {
-    unsigned char u = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(v[i]);
     if (u < 0x20 || u == 0x7f) {
       gap = true;
       continue;
     }
-    if (gap && !out.empty() && out.back() != ' ' && c != ' ') out += ' ';
+    if (std::size_t n = unicode_break_at(v.substr(i))) {
+      gap = true;
+      i += n - 1;
+      continue;
+    }
+    if (gap && !out.empty() && out.back() != ' ' && v[i] != ' ') out += ' ';
     gap = false;
-    out += c;
+    out += v[i];
   }
   return std::string(trim_ascii(out));
+}
+
+// A cell a spreadsheet would evaluate (=, +, -, @, or a tab or CR first)
+// made text with a leading ', as OWASP's "CSV Injection" page advises. A
+// negative number or a year before the era ("-1958") is prefixed too: the
+// page's rule knows no exception, and a cell cannot tell "-2+3" from "-2".
+std::string no_formula(std::string v) {
+  if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos) v.insert(0, 1, '\'');
+  return v;
+}
+
+// A CSV cell's text: controls escaped as on a terminal (a CSV printed to
+// one is inert too), but tab, LF and CR, which a cell may hold inside its
+// quotes (RFC 4180) and which read back exactly, kept.
+std::string cell_text(std::string_view value) {
+  std::string out;
+  for (std::size_t pos = 0;;) {
+    const std::size_t cr = value.find('\r', pos);
+    out += terminal_safe(value.substr(pos, cr == std::string_view::npos ? cr : cr - pos), TextLayout::block);
+    if (cr == std::string_view::npos) break;
+    out += '\r';
+    pos = cr + 1;
+  }
+  return out;
 }
 
 const std::vector<std::string> kAllFields = {"id",
@@ -166,7 +211,7 @@ class CslJsonExporter : public Exporter {
     m_count = 0;
   }
   void hit(const Hit& h, std::ostream& out) override {
-    std::string item = csl_item(h.record, m_ctx).dump(2, ' ', false, json::error_handler_t::replace);
+    std::string item = json_text(csl_item(h.record, m_ctx));
     // Indent the item inside the array (JSON strings hold no raw line breaks).
     std::string indented = "  ";
     for (char c : item) {
@@ -330,8 +375,9 @@ std::vector<std::string> parse_csv_fields(std::string_view list) {
   return out;
 }
 
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+std::string csv_field(std::string_view given) {
+  const std::string value = no_formula(cell_text(given));
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return value;
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';
@@ -378,7 +424,7 @@ std::string ris_name(const NameParts& n) {
 }
 
 std::string ris_line(std::string_view tag, std::string_view value) {
-  std::string v = one_line(value);
+  std::string v = no_formula(terminal_safe(one_line(value)));
   if (v.empty() && tag != "ER") return {};
   return fmt::format("{}  - {}\r\n", tag, v);
 }

@@ -1,4 +1,7 @@
-// The concordance printed: aligned text, JSON, CSV.
+// The concordance printed: aligned text, JSON, CSV. Record text is
+// untrusted (printer.cpp): each part of a text line is made safe on its
+// line before the columns are measured, then the whole through
+// terminal_output().
 #include "opis/output/kwic_printer.h"
 
 #include <algorithm>
@@ -7,11 +10,16 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/base/untrusted.h"
 #include "opis/output/export.h"
 
 namespace opis {
 
-std::string kwic_text(const std::vector<KwicLine>& lines, bool color) {
+std::string kwic_text(const std::vector<KwicLine>& given, bool color) {
+  std::vector<KwicLine> lines = given;
+  for (auto& l : lines) {
+    for (std::string* s : {&l.id, &l.date, &l.reference, &l.left, &l.keyword, &l.right}) *s = terminal_safe(*s);
+  }
   auto left_of = [](const KwicLine& l) { return (l.cut_left ? "..." : "") + l.left; };
   auto right_of = [](const KwicLine& l) { return l.right + (l.cut_right ? "..." : ""); };
   std::size_t lw = 0, kw = 0, rw = 0, iw = 0, dw = 0;
@@ -30,13 +38,15 @@ std::string kwic_text(const std::vector<KwicLine>& lines, bool color) {
   std::string out;
   for (const auto& l : lines) {
     std::string k = pad(l.keyword, kw, false);
-    if (color) k = "\x1b[1;31m" + l.keyword + "\x1b[0m" + std::string(kw - display_width(l.keyword), ' ');
+    if (color)
+      k = std::string(sgr::match) + l.keyword + std::string(sgr::reset) +
+          std::string(kw - display_width(l.keyword), ' ');
     out += pad(left_of(l), lw, true) + " | " + k + " | " + pad(right_of(l), rw, false) + "  " + pad(l.id, iw, false) +
            "  " + pad(l.date.empty() ? "undated" : l.date, dw, false) + "  " + l.reference;
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';
   }
-  return out;
+  return terminal_output(out, color);
 }
 
 nlohmann::json kwic_json(const std::vector<KwicLine>& lines) {
@@ -63,7 +73,7 @@ std::string kwic_csv(const std::vector<KwicLine>& lines) {
 }
 
 std::string kwic_output(const std::vector<KwicLine>& lines, std::string_view format, bool color) {
-  if (format == "json") return kwic_json(lines).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+  if (format == "json") return json_text(kwic_json(lines)) + '\n';
   if (format == "csv") return kwic_csv(lines);
   return kwic_text(lines, color);
 }

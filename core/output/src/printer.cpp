@@ -1,10 +1,19 @@
 // Printers: text for people (colour on a terminal), JSON for scripts.
+//
+// Record text is untrusted (issue 14): the text printer passes each value
+// through terminal_safe() as it formats it (TextLayout::line for what must
+// stay on its line, block for --record values and the body), then what it
+// wrote through terminal_output(), which lets only our own colours through.
+// The JSON printer writes json_text(): controls as \u escapes.
 #include "opis/output/printer.h"
+
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/base/untrusted.h"
 
 namespace opis {
 
@@ -12,115 +21,148 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kMatch = "\x1b[1;31m";
-constexpr const char* kDim = "\x1b[2m";
-constexpr const char* kReset = "\x1b[0m";
+constexpr std::string_view kBold = sgr::bold;
+constexpr std::string_view kMatch = sgr::match;
+constexpr std::string_view kDim = sgr::dim;
+constexpr std::string_view kReset = sgr::reset;
 
+// Untrusted text on one line, and as lines (untrusted.h).
+std::string line(std::string_view s) { return terminal_safe(s); }
+std::string block(std::string_view s) { return terminal_safe(s, TextLayout::block); }
+std::string lines(const std::vector<std::string>& items, std::string_view sep) { return line(join(items, sep)); }
+
+// The snippet on one line, its matches in our colour: each piece made safe
+// on its own, so that the highlights' offsets still apply.
 std::string highlighted(const Hit& h, bool color) {
-  if (!color) return h.snippet;
+  if (!color) return line(h.snippet);
   std::string out;
   std::size_t pos = 0;
+  const std::string_view snippet = h.snippet;
   for (const auto& hl : h.highlights) {
-    out.append(h.snippet, pos, hl.offset - pos);
+    out += line(snippet.substr(pos, hl.offset - pos));
     out += kMatch;
-    out.append(h.snippet, hl.offset, hl.length);
+    out += line(snippet.substr(hl.offset, hl.length));
     out += kReset;
     pos = hl.offset + hl.length;
   }
-  out.append(h.snippet, pos, std::string::npos);
+  out += line(snippet.substr(pos));
   return out;
 }
 
 std::string date_column(const Record& r) {
   // At its precision, with its qualifiers: "1958-11", "c. 1961", "[1958]".
   if (r.date.known()) return r.date.display();
-  return r.date.text.empty() ? "undated" : r.date.text;
+  return r.date.text.empty() ? "undated" : line(r.date.text);
 }
 
 class TextPrinter : public Printer {
  public:
   explicit TextPrinter(bool color) : m_color(color) {}
 
-  void results(const SearchResult& r, std::ostream& out) override {
+  void results(const SearchResult& r, std::ostream& to) override {
+    std::ostringstream out;
+    results_to(r, out);
+    to << terminal_output(out.str(), m_color);
+  }
+  void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& to) override {
+    std::ostringstream out;
+    register_to(entries, kind, out);
+    to << terminal_output(out.str(), m_color);
+  }
+  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& to) override {
+    std::ostringstream out;
+    shards_to(shards, out);
+    to << terminal_output(out.str(), m_color);
+  }
+  void record(const Record& r, std::ostream& to) override {
+    std::ostringstream out;
+    record_to(r, out);
+    to << terminal_output(out.str(), m_color);
+  }
+
+ private:
+  void results_to(const SearchResult& r, std::ostream& out) {
     if (r.hits.empty()) {
       if (r.total == 0) {
-        out << fmt::format("No records match '{}'.\n", r.query);
+        out << fmt::format("No records match '{}'.\n", line(r.query));
         research_lines(r, out);
       } else {
         // --limit 0 (counts and facets only), or an offset past the end.
         out << fmt::format("{}{} record{} for '{}', none shown at offset {}.\n", r.total_exact ? "" : "about ", r.total,
-                           r.total == 1 ? "" : "s", r.query, r.offset);
+                           r.total == 1 ? "" : "s", line(r.query), r.offset);
       }
       facets(r, out);
       return;
     }
     out << fmt::format("{}{} record{}{} for '{}', showing {}-{}:\n", r.total_exact ? "" : "about ", r.total,
-                       r.total == 1 ? "" : "s", "", r.query, r.offset + 1, r.offset + r.hits.size());
+                       r.total == 1 ? "" : "s", "", line(r.query), r.offset + 1, r.offset + r.hits.size());
     research_lines(r, out);
     for (const Hit& h : r.hits) {
       const Record& rec = h.record;
       out << '\n';
-      std::string title = rec.title.empty() ? rec.id : rec.title;
+      std::string title = line(rec.title.empty() ? rec.id : rec.title);
       out << fmt::format("{:>3}. {:<10}  {}{}{}\n", h.rank, date_column(rec), m_color ? kBold : "", title,
                          m_color ? kReset : "");
-      std::string meta = "id " + rec.id;
+      std::string meta = "id " + line(rec.id);
       if (!rec.reference.empty())
-        meta += " · " + rec.reference;
+        meta += " · " + line(rec.reference);
       else if (!rec.archive.empty())
-        meta += " · " + rec.archive;
-      if (!rec.original_language.empty()) meta += " · " + rec.original_language;
+        meta += " · " + line(rec.archive);
+      if (!rec.original_language.empty()) meta += " · " + line(rec.original_language);
       meta += fmt::format(" · score {:.2f}", h.score);
       out << fmt::format("     {}{}{}\n", m_color ? kDim : "", meta, m_color ? kReset : "");
       if (!h.snippet.empty()) out << "     " << highlighted(h, m_color) << '\n';
-      for (const auto& w : h.why) out << "     why: " << w << '\n';
+      for (const auto& w : h.why) out << "     why: " << line(w) << '\n';
     }
     facets(r, out);
   }
 
   // "Did you mean" and --like's terms, under the first line.
   void research_lines(const SearchResult& r, std::ostream& out) {
-    if (!r.suggestion.empty()) out << fmt::format("Did you mean: {}?\n", r.suggestion);
-    if (!r.similar_terms.empty()) out << "Similar by: " << join(r.similar_terms, ", ") << '\n';
+    if (!r.suggestion.empty()) out << fmt::format("Did you mean: {}?\n", line(r.suggestion));
+    if (!r.similar_terms.empty()) out << "Similar by: " << lines(r.similar_terms, ", ") << '\n';
   }
 
   void facets(const SearchResult& r, std::ostream& out) {
     for (const auto& f : r.facets) {
-      out << fmt::format("\n{}Facet {}:{}\n", m_color ? kBold : "", f.name, m_color ? kReset : "");
+      out << fmt::format("\n{}Facet {}:{}\n", m_color ? kBold : "", line(f.name), m_color ? kReset : "");
       if (f.values.empty()) out << "  (none)\n";
-      for (const auto& v : f.values) out << fmt::format("  {:>5}  {}\n", v.count, v.label);
+      for (const auto& v : f.values) out << fmt::format("  {:>5}  {}\n", v.count, line(v.label));
     }
   }
 
-  void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
+  void register_to(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) {
     if (entries.empty()) {
       out << fmt::format("No {} in the register.\n", kind == EntityKind::person ? "persons" : "places");
       return;
     }
     for (const auto& e : entries) {
-      out << fmt::format("{}{}{}  ({} record{}, {} mention{})\n", m_color ? kBold : "", e.name, m_color ? kReset : "",
-                         e.records, e.records == 1 ? "" : "s", e.mentions, e.mentions == 1 ? "" : "s");
-      if (!e.variants.empty()) out << "    variants: " << join(e.variants, "; ") << '\n';
-      out << "    records: " << join(e.ids, ", ") << '\n';
+      out << fmt::format("{}{}{}  ({} record{}, {} mention{})\n", m_color ? kBold : "", line(e.name),
+                         m_color ? kReset : "", e.records, e.records == 1 ? "" : "s", e.mentions,
+                         e.mentions == 1 ? "" : "s");
+      if (!e.variants.empty()) out << "    variants: " << lines(e.variants, "; ") << '\n';
+      out << "    records: " << lines(e.ids, ", ") << '\n';
     }
   }
 
-  void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
+  void shards_to(const std::vector<ShardStatus>& shards, std::ostream& out) {
     for (std::size_t k = 0; k < shards.size(); ++k) {
       const auto& s = shards[k];
       if (s.ok) {
-        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, s.entry.describe(), s.records,
+        out << fmt::format("shard {}  {}  ok  {} records  {:.1f} ms\n", k, line(s.entry.describe()), s.records,
                            s.milliseconds);
       } else {
-        out << fmt::format("shard {}  {}  DOWN  {}\n", k, s.entry.describe(), s.error);
+        out << fmt::format("shard {}  {}  DOWN  {}\n", k, line(s.entry.describe()), line(s.error));
       }
     }
   }
 
-  void record(const Record& r, std::ostream& out) override {
+  // Every label that holds record text (an extra field's key, a person's
+  // name) is made safe on its line, every value as lines.
+  void record_to(const Record& r, std::ostream& out) {
     auto field = [&](std::string_view label, const std::string& value) {
       if (value.empty()) return;
-      out << fmt::format("{}{}:{} {}\n", m_color ? kBold : "", label, m_color ? kReset : "", value);
+      out << fmt::format("{}{}:{} {}\n", m_color ? kBold : "", line(label), m_color ? kReset : "", block(value));
     };
     field("Id", r.id);
     std::string date_notes;
@@ -172,10 +214,9 @@ class TextPrinter : public Printer {
       if (!p.forms.empty()) v += ": " + join(p.forms, "; ");
       field("Place " + p.name, v);
     }
-    if (!r.body.empty()) out << '\n' << r.body << '\n';
+    if (!r.body.empty()) out << '\n' << block(r.body) << '\n';
   }
 
- private:
   bool m_color;
 };
 
@@ -206,7 +247,7 @@ class JsonPrinter : public Printer {
       }
       j["facets"] = f;
     }
-    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    out << json_text(j) << '\n';
   }
   void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
     json a = json::array();
@@ -217,9 +258,7 @@ class JsonPrinter : public Printer {
                    {"mentions", e.mentions},
                    {"ids", e.ids}});
     }
-    out << json{{kind == EntityKind::person ? "persons" : "places", a}}.dump(2, ' ', false,
-                                                                             json::error_handler_t::replace)
-        << '\n';
+    out << json_text(json{{kind == EntityKind::person ? "persons" : "places", a}}) << '\n';
   }
   void shard_status(const std::vector<ShardStatus>& shards, std::ostream& out) override {
     json j = json::array();
@@ -232,18 +271,18 @@ class JsonPrinter : public Printer {
                    {"milliseconds", s.milliseconds},
                    {"error", s.error}});
     }
-    out << j.dump(2) << '\n';
+    out << json_text(j) << '\n';
   }
-  void record(const Record& r, std::ostream& out) override {
-    out << to_json(r).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-  }
+  void record(const Record& r, std::ostream& out) override { out << json_text(to_json(r)) << '\n'; }
 };
 
 }  // namespace
 
 std::string explanation_text(const SearchResult& r, bool always_heading) {
-  std::string out = "Parsed query: " + r.parsed + '\n';
-  if (always_heading || !r.explanation.empty()) out += "Understood as:\n" + r.explanation;
+  // The query's words and the index's terms (wildcard expansions, name
+  // variants) are untrusted; the explanation's lines are ours.
+  std::string out = "Parsed query: " + line(r.parsed) + '\n';
+  if (always_heading || !r.explanation.empty()) out += "Understood as:\n" + block(r.explanation);
   return out;
 }
 

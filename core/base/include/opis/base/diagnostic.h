@@ -14,7 +14,8 @@ struct Diagnostic {
   int line = 0;         ///< 0 when no line applies
   int column = 0;       ///< 0 when no column applies
   std::string message;  ///< "what was wrong; what was done"
-  /// `path:line:col: error: message`, omitting absent parts.
+  /// `path:line:col: error: message`, omitting absent parts; the path and
+  /// the message made safe for a terminal on one line (untrusted.h).
   std::string format() const;
 };
 
