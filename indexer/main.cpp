@@ -70,9 +70,10 @@ Incremental: a re-run skips files unchanged since the last run (same size
 and modification time, or same content), re-indexes changed ones, and with
 --prune deletes the records of files that are gone. Re-indexing a record
 with the same id replaces it. A collection moved to another place keeps its
-ids: index it at its new path (its records are replaced, not doubled). Records are committed every --commit-every
-records and at the end: a killed run keeps everything committed before it;
-run the same command again to finish.
+ids: index it at its new path (its records are replaced, not doubled).
+Records are committed every --commit-every records and at the end: a killed
+run keeps everything committed before it; run the same command again to
+finish.
 
 Exit status: 0 all records indexed, 1 some records rejected (each has an
 error line on stderr: path:line: error: what; what was done), 2 fatal error

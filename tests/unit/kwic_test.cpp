@@ -180,3 +180,18 @@ TEST(KwicLayout, AlignsKeywordsAndExports) {
   EXPECT_EQ(rows[1][2], "RGANI, f. 52");
   EXPECT_EQ(rows[2][3], "Хрущёв");
 }
+
+// A word after an elided article is found as the index finds it (issue 13:
+// make_document() indexes "d'Haskell" as "haskell" too).
+TEST(KwicMatches, WordsAfterAnElidedArticle) {
+  KwicTerms terms;
+  terms.words = {"haskell"};
+  terms.phrases = {{"alsace", "lorraine"}};
+  terms.stems = {"australi"};
+  const std::string text = "la lettre d'Haskell sur l'Alsace-Lorraine et d\u2019Australie, don't";
+  auto lines = kwic_lines(text, terms, 2);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].keyword, "d'Haskell");
+  EXPECT_EQ(lines[1].keyword, "l'Alsace-Lorraine");
+  EXPECT_EQ(lines[2].keyword, "d\u2019Australie");
+}

@@ -475,6 +475,19 @@ TEST(ScanBody, UnclosedAnnotationEndsAtItsParagraph) {
   EXPECT_EQ(s.diags[0].line, 4);  // a JSON string: the record's line
 }
 
+// An unclosed annotation takes the rest of its paragraph, tags in it
+// included: one warning a paragraph, and the scan stays linear (a paragraph
+// of many unclosed tags was read once per tag).
+TEST(ScanBody, ManyUnclosedTagsInOneParagraphGiveOneWarning) {
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "[Handwritten: x ";
+  body += "\n\nNext paragraph [Handwritten: kept]";
+  Scanned s = scanned(body, TextPlace{"e.txt", 1});
+  ASSERT_EQ(s.diags.size(), 1u);
+  ASSERT_EQ(s.hw.size(), 2u);
+  EXPECT_EQ(s.hw[1], "kept");
+}
+
 TEST(ParseSeedText, UnclosedAnnotationIsWarnedAtItsFileLine) {
   // Text before the first label and the Contents text are both body; each
   // warning names the line of the file where the annotation opens.

@@ -58,6 +58,12 @@ std::string scan(std::string_view s, bool keep_layout, bool our_colors) {
         }
         if (ours) continue;
       }
+      // A line that ends in CR LF (Windows text, kept by the JSON reader)
+      // keeps its line end; a CR alone would move back over the line.
+      if (b == '\r' && keep_layout && i + 1 < n && p[i + 1] == '\n') {
+        ++i;
+        continue;
+      }
       const bool control = b < 0x20 || b == 0x7f;
       if (control && !(keep_layout && (b == '\n' || b == '\t'))) {
         escape_byte(out, b);

@@ -125,17 +125,22 @@ std::string fold_non_ascii(std::string_view text) {
 
 std::size_t elision_length(std::string_view word) {
   // Written out: no library knows elided articles as a class, and the list
-  // is short. Longest first, so that "dell'" is not read as "d" + "ell'".
+  // is short. Called for every word the extractor reads, so the apostrophe
+  // is looked for first (the longest article has six letters), and the
+  // articles are compared without copying.
+  const std::size_t at = word.substr(0, 7).find_first_of("'\xE2");
+  if (at == std::string_view::npos || at == 0) return 0;
+  const std::size_t apostrophe = word[at] == '\'' ? 1 : word.substr(at, 3) == "\xE2\x80\x99" ? 3 : 0;
+  if (apostrophe == 0 || word.size() == at + apostrophe) return 0;
+  const unsigned char next = static_cast<unsigned char>(word[at + apostrophe]);
+  if (next < 0x80 && !std::isalpha(next)) return 0;
   static constexpr std::string_view kElided[] = {"lorsqu", "puisqu", "quoiqu", "jusqu", "dell", "dall", "nell",
                                                  "sull",   "coll",   "all",    "qu",    "l",    "d"};
+  const std::string_view head = word.substr(0, at);
   for (std::string_view e : kElided) {
-    if (word.size() <= e.size() || ascii_lower(word.substr(0, e.size())) != e) continue;
-    std::string_view rest = word.substr(e.size());
-    std::size_t apostrophe = rest.rfind("'", 0) == 0 ? 1 : rest.rfind("\xE2\x80\x99", 0) == 0 ? 3 : 0;
-    if (apostrophe == 0 || rest.size() == apostrophe) return 0;
-    const unsigned char next = static_cast<unsigned char>(rest[apostrophe]);
-    if (next >= 0x80 || std::isalpha(next)) return e.size() + apostrophe;
-    return 0;
+    if (e.size() == at && std::equal(e.begin(), e.end(), head.begin(),
+                                     [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+      return at + apostrophe;
   }
   return 0;
 }

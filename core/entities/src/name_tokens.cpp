@@ -78,14 +78,14 @@ std::vector<Token> tokenize(std::string_view s) {
     // "d'Haskell", "l'Alsace-Lorraine", "qu'Aulard": the elided article is a
     // lower-case token of its own (d' a particle, as de), and the name after
     // it a capitalised token, as the register writes it. A capital D' stays
-    // in the name (D'Annunzio, Dell'Acqua); a capital L' or Qu' opens a
-    // sentence (L'Europe).
+    // in the name (D'Annunzio, Dell'Acqua, Dall'Oglio); other capital
+    // articles open a sentence (L'Europe, Nell'Italia, Jusqu'à).
     if (!t.initials) {
       const std::string_view word = s.substr(start, end - start);
       const std::size_t e = elision_length(word);
       UChar32 f = 0;
       if (e > 0 && e < word.size()) peek(start + static_cast<int32_t>(e), f);
-      const bool article = !upper_first || word[0] == 'L' || word[0] == 'Q';
+      const bool article = !upper_first || word[0] != 'D';
       if (e > 0 && article && (u_isupper(f) || u_istitle(f))) {
         t.text = std::string(word.substr(0, e));
         t.folded = fold_name(t.text);

@@ -138,8 +138,7 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     std::string name;
     for (std::size_t k = 0; k < words.size(); ++k) {
       // "Vincent d'Indy": no space after an elided article (name_tokens.cpp).
-      const std::string& prev = k ? t[words[k - 1]].text : name;
-      const bool joined = k && (prev.ends_with('\'') || prev.ends_with("\xE2\x80\x99"));
+      const bool joined = k && (t[words[k - 1]].text.ends_with('\'') || t[words[k - 1]].text.ends_with("\xE2\x80\x99"));
       name += (k && !joined ? " " : "") + t[words[k]].text;
     }
     c.name = name;

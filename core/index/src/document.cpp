@@ -1,7 +1,6 @@
 // The document codec: Record -> Xapian document by the schema, and back.
 #include "opis/index/document.h"
 
-#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -66,38 +65,36 @@ class CachingStem : public Xapian::StemImplementation {
 // "Alsace-Lorraine" nor the word Haskell found a French record that writes
 // them after an article. Each such word is indexed once more without the
 // article (entities' elision_length(), the list fold_name() uses), at the
-// same positions and with the same weight, in the same field. The word as
-// written stays, so "l'Alsace" still finds it too. A stem ("Zl'alsac") loses
-// its article the same way: the English stemmer cuts suffixes, so the rest
-// is the stem of the word alone ("Zalsac"). Runs over the text terms only,
-// before any boolean term (an id with an apostrophe is no word).
+// same positions and with the same weight, in the same field, and its stem
+// as the TermGenerator makes stems ("Z" + prefix + stem). The word as
+// written stays, so "l'Alsace" still finds it too. Runs over the text terms
+// only, before any boolean term (an id with an apostrophe is no word).
 void add_unelided_terms(Xapian::Document& doc) {
   struct Extra {
-    std::string term;
+    std::string prefix, word;
     std::vector<Xapian::termpos> positions;
     Xapian::termcount wdf;
   };
   std::vector<Extra> extra;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
-    if (term.find('\'') == std::string::npos) continue;
+    if (term.empty() || term[0] == 'Z' || term.find('\'') == std::string::npos) continue;  // stems: made below
     std::size_t body = 0;
     while (body < term.size() && term[body] >= 'A' && term[body] <= 'Z') ++body;
     const std::string_view word = std::string_view(term).substr(body);
     const std::size_t e = elision_length(word);
     if (e == 0) continue;
-    const std::string prefix = term.substr(0, body);
-    Extra x{prefix + std::string(word.substr(e)), {}, t.get_wdf()};
+    Extra x{term.substr(0, body), std::string(word.substr(e)), {}, t.get_wdf()};
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) x.positions.push_back(*p);
     extra.push_back(std::move(x));
   }
+  if (extra.empty()) return;
+  Xapian::Stem stem("english");  // the algorithm of make_stemmer(), without its memo: few words
   for (const auto& x : extra) {
-    if (x.positions.empty()) {
-      doc.add_term(x.term, x.wdf);
-      continue;
-    }
-    const Xapian::termcount each = std::max<Xapian::termcount>(1, x.wdf / x.positions.size());
-    for (Xapian::termpos p : x.positions) doc.add_posting(x.term, p, each);
+    const std::string term = x.prefix + x.word;
+    for (Xapian::termpos p : x.positions) doc.add_posting(term, p, 0);
+    doc.add_term(term, x.wdf);
+    doc.add_term("Z" + x.prefix + stem(x.word), x.wdf);
   }
 }
 

@@ -158,12 +158,17 @@ class TextPrinter : public Printer {
   }
 
   // Every label that holds record text (an extra field's key, a person's
-  // name) is made safe on its line, every value as lines.
+  // name) is made safe on its line; so is every value of one line (an id, a
+  // title, a URL: a newline in it would forge a line of its own, "URL: ..."),
+  // and texts (summary, citation, notes, extra fields) keep their lines.
   void record_to(const Record& r, std::ostream& out) {
-    auto field = [&](std::string_view label, const std::string& value) {
+    auto put = [&](std::string_view label, const std::string& value, TextLayout layout) {
       if (value.empty()) return;
-      out << fmt::format("{}{}:{} {}\n", m_color ? kBold : "", line(label), m_color ? kReset : "", block(value));
+      out << fmt::format("{}{}:{} {}\n", m_color ? kBold : "", line(label), m_color ? kReset : "",
+                         layout == TextLayout::line ? line(value) : block(value));
     };
+    auto field = [&](std::string_view label, const std::string& value) { put(label, value, TextLayout::line); };
+    auto text = [&](std::string_view label, const std::string& value) { put(label, value, TextLayout::block); };
     field("Id", r.id);
     std::string date_notes;
     if (r.date.uncertain()) date_notes += fmt::format("; {}", qualifier_name(r.date.qualifier));
@@ -193,13 +198,12 @@ class TextPrinter : public Printer {
     field("Translation", r.translation_language);
     field("Funder", r.funder);
     field("Source", r.source_line ? fmt::format("{}:{}", r.source, r.source_line) : r.source);
-    field("Citation", r.citation);
-    field("Summary", r.summary);
-    field("Credits", r.credits);
-    for (const auto& [k, v] : r.extra) field(k, v);
-    for (std::size_t i = 0; i < r.handwritten.size(); ++i)
-      field(fmt::format("Handwritten {}", i + 1), r.handwritten[i]);
-    for (const auto& f : r.footnotes) field(fmt::format("Footnote [{}]", f.label), f.text);
+    text("Citation", r.citation);
+    text("Summary", r.summary);
+    text("Credits", r.credits);
+    for (const auto& [k, v] : r.extra) text(k, v);
+    for (std::size_t i = 0; i < r.handwritten.size(); ++i) text(fmt::format("Handwritten {}", i + 1), r.handwritten[i]);
+    for (const auto& f : r.footnotes) text(fmt::format("Footnote [{}]", f.label), f.text);
     for (const auto& p : r.persons) {
       std::string v = p.role;
       if (p.mentions) v += fmt::format(", {} mention{}", p.mentions, p.mentions == 1 ? "" : "s");

@@ -275,22 +275,31 @@ std::size_t paragraph_end(std::string_view text, std::size_t pos) {
   return text.size();
 }
 
-// The file line of offset `pos` of a text at `at`.
-int line_at(std::string_view text, std::size_t pos, const TextPlace& at) {
-  if (!at.spans_lines || at.line <= 0) return at.line;
-  return at.line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
-}
-
 }  // namespace
 
 void scan_body(std::string_view body, std::vector<std::string>& handwritten, std::vector<Footnote>& footnotes,
                const TextPlace& at, std::vector<Diagnostic>& diags) {
   // "[Handwritten: ...]", any case, brackets may nest inside, within its
   // paragraph: an unclosed one hid every annotation after it (issue 14).
+  // Linear in the body whatever it holds: the paragraph's end is found once
+  // per paragraph, lines are counted on from the last tag, and the scan
+  // goes on after an unclosed tag's paragraph (its text holds the rest).
   std::string lower = ascii_lower(body);
   const std::string_view tag = "[handwritten:";
+  std::size_t para = 0;  // end of the paragraph of the last tag
+  bool in_para = false;
+  std::size_t counted = 0;  // newlines counted up to here
+  int line = at.line;
+  auto line_of = [&](std::size_t pos) {
+    if (!at.spans_lines || at.line <= 0) return at.line;
+    line += static_cast<int>(std::count(body.begin() + static_cast<std::ptrdiff_t>(counted),
+                                        body.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    counted = pos;
+    return line;
+  };
   for (std::size_t pos = lower.find(tag); pos != std::string::npos; pos = lower.find(tag, pos + 1)) {
-    const std::size_t para = paragraph_end(body, pos);
+    if (!in_para || pos > para) para = paragraph_end(body, pos);
+    in_para = true;
     int depth = 0;
     std::size_t end = std::string::npos;
     for (std::size_t i = pos; i < para; ++i) {
@@ -301,13 +310,15 @@ void scan_body(std::string_view body, std::vector<std::string>& handwritten, std
         break;
       }
     }
-    if (end == std::string::npos) {
+    const bool closed = end != std::string::npos;
+    if (!closed) {
       end = para;
-      diags.push_back({Severity::warning, at.path, line_at(body, pos, at), 0,
+      diags.push_back({Severity::warning, at.path, line_of(pos), 0,
                        "'[Handwritten:' annotation not closed with ']' in its paragraph; ended at the paragraph"});
     }
     std::string text = squash_spaces(body.substr(pos + tag.size(), end - pos - tag.size()));
     if (!text.empty()) handwritten.push_back(text);
+    if (!closed) pos = para;  // the rest of its paragraph is in it
   }
   // Footnotes: a line starting "[N] " (N digits); following non-blank lines
   // continue it until a blank line or the next note.

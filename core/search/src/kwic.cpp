@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/text.h"
+#include "opis/entities/name_key.h"
 #include "opis/index/schema.h"
 
 namespace opis {
@@ -223,16 +224,21 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   // Not configuration: the one analyzer stems English; one per thread, as a Xapian::Stem is not thread-safe.
   static thread_local Xapian::Stem stem("english");
+  // A word after an elided article matches as itself too ("d'haskell" is
+  // Haskell), as make_document() indexes it (document.cpp).
+  auto unelided = [](const std::string& w) { return std::string_view(w).substr(elision_length(w)); };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].folded;
-    bool hit = terms.words.count(w) > 0;
+    const std::string_view bare = unelided(w);
+    bool hit = terms.words.count(w) > 0 || (bare.size() < w.size() && terms.words.count(std::string(bare)) > 0);
     if (!hit && !terms.stems.empty()) {
       auto cached = terms.stem_cache.find(w);
       if (cached != terms.stem_cache.end()) {
         hit = cached->second;
       } else {
         std::string st = stem(lower(text.substr(tokens[i].offset, tokens[i].length)));
-        hit = terms.stems.count(st) > 0 || terms.stems.count(stem(w)) > 0;
+        hit = terms.stems.count(st) > 0 || terms.stems.count(stem(w)) > 0 ||
+              (bare.size() < w.size() && terms.stems.count(stem(std::string(bare))) > 0);
         if (terms.stem_cache.size() > 1000000) terms.stem_cache.clear();
         terms.stem_cache.emplace(w, hit);
       }
@@ -243,7 +249,8 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
     for (const auto& p : terms.phrases) {
       if (p.empty() || i + p.size() > tokens.size()) continue;
       bool all = true;
-      for (std::size_t k = 0; k < p.size() && all; ++k) all = tokens[i + k].folded == p[k];
+      for (std::size_t k = 0; k < p.size() && all; ++k)
+        all = tokens[i + k].folded == p[k] || unelided(tokens[i + k].folded) == p[k];
       if (all) spans.emplace_back(i, i + p.size() - 1);
     }
     for (const auto& p : terms.names) {

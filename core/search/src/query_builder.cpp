@@ -132,58 +132,48 @@ class EntityFieldProcessor : public GuardedFieldProcessor {
   const std::string m_gazetteer;  ///< QueryOptions::gazetteer
 };
 
-// Replace `person:"..."`, `person:=...` and `person:="..."` (and place:,
-// within:) by `person:opisquotedN`, keeping the values in `quoted`.
+// Replace every `person:VALUE` (and place:, within:) by
+// `person:opisquotedN`, keeping the value in `quoted`. VALUE is `"..."`, a
+// bare word up to a space or ')', or either after '=' (exact spelling, kept
+// with its '='). Xapian's parser passes neither a quoted value nor one
+// starting with '=' to a FieldProcessor, and it cut place:Alsace-Lorraine at
+// the hyphen and person:d'Indy at the apostrophe and passed nothing. A
+// group (person:(A OR B)) is left to the parser.
 std::string quote_entity_values(const std::string& text, std::vector<std::string>& quoted) {
+  std::vector<std::string> heads;
+  for (const Field& f : fields()) {
+    if (f.kind == FieldKind::entity) heads.push_back(std::string(f.name) + ":");
+  }
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
-    bool done = false;
-    for (const Field& f : fields()) {
-      if (f.kind != FieldKind::entity) continue;
-      std::string head = std::string(f.name) + ":\"";
-      bool at_word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
-      // person:=Name and person:="Two Names" (exact spelling): the parser
-      // does not take a value starting with '=' either.
-      std::string exact_head = std::string(f.name) + ":=";
-      bool exact = at_word_start && text.compare(i, exact_head.size(), exact_head) == 0;
-      if (exact && i + exact_head.size() < text.size() && text[i + exact_head.size()] != '"') {
-        std::size_t end = text.find_first_of(" \t\n)", i + exact_head.size());
-        if (end == std::string::npos) end = text.size();
-        quoted.push_back("=" + text.substr(i + exact_head.size(), end - i - exact_head.size()));
-        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) +
-               std::to_string(quoted.size() - 1);
-        i = end;
-        done = true;
-        break;
-      }
-      if (exact) head = exact_head + "\"";
-      // person:Name unquoted: taken out too, so that the value reaches the
-      // processor whole. Xapian's parser split place:Alsace-Lorraine at the
-      // hyphen (and person:d'Indy at the apostrophe) and passed no value.
-      const std::string bare_head = std::string(f.name) + ":";
-      if (!exact && at_word_start && text.compare(i, bare_head.size(), bare_head) == 0 &&
-          i + bare_head.size() < text.size() && !std::strchr(" \t\n(\"", text[i + bare_head.size()])) {
-        std::size_t end = text.find_first_of(" \t\n)", i + bare_head.size());
-        if (end == std::string::npos) end = text.size();
-        quoted.push_back(text.substr(i + bare_head.size(), end - i - bare_head.size()));
-        out += bare_head + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
-        i = end;
-        done = true;
-        break;
-      }
-      if (at_word_start && text.compare(i, head.size(), head) == 0) {
-        std::size_t close = text.find('"', i + head.size());
-        if (close == std::string::npos) close = text.size();
-        quoted.push_back((exact ? "=" : "") + text.substr(i + head.size(), close - i - head.size()));
-        out += std::string(f.name) + ":" + std::string(EntityFieldProcessor::kPlaceholder) +
-               std::to_string(quoted.size() - 1);
-        i = close + 1;
-        done = true;
-        break;
+    const std::string* head = nullptr;
+    if (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) {
+      for (const auto& h : heads) {
+        if (text.compare(i, h.size(), h) == 0) head = &h;
       }
     }
-    if (!done) out += text[i++];
+    std::size_t v = head ? i + head->size() : 0;
+    const bool exact = head && v < text.size() && text[v] == '=';
+    if (exact) ++v;
+    if (!head || v >= text.size() || (!exact && std::strchr(" \t\n(", text[v]))) {
+      out += text[i++];
+      continue;
+    }
+    std::string value;
+    if (text[v] == '"') {
+      std::size_t close = text.find('"', v + 1);
+      if (close == std::string::npos) close = text.size();
+      value = text.substr(v + 1, close - v - 1);
+      i = close + 1;
+    } else {
+      std::size_t end = text.find_first_of(" \t\n)", v);
+      if (end == std::string::npos) end = text.size();
+      value = text.substr(v, end - v);
+      i = end;
+    }
+    quoted.push_back((exact ? "=" : "") + value);
+    out += *head + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
   }
   return out;
 }

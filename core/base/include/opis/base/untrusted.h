@@ -21,7 +21,8 @@ enum class TextLayout {
 };
 
 /// `s` made inert for a terminal. Shown as visible escapes, never emitted:
-/// C0 controls (but tab and newline with TextLayout::block) as "\t", "\n",
+/// C0 controls (but tab and newline with TextLayout::block, which also
+/// drops the CR of a CR LF line end) as "\t", "\n",
 /// "\r" or "\x1b"; DEL as "\x7f"; C1 controls (U+0080-U+009F, as UTF-8) as
 /// "\u009b"; the bidirectional embeddings, overrides and isolates
 /// (U+202A-U+202E, U+2066-U+2069, the set of CVE-2021-42574) as "\u202e";

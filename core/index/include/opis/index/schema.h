@@ -131,8 +131,8 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 
 /// The boolean term for `value` in field `f`: prefix + folded value,
 /// with ':' between when the value starts with an upper-case letter
-/// (Omega's rule), hashed when too long for Xapian. `id`, `url` and `path`
-/// values are kept as given (not folded, not trimmed). The writer and the
+/// (Omega's rule), hashed when too long for Xapian. `id`, `url`, `cites`
+/// and `path` values are kept as given (not folded, not trimmed). The writer and the
 /// query parser both call this, so a value over kMaxTermBytes is capped the
 /// same way on both sides.
 std::string boolean_term(const Field& f, std::string_view value);

@@ -21,7 +21,7 @@ struct Citation {
   std::string date_text;                  ///< the date as written after the title
   std::string archive;                    ///< holding archive ("Wilson Center Digital Archive")
   std::string reference;                  ///< archive reference ("RGANI, f. 52, op. 1, ...")
-  std::string url;                        ///< the record's own link: the last <http(s)://...>, see find_links()
+  std::string url;                        ///< the record's own link: the last <http(s)://...>, see own_link()
   std::vector<std::string> cites;         ///< every other address in the citation, in order, once each
   std::vector<std::string> contributors;  ///< contributed, obtained, donated
   std::vector<std::string> translators;   ///< translated
