@@ -10,6 +10,11 @@
 //       per class, their ratio, and result counts.
 //   query-bench exec REPEATS CMD ARGS...   runs a whole command REPEATS
 //       times (stdout to /dev/null) and prints "p50_ms p99_ms".
+//   query-bench batch OPIS_SEARCH DB QUERIES REPEATS   the query set as
+//       whole processes of opis-search --format json, one per query, and
+//       as one opis-search --batch process: queries per second of each,
+//       their ratio, and whether every answer of the batch has the same
+//       total and ids as its query's own process.
 //   query-bench layouts QUERIES REPEATS NAME=DB...   times the same queries
 //       through Opis's Searcher (snippets, facets of persons and places) on
 //       several layouts of one collection (one database, stubs of local or
@@ -44,8 +49,8 @@ bool plain_word(const std::string& t) {
   return std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-const std::set<std::string> kStop = {"that", "this", "with", "from", "have", "were", "they", "their", "which",
-                                     "would", "there", "been", "will", "about", "what", "when", "into", "them"};
+const std::set<std::string> kStop = {"that",  "this",  "with", "from", "have",  "were", "they", "their", "which",
+                                     "would", "there", "been", "will", "about", "what", "when", "into",  "them"};
 
 std::vector<std::string> words_of(const std::string& text) {
   std::vector<std::string> out;
@@ -69,9 +74,12 @@ int make(const std::string& path, unsigned per_class) {
     std::string t = *it;
     if (!plain_word(t) || kStop.count(t)) continue;
     auto df = it.get_termfreq();
-    if (df >= 2 && df <= std::max(3.0, n / 1000)) rare.push_back(t);
-    else if (df >= 0.3 * n) common.push_back(t);
-    else if (df >= n / 50 && df <= n / 10) mid.push_back(t);
+    if (df >= 2 && df <= std::max(3.0, n / 1000))
+      rare.push_back(t);
+    else if (df >= 0.3 * n)
+      common.push_back(t);
+    else if (df >= n / 50 && df <= n / 10)
+      mid.push_back(t);
   }
   auto pick = [&](const std::vector<std::string>& v, unsigned k, unsigned salt) {
     std::vector<std::string> out;
@@ -175,8 +183,8 @@ int time_queries(const std::string& path, const std::string& file, int repeats) 
     double mean = 0;
     for (double c : t.opis_count) mean += c / t.opis_count.size();
     fmt::print("{:<8} {:>6} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>8.2f} {:>8.2f} {:>12.0f}\n", cls,
-               t.opis_count.size(), op50, op95, bp50, bp95, bp50 > 0 ? op50 / bp50 : 0.0,
-               bp95 > 0 ? op95 / bp95 : 0.0, mean);
+               t.opis_count.size(), op50, op95, bp50, bp95, bp50 > 0 ? op50 / bp50 : 0.0, bp95 > 0 ? op95 / bp95 : 0.0,
+               mean);
   }
   return 0;
 }
@@ -235,11 +243,92 @@ int layouts(const std::string& file, int repeats, int argc, char** argv) {
   const double base_p50 = pct(all.front().ms, 0.5);
   for (const auto& l : all) {
     double p50 = pct(l.ms, 0.5);
-    fmt::print("{:<14} {:>8} {:>9.2f} {:>9.2f} {:>10.0f} {:>9.2f} {:>6}\n", l.name, queries.size(), p50, pct(l.ms, 0.99),
-               l.ms.size() / l.seconds, base_p50 > 0 ? p50 / base_p50 : 0.0,
+    fmt::print("{:<14} {:>8} {:>9.2f} {:>9.2f} {:>10.0f} {:>9.2f} {:>6}\n", l.name, queries.size(), p50,
+               pct(l.ms, 0.99), l.ms.size() / l.seconds, base_p50 > 0 ? p50 / base_p50 : 0.0,
                l.answers == all.front().answers ? "yes" : "NO");
   }
   return 0;
+}
+
+// Run `argv` with stdin from `in` (or /dev/null) and stdout to `out`;
+// its exit status, or -1.
+int spawn(const std::vector<std::string>& args, const std::string& in, const std::string& out) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, in.empty() ? "/dev/null" : in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid;
+  int st = -1;
+  if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0) waitpid(pid, &st, 0);
+  posix_spawn_file_actions_destroy(&fa);
+  return st < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+// Total and ids of an answer (--format json), to check batch against single.
+std::string answer_key(const std::string& text) {
+  const auto j = nlohmann::json::parse(text);
+  std::string key = std::to_string(j.at("total").get<long>());
+  for (const auto& h : j.at("results")) key += " " + h.at("id").get<std::string>();
+  return key;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int batch_throughput(const std::string& opis_search, const std::string& db, const std::string& file, int repeats) {
+  std::vector<std::string> queries;
+  {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+      std::stringstream ss(line);
+      std::string cls, oq;
+      std::getline(ss, cls, '\t');
+      std::getline(ss, oq, '\t');
+      queries.push_back(oq);
+    }
+  }
+  const std::string dir = file + ".batch";
+  const std::string lines = dir + "-in.txt", out = dir + "-out.jsonl", one = dir + "-one.json";
+  {
+    std::ofstream l(lines);
+    for (const auto& q : queries) l << q << '\n';
+  }
+  using clock = std::chrono::steady_clock;
+  double single_s = 0, batch_s = 0;
+  // First the answers, untimed: each query's own process, then the batch.
+  std::vector<std::string> single_keys;
+  for (const auto& q : queries) {
+    spawn({opis_search, "--db", db, "--format", "json", q}, "", one);
+    single_keys.push_back(answer_key(slurp(one)));
+  }
+  for (int r = 0; r < repeats; ++r) {
+    auto t0 = clock::now();
+    for (const auto& q : queries) spawn({opis_search, "--db", db, "--format", "json", q}, "", one);
+    auto t1 = clock::now();
+    spawn({opis_search, "--db", db, "--batch", "-"}, lines, out);
+    auto t2 = clock::now();
+    single_s += std::chrono::duration<double>(t1 - t0).count();
+    batch_s += std::chrono::duration<double>(t2 - t1).count();
+  }
+  std::vector<std::string> batch_keys;
+  {
+    std::ifstream in(out);
+    for (std::string line; std::getline(in, line);) batch_keys.push_back(answer_key(line));
+  }
+  const double n = static_cast<double>(queries.size()) * repeats;
+  fmt::print("{:<34} {:>8} {:>12} {:>10}\n", "how", "queries", "queries/s", "x");
+  fmt::print("{:<34} {:>8} {:>12.1f} {:>10.2f}\n", "one opis-search process per query", queries.size(), n / single_s,
+             1.0);
+  fmt::print("{:<34} {:>8} {:>12.1f} {:>10.2f}\n", "opis-search --batch (one process)", queries.size(), n / batch_s,
+             single_s / batch_s);
+  fmt::print("same totals and ids: {}\n", batch_keys == single_keys ? "yes" : "NO");
+  return batch_keys == single_keys ? 0 : 1;
 }
 
 int exec_times(int repeats, char** argv) {
@@ -269,6 +358,7 @@ int main(int argc, char** argv) {
     if (cmd == "make" && argc == 4) return make(argv[2], std::stoul(argv[3]));
     if (cmd == "exec" && argc >= 4) return exec_times(std::stoi(argv[2]), argv + 3);
     if (cmd == "time" && argc == 5) return time_queries(argv[2], argv[3], std::stoi(argv[4]));
+    if (cmd == "batch" && argc == 6) return batch_throughput(argv[2], argv[3], argv[4], std::stoi(argv[5]));
     if (cmd == "layouts" && argc >= 5) return layouts(argv[2], std::stoi(argv[3]), argc - 4, argv + 4);
   } catch (const Xapian::Error& e) {
     std::cerr << "query-bench: " << e.get_description() << '\n';
@@ -278,6 +368,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cerr << "usage: query-bench make DB PER_CLASS | query-bench time DB QUERIES.tsv REPEATS\n"
+               "       query-bench batch OPIS_SEARCH DB QUERIES.tsv REPEATS\n"
                "       query-bench exec REPEATS CMD ARGS... | query-bench layouts QUERIES.tsv REPEATS NAME=DB...\n";
   return 2;
 }

@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -23,6 +25,7 @@
 #include "opis/cli/cli.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
+#include "opis/output/batch.h"
 #include "opis/output/export.h"
 #include "opis/output/kwic_printer.h"
 #include "opis/output/printer.h"
@@ -97,12 +100,26 @@ Examples:
   opis-search --db archive.opis --allow-partial Baghdad   ... even with a shard down
   opis-search --db archive.opis --status          health check: is every shard up?
 
+Many queries, one process (--batch FILE, or - for standard input): each line
+is a query, or a JSON object with "query" and any of "person", "place",
+"limit", "offset", "from", "to", "date_mode", "sort", "facets",
+"facet_limit", "any", "suggest", "like", "format" ("json"); the flags given
+are every line's defaults. Each answer is one line of JSON, in order, the
+object --format json prints, or {"line", "query", "error": {"kind",
+"message"}} for a line that fails; the batch goes on. Blank lines and lines
+starting with # are skipped (no answer).
+  opis-search --batch queries.txt > answers.jsonl   one answer a line
+  opis-search --batch queries.txt --limit 3 --no-suggest   defaults for every line
+  printf '%s\n' Baghdad '{"query": "Iraq", "limit": 3, "sort": "-date"}' | opis-search --batch -
+
 Record text is untrusted: control characters and bidi overrides in it are
 shown escaped (\x1b, \u202e), never sent to the terminal; JSON escapes them;
 CSV and RIS make a value that starts like a formula (=, +, -, @) text ('=).
 
 Exit status: 0 something found, 1 nothing found, 2 error (bad query, no
-index, a shard down without --allow-partial). Output goes to stdout, messages to stderr.
+index, a shard down without --allow-partial). With --batch: 0 every line
+answered, 1 some lines answered with an error object, 2 fatal (no index,
+unreadable FILE). Output goes to stdout, messages to stderr.
 )";
 
 // --- Flags as given ------------------------------------------------------------
@@ -111,11 +128,13 @@ struct Flags {
   std::string db, from, to, sort = "relevance", format = "text", color = "auto", date_mode = "overlap";
   std::vector<std::string> words, persons, places, facet_names;
   unsigned limit = 10, offset = 0, kwic_context = 5, facet_limit = 10;
-  bool any = false, explain = false, no_suggest = false, kwic = false, status = false;
-  std::string export_fields, like_id, record_id, persons_pattern, places_pattern;
+  bool any = false, explain = false, no_suggest = false, suggest = false, kwic = false, status = false;
+  std::string export_fields, like_id, record_id, persons_pattern, places_pattern, batch;
   OpenOptions open;
   // Whether a flag was given at all (CLI11 knows after parsing).
   CLI::Option* limit_opt = nullptr;
+  CLI::Option* format_opt = nullptr;
+  CLI::Option* batch_opt = nullptr;
   CLI::Option* fields_opt = nullptr;
   CLI::Option* persons_opt = nullptr;
   CLI::Option* places_opt = nullptr;
@@ -146,19 +165,21 @@ void add_query_flags(CLI::App& app, Flags& f) {
 }
 
 void add_output_flags(CLI::App& app, Flags& f) {
-  app.add_option(
-         "-f,--format", f.format,
-         "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
-      ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))
-      ->option_text("FORMAT");
+  f.format_opt =
+      app.add_option(
+             "-f,--format", f.format,
+             "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
+          ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))
+          ->option_text("FORMAT");
   f.fields_opt = app.add_option("--fields", f.export_fields, csv_fields_help())->option_text("LIST");
   app.add_option("--color", f.color, "Highlight matches: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->option_text("WHEN");
   app.add_flag("--any", f.any, "Match records with any of the words (default: all)");
-  app.add_flag("--no-suggest", f.no_suggest,
-               "Never look for a \"Did you mean\" spelling when few records match (it costs a few ms on a large "
-               "index)");
+  app.add_flag("--suggest", f.suggest,
+               "Look for a \"Did you mean\" spelling even when records match (by default only when none does: "
+               "it costs a few ms on a large index)");
+  app.add_flag("--no-suggest", f.no_suggest, "Never look for a \"Did you mean\" spelling");
   app.add_flag("--explain", f.explain,
                "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
                "wildcard expansions, person name variants, date intervals");
@@ -174,6 +195,11 @@ void add_mode_flags(CLI::App& app, Flags& f) {
   app.add_option("--like", f.like_id,
                  "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
       ->option_text("ID");
+  f.batch_opt = app.add_option("--batch", f.batch,
+                               "Many queries, one process: answer each line of FILE (- for standard input), a "
+                               "query or a JSON object {\"query\": ..., \"limit\": ...}, with one line of JSON "
+                               "(as --format json); the other flags are every line's defaults")
+                    ->option_text("FILE|-");
   app.add_option("--record", f.record_id, "Print one whole record by id, with every field, its persons and places")
       ->option_text("ID");
   app.add_option("--person", f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")
@@ -214,7 +240,7 @@ void add_index_flags(CLI::App& app, Flags& f) {
 
 // --- The validated command ---------------------------------------------------
 
-enum class Mode { status, record, entity_register, kwic, exporting, search };
+enum class Mode { status, record, entity_register, kwic, exporting, search, batch };
 
 // What to do, checked: built from Flags before the index is opened.
 struct Command {
@@ -225,6 +251,7 @@ struct Command {
   bool color = false;
   std::unique_ptr<Exporter> exporter;    ///< csv, ris, csljson
   std::string record_id;                 ///< Mode::record
+  std::string batch;                     ///< Mode::batch: the file of requests, or "-"
   EntityKind kind = EntityKind::person;  ///< Mode::entity_register
   std::string pattern;                   ///< Mode::entity_register
   SearchOptions search;                  ///< kwic, exporting, search
@@ -244,41 +271,16 @@ bool want_color(const std::string& mode) {
   return isatty(STDOUT_FILENO);
 }
 
-std::optional<Date> date_option(const std::string& text, const char* flag) {
-  if (text.empty()) return std::nullopt;
-  auto d = parse_query_date(text);
-  if (!d) {
-    throw QueryError(
-        fmt::format("{} '{}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or 'November 19, 1958'", flag, text));
-  }
-  return d;
-}
-
-// The query: its words, then --person X / --place X as person:"X" / place:"X".
-std::string query_of(const Flags& f) {
-  auto quoted = [](const std::string& v) {
-    std::string q;
-    for (char c : v) q += c == '"' ? ' ' : c;
-    return "\"" + q + "\"";
-  };
-  std::vector<std::string> parts = f.words;
-  for (const auto& p : f.persons) parts.push_back("person:" + quoted(p));
-  for (const auto& p : f.places) parts.push_back("place:" + quoted(p));
-  return join(parts, " ");
-}
-
-// The search of the query, kwic and export modes. Throws QueryError.
+// The search of the query, kwic, export and batch modes (for a batch, every
+// line's defaults: then it may ask nothing). Throws QueryError.
 SearchOptions search_options(const Flags& f) {
   SearchOptions opts;
-  opts.query = query_of(f);
+  opts.query = named_query(join(f.words, " "), f.persons, f.places);
   opts.facets = f.facet_names;
   opts.facet_limit = f.facet_limit;
-  if (opts.query.empty() && f.from.empty() && f.to.empty() && f.like_id.empty()) {
-    throw QueryError("give a query (or --from/--to, --like ID, or --record ID); see --help");
-  }
   opts.query_options.match_any = f.any;
-  opts.query_options.from = date_option(f.from, "--from");
-  opts.query_options.to = date_option(f.to, "--to");
+  opts.query_options.from = request_date(f.from, "--from");
+  opts.query_options.to = request_date(f.to, "--to");
   opts.query_options.date_mode = f.date_mode == "within" ? DateMode::within : DateMode::overlap;
   opts.query_options.gazetteer = find_gazetteer();  // for person:, place: and within:
   opts.sort = f.sort == "date" ? SortOrder::date : f.sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
@@ -286,7 +288,9 @@ SearchOptions search_options(const Flags& f) {
   opts.offset = f.offset;
   opts.like_id = f.like_id;
   opts.suggest = !f.no_suggest;
+  opts.suggest_always = f.suggest && !f.no_suggest;
   opts.explain = f.explain;
+  if (f.batch.empty()) check_request(opts);
   return opts;
 }
 
@@ -320,6 +324,27 @@ Command validate(const Flags& f) {
     throw std::invalid_argument("--fields applies to --format csv only");
   }
   if (f.limit_opt->count()) c.limit = f.limit;
+  if (f.batch_opt->count()) {
+    // Each line is a search of its own: only the flags of a search apply.
+    if (!f.words.empty() || !f.persons.empty() || !f.places.empty())
+      throw QueryError("--batch takes its queries from FILE, not from the command line (or --person/--place)");
+    if (f.format_opt->count() && f.format != "json")
+      throw QueryError("--batch answers in JSON lines (--format json), not " + f.format);
+    for (const auto& [given, flag] : std::initializer_list<std::pair<bool, const char*>>{
+             {f.status, "--status"},
+             {!f.record_id.empty(), "--record"},
+             {f.persons_opt->count() || f.places_opt->count(), "--persons/--places"},
+             {f.kwic, "--kwic"},
+             {f.explain, "--explain"},
+             {f.fields_opt->count() > 0, "--fields"}}) {
+      if (given) throw QueryError(fmt::format("{} does not apply to --batch", flag));
+    }
+    if (f.batch.empty()) throw QueryError("--batch needs a FILE, or - for standard input");
+    c.mode = Mode::batch;
+    c.batch = f.batch;
+    c.search = search_options(f);
+    return c;
+  }
   if (f.status) {
     c.mode = Mode::status;
   } else if (!f.record_id.empty()) {
@@ -452,6 +477,20 @@ int run_search(const Command& c, Searcher& searcher) {
   return finish(status);
 }
 
+// --batch: one answer a line; 0 when every line was answered, 1 when some
+// were answered with an error object.
+int run_batch(const Command& c, Searcher& searcher) {
+  BatchCounts counts;
+  if (c.batch == "-") {
+    counts = run_batch(searcher, std::cin, "stdin", c.search, std::cout, std::cerr);
+  } else {
+    std::ifstream in(c.batch);
+    if (!in) return fail(fmt::format("cannot read the batch file '{}': {}", c.batch, std::strerror(errno)));
+    counts = run_batch(searcher, in, c.batch, c.search, std::cout, std::cerr);
+  }
+  return finish(counts.failed ? exit_status::partial : exit_status::ok);
+}
+
 int run(const Command& c) {
   if (!index_present(c.db)) {
     return fail(fmt::format("no index at '{}'; run opis-index first, or give --db DIR", c.db));
@@ -464,6 +503,7 @@ int run(const Command& c) {
     case Mode::kwic: return run_kwic(c, searcher);
     case Mode::exporting: return run_export(c, searcher);
     case Mode::search: return run_search(c, searcher);
+    case Mode::batch: return run_batch(c, searcher);
     case Mode::status: break;
   }
   return exit_status::error;

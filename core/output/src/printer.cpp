@@ -226,33 +226,7 @@ class TextPrinter : public Printer {
 
 class JsonPrinter : public Printer {
  public:
-  void results(const SearchResult& r, std::ostream& out) override {
-    json j;
-    j["query"] = r.query;
-    j["total"] = r.total;
-    j["total_exact"] = r.total_exact;
-    j["offset"] = r.offset;
-    if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
-    if (!r.similar_terms.empty()) j["similar_terms"] = r.similar_terms;
-    if (r.shards > 1) {
-      j["shards"] = r.shards;
-      j["partial"] = !r.missing_shards.empty();
-      j["missing_shards"] = r.missing_shards;
-    }
-    json results = json::array();
-    for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
-    j["results"] = results;
-    if (!r.facets.empty()) {
-      json f = json::object();
-      for (const auto& fr : r.facets) {
-        json values = json::array();
-        for (const auto& v : fr.values) values.push_back({{"value", v.label}, {"count", v.count}});
-        f[fr.name] = values;
-      }
-      j["facets"] = f;
-    }
-    out << json_text(j) << '\n';
-  }
+  void results(const SearchResult& r, std::ostream& out) override { out << json_text(results_to_json(r)) << '\n'; }
   void register_list(const std::vector<RegisterEntry>& entries, EntityKind kind, std::ostream& out) override {
     json a = json::array();
     for (const auto& e : entries) {
@@ -288,6 +262,34 @@ std::string explanation_text(const SearchResult& r, bool always_heading) {
   std::string out = "Parsed query: " + line(r.parsed) + '\n';
   if (always_heading || !r.explanation.empty()) out += "Understood as:\n" + block(r.explanation);
   return out;
+}
+
+json results_to_json(const SearchResult& r) {
+  json j;
+  j["query"] = r.query;
+  j["total"] = r.total;
+  j["total_exact"] = r.total_exact;
+  j["offset"] = r.offset;
+  if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  if (!r.similar_terms.empty()) j["similar_terms"] = r.similar_terms;
+  if (r.shards > 1) {
+    j["shards"] = r.shards;
+    j["partial"] = !r.missing_shards.empty();
+    j["missing_shards"] = r.missing_shards;
+  }
+  json results = json::array();
+  for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
+  j["results"] = results;
+  if (!r.facets.empty()) {
+    json f = json::object();
+    for (const auto& fr : r.facets) {
+      json values = json::array();
+      for (const auto& v : fr.values) values.push_back({{"value", v.label}, {"count", v.count}});
+      f[fr.name] = values;
+    }
+    j["facets"] = f;
+  }
+  return j;
 }
 
 json hit_to_json(const Hit& h) {

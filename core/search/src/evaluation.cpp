@@ -31,6 +31,7 @@ bool found_by(Searcher& s, const std::string& id, const std::string& query, cons
   o.query = "id:" + quote(id) + " " + query;
   o.query_options.gazetteer = gz.path();
   o.limit = 1;
+  o.suggest = false;  // only the count matters: no "Did you mean" look-up for a miss
   try {
     return s.search(o).total > 0;
   } catch (const QueryError&) {

@@ -493,9 +493,9 @@ SearchResult Searcher::run(const SearchOptions& opts) {
   res.offset = opts.offset;
   const Xapian::Query q = parse(opts, res);
   Xapian::MSet mset = match(q, opts, res);
-  // Few matches: the query respelled with words the index knows (Xapian's
-  // spelling data, written at index time), for "Did you mean".
-  if (opts.suggest && res.total < kSuggestBelow && opts.like_id.empty()) {
+  // No match (or asked): the query respelled with words the index knows
+  // (Xapian's spelling data, written at index time), for "Did you mean".
+  if (opts.suggest && (res.total == 0 || opts.suggest_always) && opts.like_id.empty()) {
     res.suggestion = spelling_suggestion(m_db, opts.query, opts.query_options);
   }
   res.hits = hits_of(mset, q, opts);

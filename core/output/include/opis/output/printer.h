@@ -35,6 +35,10 @@ std::unique_ptr<Printer> make_printer(OutputFormat f, bool color);
 /// heading over an empty explanation too, the search leaves it out.
 std::string explanation_text(const SearchResult& r, bool always_heading);
 
+/// The JSON object of a search's results, as `opis-search --format json`
+/// prints it (docs/search-output.md).
+nlohmann::json results_to_json(const SearchResult& r);
+
 /// The JSON object of one hit, as documented in docs/search-output.md.
 nlohmann::json hit_to_json(const Hit& h);
 
