@@ -266,6 +266,25 @@ class KeepWord : public Xapian::StemImplementation {
   std::string get_description() const override { return "KeepWord"; }
 };
 
+// The query text with its words lower-cased, except the operators (AND,
+// OR, NOT, XOR, NEAR, ADJ, and NEAR/n, ADJ/n) and field:value tokens (an
+// exact field's value must stay as written).
+std::string lower_words(const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find_first_of(" \t\n", i);
+    if (end == std::string::npos) end = text.size();
+    const std::string token = text.substr(i, end - i);
+    const std::string head = token.substr(0, token.find('/'));
+    const bool op = head == "AND" || head == "OR" || head == "NOT" || head == "XOR" || head == "NEAR" || head == "ADJ";
+    out += op || token.find(':') != std::string::npos ? token : search_fold(token);
+    if (end < text.size()) out += text[end];
+    i = end + 1;
+  }
+  return out;
+}
+
 // The language a query narrows its stems to: --lang, else a textlang:
 // filter in the query text; "" none. Not lang:, the original language: a
 // record whose original is Russian is most often an English translation.
@@ -445,7 +464,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
     q = Xapian::Query::MatchAll;
   } else {
     std::vector<std::string> quoted;  // values of person:"...", place:"...", within:"..."
-    const std::string parsed_text = fold_query_text(quote_entity_values(text, quoted));
+    std::string parsed_text = fold_query_text(quote_entity_values(text, quoted));
     Xapian::QueryParser qp;
     auto error = std::make_shared<std::string>();  // the first field processor error
     qp.set_database(db);
@@ -459,8 +478,12 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       qp.set_stemmer(Xapian::Stem("english"));
       qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     } else {
+      // STEM_SOME on lower-cased words: every word is stemmed (case never
+      // decides), and words of phrases and NEAR stay unstemmed, with
+      // positions (STEM_ALL_Z stems NEAR's words, which then match nothing).
       qp.set_stemmer(Xapian::Stem(new KeepWord));
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      parsed_text = lower_words(parsed_text);
     }
     qp.add_prefix(std::string(ExactWordProcessor::kName), (new ExactWordProcessor(error))->release());
     qp.set_stopper(&stopper());
