@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/language_id.h"
 #include "opis/base/untrusted.h"
 #include "opis/cli/cli.h"
 #include "opis/entities/entity_extractor.h"
@@ -141,7 +142,7 @@ std::string plural(std::size_t n, std::string_view word) { return fmt::format("{
 struct Flags {
   std::string db, format = "text", authority_path, compact_out, one_shard;
   std::vector<std::string> paths;
-  bool quiet = false, progress = false, no_extract = false, no_spelling = false, no_bulk = false;
+  bool quiet = false, progress = false, no_extract = false, no_spelling = false, no_identify = false, no_bulk = false;
   unsigned shards = 0;
   BatchOptions opts;  ///< --commit-every, --threads, --batch-size, --prune, --force
 };
@@ -161,6 +162,9 @@ void add_index_flags(CLI::App& app, Flags& f) {
       ->option_text("FILE");
   app.add_flag("--no-extract", f.no_extract,
                "Do not extract persons and places (faster; person:, place: find nothing)");
+  app.add_flag("--no-identify", f.no_identify,
+               "Do not identify the language of records that do not give it (their text is then stemmed in "
+               "English, as before Opis knew languages)");
   app.add_flag("--no-spelling", f.no_spelling,
                "Do not record spelling data (about 5% faster; opis-search then suggests no spellings)");
   app.add_option("-j,--threads", f.opts.threads, "Worker threads for a bulk build (default: one per core)")
@@ -206,6 +210,7 @@ struct Command {
   bool show_progress = false;  ///< --progress, or stderr is a terminal (and not --quiet)
   unsigned shards = 0;         ///< --shards N
   bool extract = true;         ///< not --no-extract
+  bool identify = true;        ///< not --no-identify
   std::string authority_path;
   BatchOptions opts;  ///< all but the context's extractor, made by run_index
 };
@@ -250,6 +255,7 @@ Command validate(const Flags& f) {
   c.show_progress = !f.quiet && (f.progress || isatty(STDERR_FILENO));
   c.shards = f.shards;
   c.extract = !f.no_extract;
+  c.identify = !f.no_identify;
   c.authority_path = f.authority_path;
   c.opts.bulk = !f.no_bulk;
   // OPIS_NO_SPELLING=1 as --no-spelling (docs/GUIDE.md: measuring its cost).
@@ -415,8 +421,16 @@ int run_index(const Command& c) {
   } catch (const std::exception& e) {
     return fail(e.what());
   }
+  // Language identification (libexttextcat's profiles), shared by the workers.
+  std::unique_ptr<LanguageIdentifier> identifier;
+  try {
+    if (c.identify) identifier = std::make_unique<LanguageIdentifier>();
+  } catch (const std::exception& e) {
+    return fail(std::string(e.what()) + " (install libexttextcat-data, or index with --no-identify)");
+  }
   BatchOptions opts = c.opts;
   opts.context.extractor = extraction.extractor.get();
+  opts.context.identifier = identifier.get();
   upgrade_outdated(c, opts);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);

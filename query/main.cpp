@@ -129,7 +129,7 @@ struct Flags {
   std::vector<std::string> words, persons, places, facet_names;
   unsigned limit = 10, offset = 0, kwic_context = 5, facet_limit = 10;
   bool any = false, explain = false, no_suggest = false, suggest = false, kwic = false, status = false;
-  std::string export_fields, like_id, record_id, persons_pattern, places_pattern, batch;
+  std::string export_fields, like_id, record_id, persons_pattern, places_pattern, batch, lang;
   OpenOptions open;
   // Whether a flag was given at all (CLI11 knows after parsing).
   CLI::Option* limit_opt = nullptr;
@@ -153,6 +153,10 @@ void add_query_flags(CLI::App& app, Flags& f) {
                  "the range) or within (all of it in the range)")
       ->check(CLI::IsMember({"overlap", "within"}))
       ->option_text("MODE");
+  app.add_option("--lang", f.lang,
+                 "Only records whose text is in LANG (name or ISO 639 code), the query's words stemmed in LANG "
+                 "alone (default: in every language the index holds)")
+      ->option_text("LANG");
   app.add_option("-s,--sort", f.sort, "Order: relevance, date (oldest first) or -date (newest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->option_text("ORDER");
@@ -282,7 +286,8 @@ SearchOptions search_options(const Flags& f) {
   opts.query_options.from = request_date(f.from, "--from");
   opts.query_options.to = request_date(f.to, "--to");
   opts.query_options.date_mode = f.date_mode == "within" ? DateMode::within : DateMode::overlap;
-  opts.query_options.gazetteer = find_gazetteer();  // for person:, place: and within:
+  opts.query_options.gazetteer = find_gazetteer();
+  opts.query_options.language = f.lang;  // for person:, place: and within:
   opts.sort = f.sort == "date" ? SortOrder::date : f.sort == "-date" ? SortOrder::date_desc : SortOrder::relevance;
   opts.limit = f.limit;
   opts.offset = f.offset;

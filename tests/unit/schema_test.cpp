@@ -8,6 +8,7 @@
 
 #include "../test_context.h"
 #include "opis/entities/entity_extractor.h"
+#include "opis/index/document.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
 
@@ -213,6 +214,11 @@ TEST(Schema, StoredDataRoundTrips) {
   // at index time (issue 3).
   Record expected = r;
   extract_entities(expected, test::gazetteer());
+  // And the language its text was analysed in (issue 16).
+  const TextLanguage lang = decide_text_language(r, nullptr);
+  expected.text_language = lang.code;
+  expected.text_language_source = lang.source;
+  expected.text_language_confidence = lang.confidence;
   EXPECT_FALSE(expected.places.empty());
   EXPECT_EQ(to_json(back), to_json(expected));
   // Without the persons and places (what a search shows), the rest is whole.

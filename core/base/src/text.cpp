@@ -44,6 +44,42 @@ std::string fold_non_ascii(std::string_view s) {
   return out;
 }
 
+// search_fold() of non-ASCII text. By hand rather than with ICU's
+// transliterator "NFKD; [:Nonspacing Mark:] Remove; NFC" for the two
+// reasons fold_non_ascii() gives (start-up cost) and one more: the breve of
+// Cyrillic й must stay, which a transliterator rule set cannot say without
+// a filter per script.
+std::string search_fold_non_ascii(std::string_view s, bool lower) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (lower) u.foldCase();  // full folding: ß -> ss, ﬁ -> fi
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString d = nfkd->normalize(u, status);
+    icu::UnicodeString kept;
+    UChar32 base = 0;
+    for (int32_t i = 0; i < d.length();) {
+      const UChar32 c = d.char32At(i);
+      i += U16_LENGTH(c);
+      if (!lower && (c == 0x00DF || c == 0x1E9E)) {
+        kept.append(c == 0x00DF ? u"ss" : u"SS");  // what foldCase() does when lowering
+        base = c;
+      } else if (u_charType(c) != U_NON_SPACING_MARK) {
+        kept.append(c);
+        base = c;
+      } else if (c == 0x0306 && (base == 0x0438 || base == 0x0418)) {
+        kept.append(c);  // й, Й: a letter of its own in Russian
+      }
+    }
+    if (lower) kept.foldCase();  // NFKD can make upper-case forms (ℌ -> H)
+    u = nfc->normalize(kept, status);
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
@@ -53,6 +89,11 @@ bool is_ascii(std::string_view s) {
 }
 
 std::string fold(std::string_view s) { return is_ascii(s) ? ascii_lower(s) : fold_non_ascii(s); }
+
+std::string search_fold(std::string_view s, bool lower) {
+  if (is_ascii(s)) return lower ? ascii_lower(s) : std::string(s);
+  return search_fold_non_ascii(s, lower);
+}
 
 std::string_view trim(std::string_view s) {
   auto nbsp_at_start = [](std::string_view v) {

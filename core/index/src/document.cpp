@@ -1,6 +1,7 @@
 // The document codec: Record -> Xapian document by the schema, and back.
 #include "opis/index/document.h"
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -9,6 +10,9 @@
 #include <fmt/format.h>
 
 #include "opis/base/language.h"
+#include "opis/base/language_id.h"
+#include "opis/base/stem_input.h"
+#include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/entity_terms.h"
 #include "opis/index/schema.h"
@@ -42,9 +46,10 @@ void index_names(Xapian::TermGenerator& tg, std::string_view name, const std::ve
 // (bench/index_stages.cpp) and 7% of a search (MSet::snippet() stems each
 // word of the texts it reads). This wraps it with a memo of the words already
 // seen; Xapian offers the hook (StemImplementation) but no cache. One
-// instance belongs to one TermGenerator, so to one thread: no locking.
+// instance belongs to one thread: no locking.
 class CachingStem : public Xapian::StemImplementation {
  public:
+  explicit CachingStem(const std::string& language = "english") : m_stem(language) {}
   std::string operator()(const std::string& word) override {
     if (auto it = m_memo.find(word); it != m_memo.end()) return it->second;
     // Bounded: a collection's vocabulary is a few hundred thousand words;
@@ -56,46 +61,89 @@ class CachingStem : public Xapian::StemImplementation {
 
  private:
   static constexpr std::size_t kMaxWords = 500000;
-  Xapian::Stem m_stem{"english"};
+  Xapian::Stem m_stem;
   std::unordered_map<std::string, std::string> m_memo;
 };
 
-// "l'Alsace-Lorraine", "d'Haskell", "dell'Italia": Xapian's TermGenerator
-// keeps an elided article in the word ("l'alsace"), so neither the phrase
-// "Alsace-Lorraine" nor the word Haskell found a French record that writes
-// them after an article. Each such word is indexed once more without the
-// article (entities' elision_length(), the list fold_name() uses), at the
-// same positions and with the same weight, in the same field, and its stem
-// as the TermGenerator makes stems ("Z" + prefix + stem). The word as
-// written stays, so "l'Alsace" still finds it too. Runs over the text terms
-// only, before any boolean term (an id with an apostrophe is no word).
-void add_unelided_terms(Xapian::Document& doc) {
+// The memoised stemmer of a language ("" none), one set per thread.
+// Not configuration: a cache of a pure function.
+CachingStem* stemmer_for(std::string_view code) {
+  const std::string_view name = stemmer_name(code);
+  if (name.empty()) return nullptr;
+  thread_local std::unordered_map<std::string, std::unique_ptr<CachingStem>> stems;
+  auto& s = stems[std::string(name)];
+  if (!s) s = std::make_unique<CachingStem>(std::string(name));
+  return s.get();
+}
+
+// A term the TermGenerator made of CJK text (FLAG_CJK_NGRAM): a character
+// unigram or bigram, never stemmed (the query side makes the same).
+bool is_cjk_term(std::string_view word) {
+  const auto c = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+  return c >= 0xE2 && c <= 0xED;  // U+2E80..U+DFFF: CJK, kana, hangul
+}
+
+// The analysis of a document's words, after the TermGenerator wrote them
+// (issue 16). For each word term (prefix + word as written, lower-cased):
+//  - "l'Alsace-Lorraine", "d'Haskell", "dell'Italia": Xapian's TermGenerator
+//    keeps an elided article in the word ("l'alsace"), so neither the phrase
+//    "Alsace-Lorraine" nor the word Haskell found a French record that writes
+//    them after an article. Such a word is indexed once more without the
+//    article (entities' elision_length(), the list fold_name() uses).
+//  - A word with accents or compatibility forms is indexed folded too
+//    (search_fold(): "congrès" -> "congres", "straße" -> "strasse"), at the
+//    same positions (phrases) and with the same weight, so that unaccented
+//    queries find it; the word as written stays, for exact (=word) queries.
+//  - Every word gets a stem term in the record's language (stem_prefix()),
+//    its wdf the sum of the words with that stem, as the TermGenerator's
+//    STEM_SOME made them, but for capitalised words too: a German noun is
+//    always capitalised, and `Kongress` and `kongress` must find the same.
+//    Words in a language without a stemmer get none (searched as written).
+// Stemming once per distinct word of a document, not once per occurrence
+// as the TermGenerator did, is what pays for the folding (docs/benchmarks.md).
+// Runs over the text terms only, before any boolean term.
+void add_analysed_terms(Xapian::Document& doc, std::string_view code) {
   struct Extra {
-    std::string prefix, word;
+    std::string term;
     std::vector<Xapian::termpos> positions;
     Xapian::termcount wdf;
   };
   std::vector<Extra> extra;
+  std::unordered_map<std::string, Xapian::termcount> stems;
+  CachingStem* stem = stemmer_for(code);
+  std::string prefix_of_stems, last_prefix = "\x01";
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
-    if (term.empty() || term[0] == 'Z' || term.find('\'') == std::string::npos) continue;  // stems: made below
     std::size_t body = 0;
     while (body < term.size() && term[body] >= 'A' && term[body] <= 'Z') ++body;
+    const std::string_view prefix = std::string_view(term).substr(0, body);
     const std::string_view word = std::string_view(term).substr(body);
-    const std::size_t e = elision_length(word);
-    if (e == 0) continue;
-    Extra x{term.substr(0, body), std::string(word.substr(e)), {}, t.get_wdf()};
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) x.positions.push_back(*p);
-    extra.push_back(std::move(x));
+    if (word.empty()) continue;
+    const Xapian::termcount wdf = t.get_wdf();
+    auto positions = [&] {
+      std::vector<Xapian::termpos> p;
+      for (auto it = t.positionlist_begin(); it != t.positionlist_end(); ++it) p.push_back(*it);
+      return p;
+    };
+    std::string folded = is_ascii(word) ? std::string(word) : search_fold(word);
+    const std::size_t e = folded.find('\'') == std::string::npos ? 0 : elision_length(folded);
+    if (folded != word) extra.push_back({std::string(prefix) + folded, positions(), wdf});
+    if (e > 0) extra.push_back({std::string(prefix) + folded.substr(e), positions(), wdf});
+    // No stem for CJK n-grams, nor for words that start with a digit (as
+    // the TermGenerator's STEM_SOME: `1958` is searched as written).
+    if (!stem || is_cjk_term(word) || (word[0] >= '0' && word[0] <= '9')) continue;
+    if (prefix != last_prefix) {
+      last_prefix = std::string(prefix);
+      prefix_of_stems = stem_prefix(prefix, code);
+    }
+    stems[prefix_of_stems + (*stem)(std::string(stem_input(folded, code)))] += wdf;
+    if (e > 0) stems[prefix_of_stems + (*stem)(folded.substr(e))] += wdf;
   }
-  if (extra.empty()) return;
-  Xapian::Stem stem("english");  // the algorithm of make_stemmer(), without its memo: few words
   for (const auto& x : extra) {
-    const std::string term = x.prefix + x.word;
-    for (Xapian::termpos p : x.positions) doc.add_posting(term, p, 0);
-    doc.add_term(term, x.wdf);
-    doc.add_term("Z" + x.prefix + stem(x.word), x.wdf);
+    for (Xapian::termpos p : x.positions) doc.add_posting(x.term, p, 0);
+    doc.add_term(x.term, x.wdf);
   }
+  for (const auto& [term, wdf] : stems) doc.add_term(term, wdf);
 }
 
 }  // namespace
@@ -104,11 +152,43 @@ Xapian::Stem make_stemmer() { return Xapian::Stem(new CachingStem); }
 
 Xapian::TermGenerator make_term_generator() {
   Xapian::TermGenerator tg;
-  tg.set_stemmer(make_stemmer());
-  // STEM_SOME: each word as written (with positions, for phrases) and its
-  // stem with the Z prefix (no positions: phrases use the exact words).
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Words as written, with positions (phrases); the stems, in the record's
+  // language, are add_analysed_terms()'s. CJK runs as character n-grams.
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   return tg;
+}
+
+std::string stem_prefix(std::string_view field_prefix, std::string_view code) {
+  std::string p = "Z" + std::string(field_prefix);
+  if (code != "en") p += ":" + std::string(code) + ":";
+  return p;
+}
+
+TextLanguage decide_text_language(const Record& r, const LanguageIdentifier* identifier) {
+  TextLanguage out;
+  auto given = [&](std::string_view name) {
+    out.code = language_code(name);
+    out.source = "given";
+    out.confidence = 1;
+    return out;
+  };
+  if (!r.text_language.empty() && r.text_language_source != "identified") return given(r.text_language);
+  if (!r.translation_language.empty()) return given(r.translation_language);
+  if (identifier) {
+    const std::string& text = r.body.empty() ? r.summary : r.body;
+    IdentifiedLanguage id = identifier->identify(text);
+    if (!id.code.empty()) {
+      out.code = id.code;
+      // Metadata that agrees with the text: given.
+      out.source = language_code(r.original_language) == id.code ? "given" : "identified";
+      out.confidence = out.source == "given" ? 1 : id.confidence;
+      return out;
+    }
+  }
+  if (!r.original_language.empty()) return given(r.original_language);
+  out.source = "undetermined";
+  return out;
 }
 
 Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, const IndexContext& ctx) {
@@ -124,6 +204,9 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
     tg.index_text(r.body, kBodyWeight);
     tg.increase_termpos();
   }
+  const TextLanguage lang = decide_text_language(r, ctx.identifier);
+  // Stems in the text's language; undetermined text in the default one.
+  const std::string analysis = lang.code.empty() ? ctx.default_language : lang.code;
   index_field(tg, "title", r.title);
   index_field(tg, "summary", r.summary);
   for (const auto& h : r.handwritten) index_field(tg, "handwritten", h);
@@ -138,7 +221,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   index_field(tg, "funder", r.credits);
   if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
   for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
-  add_unelided_terms(doc);
+  add_analysed_terms(doc, analysis);
   EntityTermsOut entity_terms;
   add_entity_terms(doc, r, &entity_terms);
 
@@ -159,6 +242,9 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   }
   for (const auto& k : language_keys(r.original_language)) doc.add_boolean_term(boolean_term(field("lang"), k));
   for (const auto& k : language_keys(r.translation_language)) doc.add_boolean_term(boolean_term(field("tlang"), k));
+  // The analysis language: the query side stems a word in each language
+  // the index holds (query_builder.cpp), and --lang filters by it.
+  doc.add_boolean_term(boolean_term(field("textlang"), analysis));
   if (!r.url.empty()) doc.add_boolean_term(boolean_term(field("url"), r.url));
   for (const auto& c : r.cites) doc.add_boolean_term(boolean_term(field("cites"), c));
   if (!r.source.empty()) doc.add_boolean_term(boolean_term(field("path"), r.source));
@@ -202,6 +288,9 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   // the whole text (measured 4x faster per query, bench/query_bench.cpp).
   nlohmann::json data = to_json(r);
   data.erase("body");
+  data["text_language"] = lang.code;
+  data["text_language_source"] = lang.source;
+  data["text_language_confidence"] = lang.confidence;
   // Each person's and place's name terms, so that a search tells which of
   // them a query matched without folding their names again (Person::terms).
   for (std::size_t i = 0; i < entity_terms.persons.size() && i < data["persons"].size(); ++i) {

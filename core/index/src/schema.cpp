@@ -19,7 +19,7 @@ using K = FieldKind;
 // name, prefix, kind, weight, in default search, alias, description
 // (Not reformatted: one field a line, a table to read down.)
 // clang-format off
-constexpr std::array<Field, 36> kFields = {{
+constexpr std::array<Field, 37> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -44,6 +44,7 @@ constexpr std::array<Field, 36> kFields = {{
     {"page", "XPAGE", K::range, 0, false, "", "a page or leaf (list) the reference's pages include (page:9, page:8..11)"},
     {"lang", "XLANG", K::boolean, 0, false, "language", "original language, name or ISO 639 code (lang:russian, lang:ru)"},
     {"tlang", "XTLANG", K::boolean, 0, false, "", "language of the translation (tlang:english)"},
+    {"textlang", "XAL", K::boolean, 0, false, "", "language the text was analysed (stemmed) in, ISO 639-1 (textlang:de); see --lang"},
     {"year", "Y", K::boolean, 0, false, "", "year of the date, exact (year:1958)"},
     {"month", "M", K::boolean, 0, false, "", "month of a date known to the month, exact (month:195811)"},
     {"day", "D", K::boolean, 0, false, "", "day of a date known to the day, exact (day:19581119)"},

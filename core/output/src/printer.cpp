@@ -196,6 +196,12 @@ class TextPrinter : public Printer {
     for (const auto& c : r.cites) field("Cites", c);
     field("Original language", r.original_language);
     field("Translation", r.translation_language);
+    if (!r.text_language_source.empty()) {
+      // Issue 16: the language the text was analysed in, and how it was known.
+      std::string how = r.text_language_source;
+      if (how == "identified") how += fmt::format(", confidence {:.2f}", r.text_language_confidence);
+      field("Text language", r.text_language.empty() ? how : r.text_language + " (" + how + ")");
+    }
     field("Funder", r.funder);
     field("Source", r.source_line ? fmt::format("{}:{}", r.source, r.source_line) : r.source);
     text("Citation", r.citation);
@@ -312,6 +318,8 @@ json hit_to_json(const Hit& h) {
          {"translators", r.translators},
          {"editors", r.editors},
          {"language", r.original_language},
+         {"text_language", r.text_language},
+         {"text_language_source", r.text_language_source},
          {"url", r.url},
          {"cites", r.cites},
          {"score", h.score},

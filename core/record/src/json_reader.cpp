@@ -79,7 +79,7 @@ void get_extra(const json& j, std::vector<std::pair<std::string, std::string>>& 
   // Unknown string keys are kept as extra fields, like unknown labels.
   for (const auto& [k, v] : j.items()) {
     const RecordField* f = find_record_field(k);
-    if (!(f && f->input) && v.is_string()) out.emplace_back(k, v.get<std::string>());
+    if (!(f && f->input) && k != "lang" && v.is_string()) out.emplace_back(k, v.get<std::string>());
   }
 }
 
@@ -97,13 +97,20 @@ Record record_from_json(const json& j, const SourceRef& src, int line, std::vect
   std::string date;
   for (const RecordField& f : record_fields()) {
     if (!f.input) continue;
-    if (f.kind == RecordFieldKind::text)
+    if (f.kind == RecordFieldKind::text) {
       get_text(j, f.name, r.*f.text);
-    else if (f.kind == RecordFieldKind::list) {
+      if ((r.*f.text).empty() && !f.alias.empty()) get_text(j, f.alias, r.*f.text);
+    } else if (f.kind == RecordFieldKind::list) {
       get_list(j, f.name, r.*f.list);
       if ((r.*f.list).empty() && !f.alias.empty()) get_list(j, f.alias, r.*f.list);
     } else if (f.kind == RecordFieldKind::date)
       get_text(j, f.name, date);
+  }
+  // The language of the text (issue 16): "text_language", "language" or "lang".
+  if (r.text_language.empty()) get_text(j, "lang", r.text_language);
+  if (!r.text_language.empty()) {
+    r.text_language_source = "given";
+    r.text_language_confidence = 1;
   }
   get_footnotes(j, r.footnotes);
   get_extra(j, r.extra);

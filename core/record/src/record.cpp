@@ -35,6 +35,7 @@ constexpr RecordField kFields[] = {
     {"funder", K::text, &Record::funder, nullptr, true, ""},
     {"original_language", K::text, &Record::original_language, nullptr, true, "language"},
     {"translation_language", K::text, &Record::translation_language, nullptr, true, "translation_language"},
+    {"text_language", K::text, &Record::text_language, nullptr, true, "", "language"},
     {"contributors", K::list, nullptr, &Record::contributors, true, "contributors"},
     {"translators", K::list, nullptr, &Record::translators, true, "translators"},
     {"transcribers", K::list, nullptr, &Record::transcribers, true, "transcribers"},
@@ -49,6 +50,7 @@ constexpr RecordField kFields[] = {
     {"format", K::text, &Record::format, nullptr, false, ""},
     {"persons", K::persons, nullptr, nullptr, false, ""},
     {"places", K::places, nullptr, nullptr, false, ""},
+    {"text_language_source", K::language, nullptr, nullptr, false, ""},
 };
 
 void put_date(const Date& d, json& j) {
@@ -130,6 +132,10 @@ void put_other(const RecordField& f, const Record& r, json& j) {
     }
     case K::persons: j["persons"] = persons_json(r.persons); break;
     case K::places: j["places"] = places_json(r.places); break;
+    case K::language:
+      j["text_language_source"] = r.text_language_source;
+      j["text_language_confidence"] = r.text_language_confidence;
+      break;
   }
 }
 
@@ -196,6 +202,9 @@ void get_other(const RecordField& f, const json& v, Record& r) {
                             o.value("term", "")});
       });
       break;
+    case K::language:
+      if (v.is_string()) r.text_language_source = v.get<std::string>();
+      break;
   }
 }
 
@@ -240,6 +249,8 @@ Record record_from_stored_json(const json& j) {
     else
       get_other(f, *it, r);
   }
+  if (auto c = j.find("text_language_confidence"); c != j.end() && c->is_number())
+    r.text_language_confidence = c->get<double>();
   return r;
 }
 

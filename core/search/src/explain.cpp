@@ -2,11 +2,13 @@
 #include "opis/search/explain.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "opis/base/language_id.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/schema.h"
@@ -165,7 +167,18 @@ class Explainer {
     const Field* f = field_of(rest, plen);
     std::string value = rest.substr(plen);
     if (!value.empty() && value[0] == ':') value.erase(0, 1);
+    // Issue 16: a stem of another language, "Z:fr:port" (document.h stem_prefix()).
+    std::string lang = "English";
+    if (const std::size_t c = stem ? value.find(':') : std::string::npos; c != std::string::npos && c <= 3) {
+      const std::string_view n = stemmer_name(std::string_view(value).substr(0, c));
+      if (!n.empty()) {
+        lang = n == "kraaij_pohlmann" ? "Dutch" : std::string(n);
+        lang[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lang[0])));
+        value.erase(0, c + 1);
+      }
+    }
     if (!f) {
+      if (stem && lang != "English") return fmt::format("any word with the {} stem \"{}\"", lang, value);
       if (stem) return fmt::format("any word with the English stem \"{}\" (a lower-case query word is stemmed)", value);
       return fmt::format("the word \"{}\"", value);
     }
@@ -191,7 +204,7 @@ class Explainer {
     if (name == "within") return fmt::format("within: \"{}\" or a place in it", value);
     if (name == "id") return fmt::format("record id {}", value);
     if (f->kind == FieldKind::boolean) return fmt::format("{} is \"{}\"", name, value);
-    if (stem) return fmt::format("{}: any word with the English stem \"{}\"", name, value);
+    if (stem) return fmt::format("{}: any word with the {} stem \"{}\"", name, lang, value);
     return fmt::format("{}: the word \"{}\"", name, value);
   }
 

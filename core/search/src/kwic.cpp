@@ -9,6 +9,8 @@
 #include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/language_id.h"
+#include "opis/base/stem_input.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/schema.h"
@@ -224,6 +226,16 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   // Not configuration: the one analyzer stems English; one per thread, as a Xapian::Stem is not thread-safe.
   static thread_local Xapian::Stem stem("english");
+  // Stems of other languages in the query (":de:kongress"): the word's stem
+  // in each of them, of its folded form as make_document() stems it.
+  std::vector<std::pair<std::string, Xapian::Stem>> others;
+  for (const auto& st : terms.stems) {
+    if (st.size() < 4 || st[0] != ':') continue;
+    const std::string tag = st.substr(0, st.find(':', 1) + 1);    // ":de:"
+    if (!others.empty() && others.back().first == tag) continue;  // the set is sorted
+    const std::string_view name = stemmer_name(std::string_view(tag).substr(1, tag.size() - 2));
+    if (!name.empty()) others.emplace_back(tag, Xapian::Stem(std::string(name)));
+  }
   // A word after an elided article matches as itself too ("d'haskell" is
   // Haskell), as make_document() indexes it (document.cpp).
   auto unelided = [](const std::string& w) { return std::string_view(w).substr(elision_length(w)); };
@@ -239,6 +251,16 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
         std::string st = stem(lower(text.substr(tokens[i].offset, tokens[i].length)));
         hit = terms.stems.count(st) > 0 || terms.stems.count(stem(w)) > 0 ||
               (bare.size() < w.size() && terms.stems.count(stem(std::string(bare))) > 0);
+        if (!hit && !others.empty()) {
+          const std::string f = search_fold(w);
+          const std::string b = search_fold(bare);
+          for (std::size_t k = 0; k < others.size() && !hit; ++k) {
+            auto& [tag, other] = others[k];
+            const std::string_view code = std::string_view(tag).substr(1, tag.size() - 2);
+            hit = terms.stems.count(tag + other(std::string(stem_input(f, code)))) > 0 ||
+                  (b.size() < f.size() && terms.stems.count(tag + other(std::string(stem_input(b, code)))) > 0);
+          }
+        }
         if (terms.stem_cache.size() > 1000000) terms.stem_cache.clear();
         terms.stem_cache.emplace(w, hit);
       }

@@ -9,7 +9,10 @@
 
 #include <fmt/format.h>
 
+#include "opis/base/language_id.h"
+#include "opis/base/stem_input.h"
 #include "opis/base/text.h"
+#include "opis/index/document.h"
 #include "opis/index/entity_terms.h"
 #include "opis/index/schema.h"
 #include "opis/search/entity_query.h"
@@ -96,7 +99,11 @@ class PageFieldProcessor : public GuardedFieldProcessor {
 class BooleanFieldProcessor : public GuardedFieldProcessor {
  public:
   BooleanFieldProcessor(const Field& f, ParseErrorSlot error) : GuardedFieldProcessor(std::move(error)), m_field(f) {}
-  Xapian::Query process(const std::string& str) override { return Xapian::Query(boolean_term(m_field, str)); }
+  Xapian::Query process(const std::string& str) override {
+    // textlang: takes a name too (textlang:german is textlang:de).
+    if (m_field.name == "textlang") return Xapian::Query(boolean_term(m_field, language_code(str)));
+    return Xapian::Query(boolean_term(m_field, str));
+  }
 
  private:
   const Field& m_field;
@@ -176,6 +183,124 @@ std::string quote_entity_values(const std::string& text, std::vector<std::string
     out += *head + std::string(EntityFieldProcessor::kPlaceholder) + std::to_string(quoted.size() - 1);
   }
   return out;
+}
+
+// `=congrès`: the word as written, accents and all (lower-cased as the
+// TermGenerator lower-cases), unstemmed: the term make_document() keeps
+// beside the folded one.
+class ExactWordProcessor : public GuardedFieldProcessor {
+ public:
+  using GuardedFieldProcessor::GuardedFieldProcessor;
+  Xapian::Query process(const std::string& str) override { return Xapian::Query(Xapian::Unicode::tolower(str)); }
+  static constexpr std::string_view kName = "opisexact";
+};
+
+// The stems of the query's words in each language of `langs` (issue 16).
+// The parser stems nothing itself (its stemmer returns the folded word, so
+// its "Z" + prefix + word terms mark the words to stem); each such term
+// becomes OP_SYNONYM of the word's stems, one per language, so that a word
+// counts once in the weighting whichever language matched, and a record's
+// stems match only words analysed in its language. Languages without a
+// stemmer match the word as written (folded). Operators whose parameters
+// Xapian 1.4 does not give back (NEAR's window, SCALE_WEIGHT's factor)
+// hold no stemmed words from the parser and are kept as they are.
+class StemExpander {
+ public:
+  explicit StemExpander(const std::vector<std::string>& langs) {
+    for (const auto& l : langs) {
+      const std::string_view name = stemmer_name(l);
+      if (name.empty())
+        m_plain = true;
+      else
+        m_stems.emplace_back(l, Xapian::Stem(std::string(name)));
+    }
+  }
+  Xapian::Query operator()(const Xapian::Query& q) {
+    const auto type = q.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+      const std::string term = *q.get_terms_begin();
+      return term.size() > 1 && term[0] == 'Z' ? expand(term.substr(1)) : q;
+    }
+    switch (type) {
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_AND_NOT:
+      case Xapian::Query::OP_XOR:
+      case Xapian::Query::OP_AND_MAYBE:
+      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_MAX: break;
+      default: return q;
+    }
+    bool stemmed = false;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end() && !stemmed; ++t) stemmed = (*t)[0] == 'Z';
+    if (!stemmed) return q;
+    std::vector<Xapian::Query> subs;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back((*this)(q.get_subquery(i)));
+    return Xapian::Query(static_cast<Xapian::Query::op>(type), subs.begin(), subs.end());
+  }
+
+ private:
+  // `term` is field prefix + folded word.
+  Xapian::Query expand(const std::string& term) {
+    std::size_t body = 0;
+    while (body < term.size() && term[body] >= 'A' && term[body] <= 'Z') ++body;
+    const std::string prefix = term.substr(0, body);
+    const std::string word = term.substr(body);
+    if (word.empty() || (word[0] >= '0' && word[0] <= '9')) return Xapian::Query(term);  // no stems (document.cpp)
+    std::vector<Xapian::Query> alts;
+    for (auto& [code, stem] : m_stems)
+      alts.emplace_back(stem_prefix(prefix, code) + stem(std::string(stem_input(word, code))));
+    if (m_plain) alts.emplace_back(term);
+    if (alts.size() == 1) return alts[0];
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+  }
+  std::vector<std::pair<std::string, Xapian::Stem>> m_stems;
+  bool m_plain = false;
+};
+
+// The parser's stemmer when StemExpander stems: the word itself.
+class KeepWord : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return word; }
+  std::string get_description() const override { return "KeepWord"; }
+};
+
+// The query text with its words lower-cased, except the operators (AND,
+// OR, NOT, XOR, NEAR, ADJ, and NEAR/n, ADJ/n) and field:value tokens (an
+// exact field's value must stay as written).
+std::string lower_words(const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find_first_of(" \t\n", i);
+    if (end == std::string::npos) end = text.size();
+    const std::string token = text.substr(i, end - i);
+    const std::string head = token.substr(0, token.find('/'));
+    const bool op = head == "AND" || head == "OR" || head == "NOT" || head == "XOR" || head == "NEAR" || head == "ADJ";
+    out += op || token.find(':') != std::string::npos ? token : search_fold(token);
+    if (end < text.size()) out += text[end];
+    i = end + 1;
+  }
+  return out;
+}
+
+// The language a query narrows its stems to: --lang, else a textlang:
+// filter in the query text; "" none. Not lang:, the original language: a
+// record whose original is Russian is most often an English translation.
+std::string narrowed_language(const std::string& text, const QueryOptions& opts) {
+  if (!opts.language.empty()) return language_code(opts.language);
+  for (std::string_view head : {"textlang:"}) {
+    for (std::size_t at = text.find(head); at != std::string::npos; at = text.find(head, at + 1)) {
+      if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
+      std::size_t v = at + head.size();
+      std::size_t end = text.find_first_of(" \t\n)", v);
+      std::string value = text.substr(v, end == std::string::npos ? std::string::npos : end - v);
+      if (!value.empty() && value[0] == '"') value = value.substr(1, value.find('"', 1) - 1);
+      if (!value.empty()) return language_code(value);
+    }
+  }
+  return "";
 }
 
 std::string date_key_or_throw(const std::string& text, bool end) {
@@ -271,6 +396,63 @@ Xapian::Query parse_date_range(const std::string& raw, DateMode mode) {
 
 const Xapian::Stopper& stop_words() { return stopper(); }
 
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+  std::vector<std::string> langs;
+  const std::string prefix(field("textlang").prefix);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    langs.push_back((*t).substr(prefix.size()));
+  return langs;
+}
+
+std::string fold_query_text(const std::string& text) {
+  std::vector<std::string> exact_heads;  // "id:", "url:" ...: values kept as written
+  for (const Field& f : fields()) {
+    if (f.kind == FieldKind::text || f.kind == FieldKind::entity) continue;
+    exact_heads.push_back(std::string(f.name) + ":");
+    if (!f.alias.empty()) exact_heads.push_back(std::string(f.alias) + ":");
+  }
+  std::string out, pending;  // pending: text to fold
+  auto flush = [&] {
+    out += search_fold(pending, false);
+    pending.clear();
+  };
+  auto word_start = [&](std::size_t i) { return i == 0 || std::strchr(" \t\n(+-", text[i - 1]) != nullptr; };
+  // The value from `v`: "..." or up to a space or ')'.
+  auto value_end = [&](std::size_t v) {
+    if (v < text.size() && text[v] == '"') {
+      std::size_t close = text.find('"', v + 1);
+      return close == std::string::npos ? text.size() : close + 1;
+    }
+    std::size_t end = text.find_first_of(" \t\n)", v);
+    return end == std::string::npos ? text.size() : end;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (word_start(i) && text[i] == '=' && i + 1 < text.size() && !std::strchr(" \t\n\"()", text[i + 1])) {
+      flush();
+      std::size_t end = value_end(i + 1);
+      out += std::string(ExactWordProcessor::kName) + ":" + text.substr(i + 1, end - i - 1);
+      i = end;
+      continue;
+    }
+    const std::string* head = nullptr;
+    if (word_start(i)) {
+      for (const auto& h : exact_heads) {
+        if (text.compare(i, h.size(), h) == 0) head = &h;
+      }
+    }
+    if (head) {
+      flush();
+      std::size_t end = value_end(i + head->size());
+      out += text.substr(i, end - i);
+      i = end;
+      continue;
+    }
+    pending += text[i++];
+  }
+  flush();
+  return out;
+}
+
 Xapian::Query build_query(const Xapian::Database& db, const std::string& text, const QueryOptions& opts) {
   return build_query(db, text, opts, nullptr);
 }
@@ -282,12 +464,28 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
     q = Xapian::Query::MatchAll;
   } else {
     std::vector<std::string> quoted;  // values of person:"...", place:"...", within:"..."
-    const std::string parsed_text = quote_entity_values(text, quoted);
+    std::string parsed_text = fold_query_text(quote_entity_values(text, quoted));
     Xapian::QueryParser qp;
     auto error = std::make_shared<std::string>();  // the first field processor error
     qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // Issue 16: the words are stemmed in each language the index holds
+    // (StemExpander), all of them, capitalised or not. An index of English
+    // alone is parsed as before: English stems, capitalised words as written.
+    std::vector<std::string> langs = index_languages(db);
+    if (const std::string only = narrowed_language(text, opts); !only.empty()) langs = {only};
+    const bool english_only = langs.empty() || (langs.size() == 1 && langs[0] == "en");
+    if (english_only) {
+      qp.set_stemmer(Xapian::Stem("english"));
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    } else {
+      // STEM_SOME on lower-cased words: every word is stemmed (case never
+      // decides), and words of phrases and NEAR stay unstemmed, with
+      // positions (STEM_ALL_Z stems NEAR's words, which then match nothing).
+      qp.set_stemmer(Xapian::Stem(new KeepWord));
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      parsed_text = lower_words(parsed_text);
+    }
+    qp.add_prefix(std::string(ExactWordProcessor::kName), (new ExactWordProcessor(error))->release());
     qp.set_stopper(&stopper());
     qp.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_ERROR);
@@ -316,7 +514,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
     qp.add_boolean_prefix("date", (new DateFieldProcessor(opts.date_mode, error))->release());
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT;
+                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
     if (corrected) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       q = qp.parse_query(parsed_text, flags);
@@ -340,6 +538,11 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       q = qp.parse_query(parsed_text, flags);
       if (!error->empty()) throw QueryError(*error);
     }
+    if (!english_only) q = StemExpander(langs)(q);
+  }
+  if (!opts.language.empty()) {
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(boolean_term(field("textlang"), language_code(opts.language))));
   }
   if (opts.from || opts.to) {
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, date_range_query(opts.from, opts.to, opts.date_mode));

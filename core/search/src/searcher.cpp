@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/language_id.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/document.h"
@@ -175,18 +176,39 @@ class SnippetStem : public Xapian::StemImplementation {
       const std::string& term = *t;
       if (term.size() > 1 && term[0] == 'Z' && is_unprefixed_term(std::string_view(term).substr(1))) {
         m_heads.insert(term.substr(1, 2));
+        m_stems.insert(term.substr(1));
+      }
+      // Another language's stem: "Z:de:kongress".
+      if (term.size() > 4 && term[0] == 'Z' && term[1] == ':') {
+        const std::string tag = term.substr(1, term.find(':', 2));  // ":de:"
+        const std::string_view name = stemmer_name(std::string_view(tag).substr(1, tag.size() - 2));
+        if (!name.empty() && !m_others.count(tag)) m_others.emplace(tag, Xapian::Stem(std::string(name)));
+        m_stems.insert(term.substr(1));
       }
     }
   }
   std::string operator()(const std::string& word) override {
     const bool could = std::any_of(m_heads.begin(), m_heads.end(),
                                    [&](const std::string& h) { return word.compare(0, h.size(), h) == 0; });
-    return could ? m_stem(word) : word;
+    std::string out = could ? m_stem(word) : word;
+    if (m_others.empty() && is_ascii(word)) return out;
+    // Issue 16: a word with accents matches by its folded stem; a stem of
+    // another language ("Z:de:kongress") is returned as ":de:kongress", so
+    // that the snippet finds "Z" + it among the query's terms.
+    const std::string f = search_fold(word);
+    if (f != word && m_stems.count(m_stem(f))) return m_stem(f);
+    for (auto& [tag, stem] : m_others) {
+      std::string s = tag + stem(f);
+      if (m_stems.count(s)) return s;
+    }
+    return out;
   }
   std::string get_description() const override { return "SnippetStem"; }
 
  private:
-  std::set<std::string> m_heads;  ///< first two letters of each stem of the query
+  std::set<std::string> m_heads;                 ///< first two letters of each stem of the query
+  std::set<std::string> m_stems;                 ///< the query's unprefixed stems, without the "Z"
+  std::map<std::string, Xapian::Stem> m_others;  ///< ":de:" -> German's stemmer, for each other language
   Xapian::Stem m_stem = make_stemmer();
 };
 

@@ -15,6 +15,16 @@ bool is_ascii(std::string_view s);
 /// lower-case, NFC): "Ceaușescu" -> "ceausescu". Thread-safe.
 std::string fold(std::string_view s);
 
+/// The search form of a word or text, the same at index and query time
+/// (issue 16): compatibility forms decomposed ("ﬁ" -> "fi", NFKD),
+/// diacritics dropped ("congrès" -> "congres", "München" -> "Munchen"), full
+/// case folding where `lower` ("ß" -> "ss"; otherwise case is kept, so a
+/// query's AND/OR stay operators), NFC. Cyrillic й and Й keep their breve:
+/// Russian's stemmer reads "-ий"/"-ый" endings, and и is another letter
+/// (ё folds to е, as Russian writers do). ASCII text comes back as it is
+/// (lower-cased when `lower`). Thread-safe.
+std::string search_fold(std::string_view s, bool lower = true);
+
 /// Trim ASCII white space (and NBSP) at both ends.
 std::string_view trim(std::string_view s);
 std::string trim_copy(std::string_view s);

@@ -5,6 +5,10 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <string_view>
+
+#include "opis/base/language_id.h"
 #include "opis/index/index_context.h"
 #include "opis/record/record.h"
 
@@ -27,9 +31,29 @@ Record record_from_document(const Xapian::Document& doc, bool with_entities = tr
 /// stemmer works each occurrence out again). Not thread-safe: one per thread.
 Xapian::Stem make_stemmer();
 
-/// The TermGenerator set up as both index and query side expect
-/// (English stemming, positions on unstemmed words only). Its stemmer keeps
-/// a memo of the words it has stemmed: use one per thread.
+/// The language a record's text is analysed in, and how it was decided.
+struct TextLanguage {
+  std::string code;    ///< ISO 639-1 ("de"), "" when undetermined
+  std::string source;  ///< "given", "identified" or "undetermined"
+  double confidence = 0;
+};
+
+/// Decide the language of a record's text (issue 16): the record's own
+/// text_language when a reader gave it; else the translation's language
+/// when the text is a translation (translation_language); else what
+/// `identifier` says of the text; else the original language; else
+/// undetermined. `identifier` may be null.
+TextLanguage decide_text_language(const Record& r, const LanguageIdentifier* identifier);
+
+/// The stem term prefix of language `code` for a field's term prefix:
+/// "Z" + prefix for English (as before issue 16), "Z" + prefix + ":" + code
+/// + ":" for another language with a stemmer ("Z:de:", "ZS:de:").
+std::string stem_prefix(std::string_view field_prefix, std::string_view code);
+
+/// The TermGenerator set up as make_document() expects: words with
+/// positions, CJK text as character n-grams; no stems (make_document()
+/// adds the stems in the record's language, and folded forms). Use one
+/// per thread.
 Xapian::TermGenerator make_term_generator();
 
 }  // namespace opis

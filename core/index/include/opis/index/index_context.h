@@ -4,9 +4,12 @@
 // or the environment, so two builds in one process can differ.
 #pragma once
 
+#include <string>
+
 namespace opis {
 
 class EntityExtractor;
+class LanguageIdentifier;
 
 struct IndexContext {
   /// Extracts persons and places from records that come without them (its
@@ -16,6 +19,13 @@ struct IndexContext {
   const EntityExtractor* extractor = nullptr;
   /// Record spelling data for "Did you mean" (opis-index --no-spelling: false).
   bool spelling = true;
+  /// Identifies the language of a record's text when the record does not
+  /// give it (issue 16); null: given languages only, others undetermined.
+  /// Not owned; thread-safe, so shared by a bulk build's workers.
+  const LanguageIdentifier* identifier = nullptr;
+  /// ISO 639-1 code of the analysis (stemming) of text whose language is
+  /// undetermined: English, what Opis did before it knew languages.
+  std::string default_language = "en";
 };
 
 }  // namespace opis

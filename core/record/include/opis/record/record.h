@@ -76,6 +76,17 @@ struct Record {
   std::string funder;  ///< "Blavatnik Family Foundation", from credits
   std::string original_language;
   std::string translation_language;
+  /// The language the text (body and fields) is in, so that it is analysed
+  /// in it (issue 16). Set by a reader when the source says so, as a name or
+  /// ISO 639 code (JSON "text_language" or "lang"; TEI's xml:lang), with
+  /// text_language_source "given"; otherwise make_document() decides it from
+  /// translation_language / original_language or identifies it from the
+  /// text, and stores the ISO 639-1 code.
+  std::string text_language;
+  /// How text_language was decided: "given", "identified" or "undetermined"
+  /// ("" until a reader or the indexer says).
+  std::string text_language_source;
+  double text_language_confidence = 0;   ///< the identifier's, 0..1 (1 when given)
   std::string body;                      ///< the text, annotations and footnotes included
   std::vector<std::string> handwritten;  ///< "[Handwritten: ...]" contents
   std::vector<Footnote> footnotes;
@@ -94,6 +105,7 @@ enum class RecordFieldKind {
   extra,        ///< {label: text}
   persons,      ///< set at index time
   places,       ///< set at index time
+  language,     ///< text_language_source and text_language_confidence
 };
 
 /// One field of Record, declared once (record_fields()) and walked by the

@@ -40,8 +40,10 @@ std::vector<KwicToken> kwic_tokens(std::string_view text);
 struct KwicTerms {
   std::vector<std::vector<std::string>> phrases;  ///< each a run of folded words
   std::set<std::string> words;                    ///< folded words
-  std::set<std::string> stems;                    ///< English stems (of the lower-cased word)
-  std::vector<std::string> prefixes;              ///< wildcards: folded beginnings of words
+  /// English stems (of the lower-cased word), and stems of other languages
+  /// as ":" + code + ":" + stem (issue 16: the terms "Z:de:kongress"...).
+  std::set<std::string> stems;
+  std::vector<std::string> prefixes;  ///< wildcards: folded beginnings of words
   /// The written forms of one record's matched persons and places, each a
   /// run of words as written (kwic_name_phrases()); set per record. Matched
   /// case-sensitively, as highlight_names() does: the forms keep each

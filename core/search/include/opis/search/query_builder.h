@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -31,7 +32,21 @@ struct QueryOptions {
   /// The gazetteer file place: and within: look names up in (set by the
   /// front end: Gazetteer::find_default()); "": a name stands for itself.
   std::string gazetteer;
+  /// --lang: only records whose text was analysed in this language (a
+  /// name or ISO 639 code), and query words stemmed in it alone; "": every
+  /// language the index holds (issue 16).
+  std::string language;
 };
+
+/// The ISO 639-1 codes of the languages the index's texts were analysed
+/// in (the textlang: terms), sorted.
+std::vector<std::string> index_languages(const Xapian::Database& db);
+
+/// The query text with accents and compatibility forms folded
+/// (search_fold(), case kept so AND/OR stay operators), except the values
+/// of exact fields (id:, url:, path: ...) and words written `=word`, which
+/// become `opisexact:word` (matched with their accents). Issue 16.
+std::string fold_query_text(const std::string& text);
 
 /// The query matching records whose date interval overlaps [from, to]
 /// (mode overlap) or lies inside it (mode within); either end may be open.
