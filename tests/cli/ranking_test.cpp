@@ -15,36 +15,12 @@
 #include <fmt/format.h>
 
 #include "process.h"
+#include "ranking_queries.h"
 
 using nlohmann::json;
 using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.h)
 
 namespace {
-
-struct Judged {
-  std::string query;
-  std::set<std::string> relevant;
-  const char* why;
-};
-
-const std::vector<Judged> kQueries = {
-    {"Baghdad", {"9010", "209747"}, "Baghdad in the title, above records that mention it"},
-    {"Nasser", {"9025", "9009"}, "Nasser in the title"},
-    {"Khrushchev", {"9013", "9203", "9012", "209747"}, "Khrushchev in the title"},
-    {"Berlin", {"9015"}, "the record on the sector border in Berlin"},
-    {"Cairo", {"9025"}, "Cairo in the title"},
-    {"oil", {"9005"}, "the oil dispute"},
-    {"consul", {"9001", "9002"}, "a consul's report in the title"},
-    {"Tehran", {"9005"}, "the embassy in Tehran, in the title"},
-    {"\"military force\"", {"209747"}, "the phrase"},
-    {"\"Soviet Union\" Baghdad", {"209747", "9010"}, "phrase and place"},
-    {"person:Khrushchev", {"209747"}, "the record naming him most (15 mentions)"},
-    {"person:Krushchev", {"209747"}, "a variant spelling finds the same record first"},
-    {"person:Nasser", {"9009", "9025"}, "the records about Nasser"},
-    {"place:Berlin", {"9015", "9006"}, "the records about Berlin"},
-    {"place:Tabriz", {"9001"}, "the report from Tabriz"},
-    {"Iraqi revolution", {"209747", "9010"}, "the two records on the Iraqi revolution"},
-};
 
 // The top 10 ids of every judged query, in one `opis-search --batch`
 // process (issue 17: the regression set runs through the batch path).

@@ -537,6 +537,7 @@ Xapian::Query Searcher::parse(const SearchOptions& opts, SearchResult& res) {
 
 Xapian::MSet Searcher::match(const Xapian::Query& q, const SearchOptions& opts, SearchResult& res) {
   Xapian::Enquire enq = make_enquire(q, opts.sort);
+  if (opts.time_limit > 0) enq.set_time_limit(opts.time_limit);
   // Facets: one counter per facet, made of Xapian's ValueCountMatchSpy
   // (search/facets.h; built-ins only, so remote shards can count). Spies count
   // only the documents the matcher examines, so then every match is.

@@ -43,6 +43,11 @@ struct SearchOptions {
   bool suggest = true;
   /// --suggest: look for a better spelling whatever the number of matches.
   bool suggest_always = false;
+  /// Seconds the matcher may spend (Xapian's Enquire::set_time_limit(); 0:
+  /// no limit). Past it the match stops early with fewer matches examined,
+  /// so a front end that must not serve a cut result (opis-serve) checks
+  /// the time itself.
+  double time_limit = 0;
 };
 
 /// A span of a snippet to highlight: byte offset and length.
@@ -122,6 +127,11 @@ class Searcher {
   /// opts.limit and opts.offset are ignored unless `max_records` is set),
   /// `context` words either side. See kwic.h.
   KwicResult kwic(const SearchOptions& opts, unsigned context, std::optional<unsigned> max_records = std::nullopt);
+
+  /// Move to the index's latest revision (Xapian's Database::reopen()), so
+  /// that a long-lived searcher (opis-serve) sees what a writer committed
+  /// since. Returns whether it changed. Throws Xapian::Error.
+  bool reopen() { return m_db.reopen(); }
 
   /// The record with this id, if any.
   std::optional<Record> record(const std::string& id);

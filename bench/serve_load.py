@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Load test of opis-serve (issue 18): CLIENTS threads, each sending
+REQUESTS mixed requests over one keep-alive connection to a server on
+loopback, then stopping. Prints p50/p99 latency per kind and overall,
+throughput and errors (any status but 200, or a broken connection).
+
+The mix, from a query set (query-bench make's TSV: class, Opis query, ...):
+  60%  /api/search?q=Q&facets=person,place   (what query-bench layouts times in process)
+  20%  /search?q=Q                           (the HTML page: five facets, histogram)
+  10%  /record?id=ID                         (record page: similar records)
+  10%  /api/record/ID
+
+Usage: serve_load.py --serve BIN --db DB --queries TSV [--clients 8] [--requests 2000] [--threads 4]
+       [--time-limit MS]
+"""
+import argparse
+import http.client
+import json
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(p * len(v)))] if v else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--serve", required=True)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--queries", required=True)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--time-limit", type=int, default=60000, help="the server's --time-limit (ms)")
+    a = ap.parse_args()
+
+    queries = []
+    with open(a.queries, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 2 and cols[1]:
+                queries.append(cols[1])
+    srv = subprocess.Popen([a.serve, "--db", a.db, "--listen", "127.0.0.1:0", "--threads", str(a.threads),
+                            "--max-queue", "1000", "--time-limit", str(a.time_limit)], stdout=subprocess.PIPE, text=True)
+    try:
+        first = srv.stdout.readline()
+        port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        print(first.strip())
+        # Record ids to read: the top hits of the queries.
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        ids = []
+        for q in queries:
+            c.request("GET", "/api/search?limit=3&q=" + urllib.parse.quote(q))
+            ids += [h["id"] for h in json.loads(c.getresponse().read())["results"]]
+        c.close()
+        rng = random.Random(18)
+        plan = []
+        for _ in range(a.clients):
+            reqs = []
+            for _ in range(a.requests):
+                r, q = rng.random(), urllib.parse.quote(rng.choice(queries))
+                if r < 0.6:
+                    reqs.append(("api-search", f"/api/search?facets=person,place&q={q}"))
+                elif r < 0.8:
+                    reqs.append(("search-page", f"/search?q={q}"))
+                elif r < 0.9:
+                    reqs.append(("record-page", "/record?id=" + urllib.parse.quote(rng.choice(ids))))
+                else:
+                    reqs.append(("api-record", "/api/record/" + urllib.parse.quote(rng.choice(ids))))
+            plan.append(reqs)
+        results = {}  # kind -> [ms]
+        errors = []
+        lock = threading.Lock()
+
+        def client(reqs):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            mine, bad = {}, []
+            for kind, path in reqs:
+                t0 = time.perf_counter()
+                try:
+                    conn.request("GET", path)
+                    resp = conn.getresponse()
+                    resp.read()
+                    if resp.status != 200:
+                        bad.append(f"{resp.status} {path}")
+                except (OSError, http.client.HTTPException) as e:
+                    bad.append(f"{e} {path}")
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                mine.setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+            conn.close()
+            with lock:
+                for k, v in mine.items():
+                    results.setdefault(k, []).extend(v)
+                errors.extend(bad)
+
+        t0 = time.perf_counter()
+        threads = [threading.Thread(target=client, args=(p,)) for p in plan]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+        total = sum(len(v) for v in results.values())
+        print(f"{a.clients} clients x {a.requests} requests, server --threads {a.threads}: {total} requests in "
+              f"{wall:.1f} s = {total / wall:.0f} requests/s, {len(errors)} errors")
+        print(f"{'kind':<12} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
+        every = []
+        for k in ("api-search", "search-page", "record-page", "api-record"):
+            v = results.get(k, [])
+            every += v
+            if v:
+                print(f"{k:<12} {len(v):>8} {pct(v, .5):>8.1f} {pct(v, .99):>8.1f} {statistics.mean(v):>8.1f}")
+        print(f"{'all':<12} {len(every):>8} {pct(every, .5):>8.1f} {pct(every, .99):>8.1f} "
+              f"{statistics.mean(every):>8.1f}")
+        for e in errors[:10]:
+            print("error:", e)
+        return 0 if not errors else 1
+    finally:
+        srv.terminate()
+        srv.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

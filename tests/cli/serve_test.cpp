@@ -1,0 +1,238 @@
+// opis-serve (issue 18) end to end, without a browser: the real server on a
+// real index over loopback HTTP (httplib's client). Its JSON API must answer
+// exactly as `opis-search --format json` for the ranking regression set's
+// queries, records and registers; pages carry the CSP; limits answer
+// 400/413/503; no path reaches the file system; what opis-index commits
+// while it runs is found; SIGTERM stops it cleanly. The browser tests are
+// tests/browser/serve_browser_test.py.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <regex>
+#include <thread>
+
+#include "process.h"
+#include "ranking_queries.h"
+
+using nlohmann::json;
+using namespace opis::test;
+
+namespace {
+
+const std::string kServe = OPIS_SERVE_BIN;
+
+// opis-serve on a free port, its stdout in a file (where it says the port).
+class RunningServer {
+ public:
+  RunningServer(const std::string& db, std::vector<std::string> extra, const std::filesystem::path& dir) {
+    m_out = dir / "serve.out";
+    std::vector<std::string> argv{kServe, "--db", db, "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, (dir / "serve.err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<char*> cargv;
+    for (auto& a : argv) cargv.push_back(a.data());
+    cargv.push_back(nullptr);
+    if (posix_spawn(&m_pid, cargv[0], &fa, nullptr, cargv.data(), environ) != 0) m_pid = -1;
+    posix_spawn_file_actions_destroy(&fa);
+    const std::regex at(R"(at http://127\.0\.0\.1:(\d+)/)");
+    for (int i = 0; i < 200 && m_pid > 0 && m_port == 0; ++i) {
+      std::smatch m;
+      const std::string out = slurp(m_out);
+      if (std::regex_search(out, m, at))
+        m_port = std::stoi(m[1]);
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~RunningServer() {
+    if (m_pid > 0) {
+      ::kill(m_pid, SIGKILL);
+      finish(m_pid);
+    }
+  }
+  int port() const { return m_port; }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", m_port);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+  // SIGTERM, then the exit status and what it printed.
+  int stop(std::string& out) {
+    ::kill(m_pid, SIGTERM);
+    int status = finish(m_pid);
+    m_pid = -1;
+    out = slurp(m_out);
+    return status;
+  }
+
+ private:
+  std::filesystem::path m_out;
+  pid_t m_pid = -1;
+  int m_port = 0;
+};
+
+std::string enc(const std::string& s) { return httplib::detail::encode_query_param(s); }
+
+class Issue18Serve : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new TempDir();
+    s_db = (s_dir->path() / "db").string();
+    std::vector<std::string> argv{kIndex, "--db", s_db, "--quiet", std::string(OPIS_SOURCE_DIR) + "/corpus"};
+    if (std::filesystem::exists(kShared / "records")) argv.push_back((kShared / "records").string());
+    Result r = run(argv);
+    ASSERT_EQ(r.status, 0) << show(r);
+    s_server = new RunningServer(s_db, {"--threads", "2"}, s_dir->path());
+    ASSERT_GT(s_server->port(), 0) << slurp(s_dir->path() / "serve.err");
+  }
+  static void TearDownTestSuite() {
+    delete s_server;
+    delete s_dir;
+  }
+  static json get_json(const std::string& path, int want = 200) {
+    auto res = s_server->client().Get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return {};
+    EXPECT_EQ(res->status, want) << path << "\n" << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    return json::parse(res->body);
+  }
+  static json search_json(const std::vector<std::string>& args) {
+    std::vector<std::string> argv{kSearch, "--db", s_db, "--format", "json"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    Result r = run(argv);
+    EXPECT_LE(r.status, 1) << show(r);
+    return json::parse(r.out);
+  }
+  static inline TempDir* s_dir = nullptr;
+  static inline std::string s_db;
+  static inline RunningServer* s_server = nullptr;
+};
+
+TEST_F(Issue18Serve, ApiSearchAnswersAsOpisSearchForTheRankingSet) {
+  for (const auto& j : kQueries) {
+    SCOPED_TRACE(j.query);
+    json want = search_json({"--limit", "10", j.query});
+    json got = get_json("/api/search?q=" + enc(j.query) + "&limit=10");
+    EXPECT_EQ(got, want);
+    EXPECT_FALSE(got.at("results").empty());
+  }
+  // Paging, order, facets and dates go through as the flags do.
+  json want = search_json({"--limit", "3", "--offset", "2", "--sort", "-date", "--facets", "person,place,year",
+                           "--from", "1950", "Soviet"});
+  json got = get_json("/api/search?q=Soviet&limit=3&offset=2&sort=-date&facets=person,place,year&from=1950");
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(got.at("offset"), 2);
+  EXPECT_TRUE(got.contains("facets"));
+  // "Did you mean" too.
+  EXPECT_EQ(get_json("/api/search?q=Khruschev"), search_json({"Khruschev"}));
+}
+
+TEST_F(Issue18Serve, ApiRecordAndRegistersAnswerAsOpisSearch) {
+  EXPECT_EQ(get_json("/api/record/9010"), search_json({"--record", "9010"}));
+  EXPECT_EQ(get_json("/api/persons"), search_json({"--persons"}));
+  EXPECT_EQ(get_json("/api/places?pattern=Berlin"), search_json({"--places", "Berlin"}));
+  json missing = get_json("/api/record/no-such-id", 404);
+  EXPECT_NE(missing.at("error").get<std::string>().find("no-such-id"), std::string::npos);
+  json bad = get_json("/api/search?q=" + enc("\"unclosed (") + "&facets=nonsense", 400);
+  EXPECT_TRUE(bad.contains("error"));
+}
+
+TEST_F(Issue18Serve, PagesCarryTheCspAndShowResults) {
+  auto c = s_server->client();
+  auto res = c.Get("/search?q=Baghdad&f=" + enc("person:N.S. Khrushchev"));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_NE(res->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(res->body.find("/record?id=209747"), std::string::npos);
+  EXPECT_NE(res->body.find("<mark>"), std::string::npos);
+  EXPECT_NE(res->body.find("aria-label=\"Remove filter person: N.S. Khrushchev\""), std::string::npos);
+  EXPECT_EQ(res->body.find("<script>"), std::string::npos);  // only <script src>
+  auto rec = c.Get("/record?id=209747&q=Baghdad");
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->status, 200);
+  EXPECT_NE(rec->body.find("<mark>Baghdad</mark>"), std::string::npos);
+  EXPECT_NE(rec->body.find("class=\"hw\""), std::string::npos);
+  EXPECT_NE(rec->body.find("Similar records"), std::string::npos);
+  auto ris = c.Get("/export?format=ris&id=209747");
+  ASSERT_TRUE(ris);
+  EXPECT_EQ(ris->body.rfind("TY  - ", 0), 0u) << ris->body;
+  EXPECT_NE(ris->get_header_value("Content-Disposition").find("opis-209747.ris"), std::string::npos);
+  auto all = c.Get("/export?format=csv&q=Baghdad");
+  ASSERT_TRUE(all);
+  Result cli = run({kSearch, "--db", s_db, "--format", "csv", "Baghdad"});
+  EXPECT_EQ(all->body, cli.out);
+}
+
+TEST_F(Issue18Serve, LimitsAndPathsAnswerWithoutTheFileSystem) {
+  auto c = s_server->client();
+  EXPECT_EQ(c.Get("/search?q=" + std::string(2000, 'a'))->status, 413);
+  EXPECT_EQ(c.Get("/api/search?q=a&limit=101")->status, 400);
+  EXPECT_EQ(c.Get("/search?q=a&sort=sideways")->status, 400);
+  for (std::string p : {"/../../../etc/passwd", "/assets/../CMakeLists.txt", "/assets/%2e%2e/%2e%2e/etc/passwd",
+                        "/etc/passwd", "/assets/", "/db/iamglass"}) {
+    auto r = c.Get(p);
+    ASSERT_TRUE(r) << p;
+    EXPECT_EQ(r->status, 404) << p;
+    EXPECT_EQ(r->body.find("root:"), std::string::npos) << p;
+  }
+  auto css = c.Get("/assets/opis.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+}
+
+TEST_F(Issue18Serve, ARequestPastTheTimeLimitGets503) {
+  TempDir t;
+  RunningServer slow(s_db, {"--time-limit", "10", "--threads", "1"}, t.path());
+  ASSERT_GT(slow.port(), 0);
+  // Two connections at once on one worker, each a heavy page: at least one
+  // waits past 10 ms, or runs past it.
+  const std::string heavy = "/kwic?q=" + enc("Soviet OR Union OR Baghdad OR Iraq OR Moscow");
+  struct Answer {
+    int status = 0;
+    std::string retry_after;
+  };
+  auto ask = [&] {
+    Answer a;
+    if (auto r = slow.client().Get(heavy)) a = {r->status, r->get_header_value("Retry-After")};
+    return a;
+  };
+  Answer a, b;
+  std::thread other([&] { a = ask(); });
+  b = ask();
+  other.join();
+  EXPECT_TRUE(a.status == 503 || b.status == 503) << a.status << " " << b.status;
+  EXPECT_EQ((a.status == 503 ? a : b).retry_after, "2");
+}
+
+TEST_F(Issue18Serve, WhatTheIndexerCommitsIsFoundAndSigtermStops) {
+  TempDir t;
+  const std::string db = (t.path() / "db").string();
+  write_file(t.path() / "a.jsonl", R"({"id":"first","title":"Zanzibar cable","body":"about Zanzibar"})"
+                                   "\n");
+  ASSERT_EQ(run({kIndex, "--db", db, "--quiet", (t.path() / "a.jsonl").string()}).status, 0);
+  RunningServer srv(db, {"--threads", "1"}, t.path());
+  ASSERT_GT(srv.port(), 0);
+  auto c = srv.client();
+  EXPECT_EQ(json::parse(c.Get("/api/search?q=Zanzibar")->body).at("total"), 1);
+  write_file(t.path() / "b.jsonl", R"({"id":"second","title":"Zanzibar again","body":"Zanzibar harbour"})"
+                                   "\n");
+  ASSERT_EQ(run({kIndex, "--db", db, "--quiet", (t.path() / "b.jsonl").string()}).status, 0);
+  EXPECT_EQ(json::parse(c.Get("/api/search?q=Zanzibar")->body).at("total"), 2);
+  std::string out;
+  EXPECT_EQ(srv.stop(out), 0);
+  EXPECT_NE(out.find("loopback only"), std::string::npos) << out;
+  EXPECT_NE(out.find("opis-serve: stopped"), std::string::npos) << out;
+}
+
+}  // namespace
