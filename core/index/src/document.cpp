@@ -126,6 +126,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   }
   index_field(tg, "title", r.title);
   index_field(tg, "summary", r.summary);
+  index_field(tg, "series", r.series);
   for (const auto& h : r.handwritten) index_field(tg, "handwritten", h);
   for (const auto& n : r.footnotes) index_field(tg, "footnote", n.text);
   index_names(tg, "contributor", r.contributors);
