@@ -140,7 +140,7 @@ TEST(Hostile, EveryCaseIsIndexedOrReportedOnceAndEveryGoodRecordIsIn) {
     }
     if (w.contains("lacks")) {
       // Nothing from outside the file (XXE): not in any field.
-      EXPECT_EQ(j.dump().find(w["lacks"].get<std::string>()), std::string::npos) << what;
+      for (const auto& l : w["lacks"]) EXPECT_EQ(j.dump().find(l.get<std::string>()), std::string::npos) << what;
     }
   }
   EXPECT_EQ(stored.size(), expect["records"].size() + expect["extra_records"].get<std::size_t>());

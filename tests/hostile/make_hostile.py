@@ -304,20 +304,20 @@ with open(secret, "w") as f:
 xxe = (f'<!DOCTYPE TEI [\n<!ENTITY pw SYSTEM "file:///etc/passwd">\n<!ENTITY sec SYSTEM "file://{secret}">\n'
        '<!ENTITY net SYSTEM "http://127.0.0.1:9/x">\n]>\n')
 put("xml/xxe.xml", tei("h-tei-xxe", "<p>a &pw; b &sec; c &net; d</p>", dtd=xxe))
-rec("XXE: /etc/passwd, a file and http:// not read", "h-tei-xxe", body_has="a b c d", lacks="root:")
-rec("XXE: the file outside not read", "h-tei-xxe", lacks="OUTSIDE-SECRET-15")
+rec("XXE: /etc/passwd, a file and http:// not read", "h-tei-xxe", body_has="a b c d",
+    lacks=["root:", "OUTSIDE-SECRET-15"])
 warn("XXE: entities left out, said", "xml/xxe.xml", "3 entity reference(s) not expanded", line=7)
 lol = '<!DOCTYPE TEI [\n<!ENTITY lol "lol">\n' + "".join(
     f'<!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">\n' for i in range(1, 10)) + "]>\n"
 put("xml/billion-laughs.xml", tei("h-tei-lol", "<p>&lol9;</p>", dtd=lol))
-err("billion laughs", "xml/billion-laughs.xml", "invalid XML: ")
+err("billion laughs", "xml/billion-laughs.xml", "invalid XML: Detected an entity reference loop", line=1)
 put("xml/deep.xml", tei("h-tei-deep", "<hi>" * 10000 + "deep" + "</hi>" * 10000))
-err("XML nested 10,000 deep", "xml/deep.xml", "invalid XML: ")
+err("XML nested 10,000 deep", "xml/deep.xml", "invalid XML: Excessive depth", line=3)
 put("xml/latin1-declared.xml", tei("h-tei-enc", "<p>Grüße aus Zürich</p>").replace("UTF-8", "ISO-8859-1"))
 warn("encoding declared Latin-1, bytes UTF-8", "xml/latin1-declared.xml", "declares encoding 'iso-8859-1' but its bytes are UTF-8", line=1)
 rec("encoding declared Latin-1, bytes UTF-8: read as UTF-8", "h-tei-enc", body_has="Grüße aus Zürich")
 put("xml/unknown-encoding.xml", tei("h-tei-enc2", "<p>x</p>").replace("UTF-8", "klingon-8"))
-err("encoding nobody knows", "xml/unknown-encoding.xml", "invalid XML: ")
+err("encoding nobody knows", "xml/unknown-encoding.xml", "invalid XML: Unsupported encoding", line=1)
 put("xml/no-body.xml", f'<TEI {TEI_NS} xml:id="h-tei-nobody"><teiHeader><fileDesc><titleStmt><title>Header only</title>'
     "</titleStmt></fileDesc></teiHeader></TEI>")
 warn("TEI with no body", "xml/no-body.xml", "has no <body>; indexed from its header alone", line=1)
