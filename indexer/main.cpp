@@ -48,6 +48,14 @@ Records:
            whether given as corpus/, ./corpus or /abs/corpus)
   *.json   one record (a JSON object) per file
   *.jsonl  one record per line
+  *.xml    TEI P5 (a record per <TEI>, in a <teiCorpus> too; persName,
+           placeName and rs as tagged persons and places, resolved through
+           the listPerson/listPlace registers of every XML file given) or an
+           EAD 2002/EAD3 finding aid (the collection, and its file and item
+           components; --ead-series: series and subseries too), told apart
+           by the root element
+  Files of other types in the folders are counted in the summary ("not
+  read"), their paths with -v.
   See docs/record-format.md for every field.
 
 Examples:
@@ -58,6 +66,8 @@ Examples:
   opis-index --format json corpus/        summary as JSON, for scripts
   opis-index --authority names.csv corpus/ with the archive's own person register
   opis-index --no-extract corpus/         skip person and place extraction
+  opis-index edition/ indices/            TEI letters with their registers
+  opis-index --ead-series findingaids/    EAD: series records too
   opis-index --db archive.opis --shards 4 corpus/
                                           a sharded index: 4 shard databases in
                                           archive.opis.shards/, listed by the stub
@@ -77,7 +87,8 @@ run keeps everything committed before it; run the same command again to
 finish.
 
 Exit status: 0 all records indexed, 1 some records rejected (each has an
-error line on stderr: path:line: error: what; what was done), 2 fatal error
+error line on stderr: path:line: error: what; what was done) or no file of
+a type Opis reads in the paths, 2 fatal error
 (database cannot be opened, is locked by another writer - the message
 names its process - or a write failed, e.g. disk full: the index keeps its
 last commit), 130 interrupted (committed first).
@@ -142,7 +153,8 @@ std::string plural(std::size_t n, std::string_view word) { return fmt::format("{
 struct Flags {
   std::string db, format = "text", authority_path, compact_out, one_shard;
   std::vector<std::string> paths;
-  bool quiet = false, progress = false, no_extract = false, no_spelling = false, no_identify = false, no_bulk = false;
+  bool quiet = false, progress = false, no_extract = false, no_spelling = false, no_identify = false, no_bulk = false,
+       verbose = false;
   unsigned shards = 0;
   BatchOptions opts;  ///< --commit-every, --threads, --batch-size, --prune, --force
 };
@@ -175,7 +187,11 @@ void add_index_flags(CLI::App& app, Flags& f) {
   app.add_flag("--no-bulk", f.no_bulk, "Into an empty index too, write one database directly (slower; for comparison)");
   app.add_flag("--prune", f.opts.prune, "Delete records whose source file (under the given PATHs) is gone");
   app.add_flag("--force", f.opts.force, "Re-read every file, even those unchanged since the last run");
+  app.add_flag("--ead-series", f.opts.read.ead_series,
+               "EAD finding aids: a record for each series and subseries too (default: the collection, file and "
+               "item components)");
   app.add_flag("-q,--quiet", f.quiet, "Print errors only, no summary or progress");
+  app.add_flag("-v,--verbose", f.verbose, "In the summary, name each file not read (of a type no reader takes)");
   app.add_flag("--progress", f.progress, "Show progress even when stderr is not a terminal");
 }
 
@@ -207,6 +223,7 @@ struct Command {
   std::vector<std::string> paths;  ///< Mode::index
   std::string format;              ///< text or json
   bool quiet = false;
+  bool verbose = false;        ///< -v: the paths of the files not read
   bool show_progress = false;  ///< --progress, or stderr is a terminal (and not --quiet)
   unsigned shards = 0;         ///< --shards N
   bool extract = true;         ///< not --no-extract
@@ -241,6 +258,7 @@ Command validate(const Flags& f) {
   c.opts = f.opts;
   if (!f.one_shard.empty()) apply_one_shard(f, c.opts);
   c.quiet = f.quiet;
+  c.verbose = f.verbose;
   if (!f.compact_out.empty()) {
     if (!f.paths.empty() || f.shards) {
       throw std::invalid_argument("--compact takes no PATH and no --shards: it merges the shards of --db into OUT");
@@ -369,6 +387,13 @@ std::optional<Indexed> try_index_paths(const Command& c, const BatchOptions& opt
   return std::nullopt;
 }
 
+// Files of a type no reader takes, by extension: {".pdf": 3}.
+nlohmann::json not_read_json(const BatchCounts& n) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [ext, paths] : n.not_read) j[ext.empty() ? "(none)" : ext] = paths.size();
+  return j;
+}
+
 void print_summary_json(const Command& c, const Indexed& r) {
   const BatchCounts& n = r.counts;
   nlohmann::json j{{"database", c.db},
@@ -386,7 +411,8 @@ void print_summary_json(const Command& c, const Indexed& r) {
                    {"bytes_read", n.bytes_read},
                    {"seconds", r.seconds},
                    {"interrupted", n.interrupted},
-                   {"rejected_reasons", n.reasons}};
+                   {"rejected_reasons", n.reasons},
+                   {"not_read", not_read_json(n)}};
   std::cout << json_text(j) << '\n';
 }
 
@@ -406,6 +432,14 @@ void print_summary_text(const Command& c, const Indexed& r) {
   std::cout << ".\n";
   for (const auto& [reason, count] : n.reasons) {
     std::cout << fmt::format("  rejected: {} × {}\n", count, terminal_safe(reason));
+  }
+  for (const auto& [ext, paths] : n.not_read) {
+    std::cout << fmt::format("  not read: {} × {} (no reader for this type{})\n", paths.size(),
+                             ext.empty() ? "without extension" : terminal_safe(ext),
+                             c.verbose ? "" : "; -v names them");
+    if (c.verbose) {
+      for (const auto& p : paths) std::cout << "    " << terminal_safe(p) << '\n';
+    }
   }
   std::cout << fmt::format("Index '{}' holds {}.\n", terminal_safe(c.db), plural(r.total_after, "record"));
 }
@@ -450,6 +484,17 @@ int run_index(const Command& c) {
       print_summary_text(c, *r);
   }
   if (r->counts.interrupted) return 130;
+  if (r->counts.files == 0) {
+    // Nothing Opis reads was found: say so, and why (issue 15).
+    std::size_t others = 0;
+    for (const auto& [ext, paths] : r->counts.not_read) others += paths.size();
+    std::cerr << fmt::format(
+        "opis-index: no file Opis reads (.txt, .json, .jsonl, .xml) in the paths given{}; nothing indexed "
+        "(docs/record-format.md lists the formats)\n",
+        others ? fmt::format(" ({} of other types passed over: see 'not read' above)", plural(others, "file"))
+               : std::string());
+    return exit_status::partial;
+  }
   return r->counts.rejected ? exit_status::partial : exit_status::ok;
 }
 

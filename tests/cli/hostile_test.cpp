@@ -138,6 +138,10 @@ TEST(Hostile, EveryCaseIsIndexedOrReportedOnceAndEveryGoodRecordIsIn) {
     if (w.contains("body_has")) {
       EXPECT_NE(j["body"].get<std::string>().find(w["body_has"].get<std::string>()), std::string::npos) << what;
     }
+    if (w.contains("lacks")) {
+      // Nothing from outside the file (XXE): not in any field.
+      for (const auto& l : w["lacks"]) EXPECT_EQ(j.dump().find(l.get<std::string>()), std::string::npos) << what;
+    }
   }
   EXPECT_EQ(stored.size(), expect["records"].size() + expect["extra_records"].get<std::size_t>());
   EXPECT_EQ(x.get_doccount(), stored.size());

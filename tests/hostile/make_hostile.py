@@ -285,6 +285,50 @@ err("JSONL: wrong type", "json/mixed.jsonl", "field 'title' must be a string", l
 err("JSONL: not an object", "json/mixed.jsonl", "must be a JSON object", line=5)
 err("JSONL: not JSON", "json/mixed.jsonl", "invalid JSON", line=9)
 
+# --- XML: TEI and EAD (issue 15) --------------------------------------------------
+TEI_NS = 'xmlns="http://www.tei-c.org/ns/1.0"'
+
+
+def tei(rid, body, title="A TEI letter", dtd=""):
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n{dtd}<TEI {TEI_NS} xml:id="{rid}"><teiHeader><fileDesc>'
+            f"<titleStmt><title>{title}</title></titleStmt></fileDesc></teiHeader>\n<text><body>{body}</body></text></TEI>\n")
+
+
+put("xml/good.xml", tei("h-tei-good", "<p>Letter from <persName>Anna Weiss</persName> in <placeName>Graz</placeName>.</p>"))
+rec("TEI letter beside hostile XML", "h-tei-good", title="A TEI letter", body_has="Letter from Anna Weiss in Graz.")
+put("xml/malformed.xml", tei("h-tei-bad", "<p>open <hi>never closed</p>"))
+err("malformed XML", "xml/malformed.xml", "invalid XML: ", line=3)
+secret = os.path.join(out, "outside-secret.txt")
+with open(secret, "w") as f:
+    f.write("OUTSIDE-SECRET-15\n")
+xxe = (f'<!DOCTYPE TEI [\n<!ENTITY pw SYSTEM "file:///etc/passwd">\n<!ENTITY sec SYSTEM "file://{secret}">\n'
+       '<!ENTITY net SYSTEM "http://127.0.0.1:9/x">\n]>\n')
+put("xml/xxe.xml", tei("h-tei-xxe", "<p>a &pw; b &sec; c &net; d</p>", dtd=xxe))
+rec("XXE: /etc/passwd, a file and http:// not read", "h-tei-xxe", body_has="a b c d",
+    lacks=["root:", "OUTSIDE-SECRET-15"])
+warn("XXE: entities left out, said", "xml/xxe.xml", "3 entity reference(s) not expanded", line=7)
+lol = '<!DOCTYPE TEI [\n<!ENTITY lol "lol">\n' + "".join(
+    f'<!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">\n' for i in range(1, 10)) + "]>\n"
+put("xml/billion-laughs.xml", tei("h-tei-lol", "<p>&lol9;</p>", dtd=lol))
+err("billion laughs", "xml/billion-laughs.xml", "invalid XML: Detected an entity reference loop", line=1)
+put("xml/deep.xml", tei("h-tei-deep", "<hi>" * 10000 + "deep" + "</hi>" * 10000))
+err("XML nested 10,000 deep", "xml/deep.xml", "invalid XML: Excessive depth", line=3)
+put("xml/latin1-declared.xml", tei("h-tei-enc", "<p>Grüße aus Zürich</p>").replace("UTF-8", "ISO-8859-1"))
+warn("encoding declared Latin-1, bytes UTF-8", "xml/latin1-declared.xml", "declares encoding 'iso-8859-1' but its bytes are UTF-8", line=1)
+rec("encoding declared Latin-1, bytes UTF-8: read as UTF-8", "h-tei-enc", body_has="Grüße aus Zürich")
+put("xml/unknown-encoding.xml", tei("h-tei-enc2", "<p>x</p>").replace("UTF-8", "klingon-8"))
+err("encoding nobody knows", "xml/unknown-encoding.xml", "invalid XML: Unsupported encoding", line=1)
+put("xml/no-body.xml", f'<TEI {TEI_NS} xml:id="h-tei-nobody"><teiHeader><fileDesc><titleStmt><title>Header only</title>'
+    "</titleStmt></fileDesc></teiHeader></TEI>")
+warn("TEI with no body", "xml/no-body.xml", "has no <body>; indexed from its header alone", line=1)
+rec("TEI with no body: from its header", "h-tei-nobody", title="Header only")
+put("xml/ead-empty.xml", '<ead xmlns="urn:isbn:1-931666-22-9"><eadheader><eadid>h-ead-empty</eadid></eadheader>'
+    "<archdesc level=\"collection\"><did><unittitle>No components</unittitle></did></archdesc></ead>")
+warn("EAD with no components", "xml/ead-empty.xml", "describes no components", line=1)
+rec("EAD with no components: the collection", "h-ead-empty", title="No components")
+put("xml/other-root.xml", "<rss><channel/></rss>")
+err("XML of another kind", "xml/other-root.xml", "not a TEI or EAD file (root element <rss>)", line=1)
+
 # --- two files, one id ---------------------------------------------------------
 put("dup/a.json", json.dumps({"id": "h-same", "title": "first of two"}))
 put("dup/b.json", json.dumps({"id": "h-same", "title": "second of two"}))

@@ -57,7 +57,9 @@ std::string resolved(const fs::path& p);
 std::string located(const std::string& root, const std::string& name);
 std::string reason_of(const std::string& message);
 std::string not_regular(const struct stat& sb);
-std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags);
+std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags,
+                                std::map<std::string, std::vector<std::string>>* not_read = nullptr);
+std::shared_ptr<const Register> run_registers(const std::vector<SourceFile>& files);
 bool in_shard(const BatchOptions& opts, const std::string& id);
 void report_diags(const std::vector<Diagnostic>& diags, BatchCounts& c, const BatchIndexer::DiagnosticSink& on_diag);
 BatchProgress progress_of(const std::vector<SourceFile>& files);
@@ -88,7 +90,7 @@ struct SourceVisit {
           if (!in_shard(opts, r.id)) return;
           if (keep(r)) now.ids.push_back(r.id);
         },
-        problems);
+        problems, opts.read);
   }
 
   // The file's problems after `diags`, when this indexer reports them.

@@ -29,6 +29,7 @@
 #include <xxhash.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/base/text.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
 #include "opis/index/spelling_recorder.h"
@@ -117,7 +118,8 @@ std::string not_regular(const struct stat& sb) {
 }
 
 // Expand the arguments to a sorted list of files. Problems become diagnostics.
-std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags) {
+std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vector<Diagnostic>& diags,
+                                std::map<std::string, std::vector<std::string>>* not_read) {
   std::vector<SourceFile> files;
   for (const auto& a : args) {
     fs::path p(a);
@@ -136,7 +138,12 @@ std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vecto
           if (it->is_directory(dec)) it.disable_recursion_pending();
           continue;
         }
-        if (!is_record_file(it->path())) continue;
+        if (!is_record_file(it->path())) {
+          std::error_code fec;
+          if (not_read && it->is_regular_file(fec))
+            (*not_read)[ascii_lower(it->path().extension().string())].push_back(it->path().string());
+          continue;
+        }
         // A record-named entry that is not a readable file is reported, not
         // passed over in silence (issue 6): a link loop, a dangling link, a
         // FIFO (reading it would hang). A folder named like one is walked.
@@ -191,6 +198,19 @@ std::vector<SourceFile> collect(const std::vector<std::string>& args, std::vecto
   }
   return files;
 }
+// The registers of the XML files of a run (register.h): read before any
+// record, so that a register file serves the documents of every other.
+std::shared_ptr<const Register> run_registers(const std::vector<SourceFile>& files) {
+  auto reg = std::make_shared<Register>();
+  for (const auto& f : files) {
+    if (!is_xml_file(f.path)) continue;
+    std::vector<Diagnostic> ignored;  // reported when the file is read
+    if (auto data = read_source_bytes(f.path, ignored))
+      load_registers(SourceRef(f.path.string(), f.name), std::move(*data), *reg);
+  }
+  return reg;
+}
+
 // Whether record id `id` is one this indexer keeps (its shard's, or any).
 bool in_shard(const BatchOptions& opts, const std::string& id) {
   return opts.shards <= 1 || shard_of(id, opts.shards) == opts.shard;
@@ -422,7 +442,10 @@ BatchCounts BatchIndexer::run(const std::vector<std::string>& paths, const Diagn
                               const ProgressSink& on_progress, const std::atomic<bool>& stop) {
   BatchCounts c;
   std::vector<Diagnostic> diags;
-  std::vector<SourceFile> files = collect(paths, diags);
+  std::vector<SourceFile> files = collect(paths, diags, &c.not_read);
+  if (!m_opts.read.registers &&
+      std::any_of(files.begin(), files.end(), [](const SourceFile& f) { return is_xml_file(f.path); }))
+    m_opts.read.registers = run_registers(files);
   if (m_opts.report_file_problems)
     c.rejected += diags.size();
   else

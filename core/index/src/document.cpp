@@ -209,6 +209,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   const std::string analysis = lang.code.empty() ? ctx.default_language : lang.code;
   index_field(tg, "title", r.title);
   index_field(tg, "summary", r.summary);
+  index_field(tg, "series", r.series);
   for (const auto& h : r.handwritten) index_field(tg, "handwritten", h);
   for (const auto& n : r.footnotes) index_field(tg, "footnote", n.text);
   index_names(tg, "contributor", r.contributors);

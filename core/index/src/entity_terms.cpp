@@ -12,6 +12,7 @@
 #include "opis/entities/entity_extractor.h"
 #include "opis/entities/name_floor.h"
 #include "opis/entities/name_key.h"
+#include "opis/entities/tagged_entities.h"
 #include "opis/index/name_weight.h"
 #include "opis/index/schema.h"
 
@@ -72,6 +73,25 @@ std::vector<std::string> given_keys(const std::string& form) {
   return out;
 }
 
+// A register's authority ids ("gnd:118609807"): exact terms, found by
+// authority:gnd:118609807 and person:/place: given an id.
+void add_authority_terms(Xapian::Document& doc, const std::vector<std::string>& ids) {
+  for (const auto& id : ids) doc.add_boolean_term(boolean_term(field("authority"), id));
+}
+
+// A place's other names from its register (and the gazetteer's canonical
+// names for them, tagged_entities.h): each a place term, as its name is.
+void add_place_alias_terms(Xapian::Document& doc, const Place& p, const std::string& main_term, Xapian::termcount wdf,
+                           std::map<std::string, Xapian::termcount>& weighed) {
+  std::set<std::string> seen{main_term};
+  for (const auto& a : p.aliases) {
+    std::string t = prefixed_term(field("place"), fold_name(a));
+    if (!seen.insert(t).second) continue;
+    doc.add_term(t, wdf);
+    weighed[t] += wdf;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> exact_name_words(std::string_view name) {
@@ -93,7 +113,29 @@ std::vector<std::string> exact_name_words(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// A record whose source tags persons or places (TEI, EAD): the extractor
+// reads its text too, and the markup wins where they disagree.
+const Record& with_tagged_entities(const Record& source, Record& scratch, const EntityExtractor& extractor) {
+  scratch = source;
+  std::vector<Person> persons;
+  std::vector<Place> places;
+  std::copy_if(source.persons.begin(), source.persons.end(), std::back_inserter(persons),
+               [](const Person& p) { return p.tagged; });
+  std::copy_if(source.places.begin(), source.places.end(), std::back_inserter(places),
+               [](const Place& p) { return p.tagged; });
+  scratch.persons.clear();
+  scratch.places.clear();
+  extractor.extract(scratch);
+  merge_tagged_entities(scratch, persons, places, extractor.gazetteer());
+  return scratch;
+}
+
+}  // namespace
+
 const Record& with_entities(const Record& source, Record& scratch, const EntityExtractor* extractor) {
+  if (extractor && has_tagged_entities(source)) return with_tagged_entities(source, scratch, *extractor);
   if (!extractor || !source.persons.empty() || !source.places.empty()) return source;
   scratch = source;
   extractor->extract(scratch);
@@ -158,6 +200,7 @@ void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* ou
       weighed[t] += wdf;
     }
     for (const auto& t : given) doc.add_term(t, wdf);
+    add_authority_terms(doc, p.ids);
     std::string key = person_facet_key(p);
     if (!key.empty()) {
       // Label: the surname as written, or the whole name for one-word names.
@@ -172,6 +215,8 @@ void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* ou
     if (out) out->places.push_back(t);
     doc.add_term(t, wdf);
     weighed[t] += wdf;
+    add_place_alias_terms(doc, p, t, wdf, weighed);
+    add_authority_terms(doc, p.ids);
     doc.add_boolean_term(prefixed_term(wi, fold_name(p.name)));
     if (!p.country.empty()) doc.add_boolean_term(prefixed_term(wi, fold_name(p.country)));
     if (!p.name.empty()) place_facets.add(p.name, p.name, wdf);

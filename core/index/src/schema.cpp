@@ -19,7 +19,7 @@ using K = FieldKind;
 // name, prefix, kind, weight, in default search, alias, description
 // (Not reformatted: one field a line, a table to read down.)
 // clang-format off
-constexpr std::array<Field, 37> kFields = {{
+constexpr std::array<Field, 39> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -63,6 +63,9 @@ constexpr std::array<Field, 37> kFields = {{
     // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
     {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text (the floor of person: and place:)"},
     {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
+    // Sources that carry them (TEI registers, EAD access points; issue 15).
+    {"authority", "XAUTH", K::boolean, 0, false, "", "an authority id of a person or place, scheme:id (authority:gnd:118609807, authority:viaf:49226474, authority:wikidata:Q44331)"},
+    {"series", "XSER", K::text, kBodyWeight, false, "", "words of the series path of an EAD component (series:Correspondence)"},
 }};
 // clang-format on
 

@@ -185,6 +185,7 @@ class TextPrinter : public Printer {
                                                                : "'" + r.date.text + "' (not understood)";
     field("Date", date);
     field("Title", r.title);
+    field("Series", r.series);
     field("Archive", r.archive);
     field("Reference", r.reference);
     field("Repository", r.repository);
@@ -215,6 +216,9 @@ class TextPrinter : public Printer {
       if (p.mentions) v += fmt::format(", {} mention{}", p.mentions, p.mentions == 1 ? "" : "s");
       if (!p.forms.empty()) v += ": " + join(p.forms, "; ");
       if (!p.aliases.empty()) v += " (authority: " + join(p.aliases, "; ") + ")";
+      if (!p.dates.empty()) v += " [" + p.dates + "]";
+      if (!p.ids.empty()) v += " {" + join(p.ids, ", ") + "}";
+      if (p.tagged) v += " (tagged)";
       field("Person " + p.name, v);
     }
     for (const auto& p : r.places) {
@@ -222,6 +226,9 @@ class TextPrinter : public Printer {
       if (!p.country.empty() && p.country != p.name) v += " in " + p.country;
       v += fmt::format(", {} mention{}", p.mentions, p.mentions == 1 ? "" : "s");
       if (!p.forms.empty()) v += ": " + join(p.forms, "; ");
+      if (!p.aliases.empty()) v += " (register: " + join(p.aliases, "; ") + ")";
+      if (!p.ids.empty()) v += " {" + join(p.ids, ", ") + "}";
+      if (p.tagged) v += " (tagged)";
       field("Place " + p.name, v);
     }
     if (!r.body.empty()) out << '\n' << block(r.body) << '\n';

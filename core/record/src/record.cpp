@@ -31,6 +31,7 @@ constexpr RecordField kFields[] = {
     {"url", K::text, &Record::url, nullptr, true, "url"},
     {"cites", K::list, nullptr, &Record::cites, true, "cites"},
     {"summary", K::text, &Record::summary, nullptr, true, "summary"},
+    {"series", K::text, &Record::series, nullptr, true, ""},
     {"credits", K::text, &Record::credits, nullptr, true, ""},
     {"funder", K::text, &Record::funder, nullptr, true, ""},
     {"original_language", K::text, &Record::original_language, nullptr, true, "language"},
@@ -95,6 +96,9 @@ json persons_json(const std::vector<Person>& persons) {
   for (const auto& p : persons) {
     json o{{"name", p.name}, {"surname", p.surname}, {"role", p.role}, {"forms", p.forms}, {"mentions", p.mentions}};
     if (!p.aliases.empty()) o["aliases"] = p.aliases;
+    if (!p.ids.empty()) o["ids"] = p.ids;
+    if (!p.dates.empty()) o["dates"] = p.dates;
+    if (p.tagged) o["tagged"] = true;
     a.push_back(std::move(o));
   }
   return a;
@@ -103,8 +107,11 @@ json persons_json(const std::vector<Person>& persons) {
 json places_json(const std::vector<Place>& places) {
   json a = json::array();
   for (const auto& p : places) {
-    a.push_back(
-        {{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}});
+    json o{{"name", p.name}, {"country", p.country}, {"kind", p.kind}, {"forms", p.forms}, {"mentions", p.mentions}};
+    if (!p.aliases.empty()) o["aliases"] = p.aliases;
+    if (!p.ids.empty()) o["ids"] = p.ids;
+    if (p.tagged) o["tagged"] = true;
+    a.push_back(std::move(o));
   }
   return a;
 }
@@ -192,14 +199,16 @@ void get_other(const RecordField& f, const json& v, Record& r) {
         r.persons.push_back({o.value("name", ""), o.value("surname", ""), o.value("role", ""),
                              o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
                              o.value("aliases", std::vector<std::string>{}),
-                             o.value("terms", std::vector<std::string>{})});
+                             o.value("terms", std::vector<std::string>{}), o.value("ids", std::vector<std::string>{}),
+                             o.value("dates", ""), o.value("tagged", false)});
       });
       break;
     case K::places:
       each_object(v, [&](const json& o) {
         r.places.push_back({o.value("name", ""), o.value("country", ""), o.value("kind", ""),
-                            o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u),
-                            o.value("term", "")});
+                            o.value("forms", std::vector<std::string>{}), o.value("mentions", 0u), o.value("term", ""),
+                            o.value("aliases", std::vector<std::string>{}), o.value("ids", std::vector<std::string>{}),
+                            o.value("tagged", false)});
       });
       break;
     case K::language:

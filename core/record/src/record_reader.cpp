@@ -1,7 +1,7 @@
 // Reading record files: bytes (read(2), at most 256 MB), decoding (UTF-8
 // checked, UTF-16 through ICU), then the reader the extension picks: the
 // seed layout and plain text (seed_reader.cpp), JSON and JSONL
-// (json_reader.cpp).
+// (json_reader.cpp), XML: TEI and EAD (xml_reader.cpp).
 #include "opis/record/record_reader.h"
 
 #include <fcntl.h>
@@ -114,7 +114,7 @@ int sanitize_utf8(std::string& text) {
 
 bool is_record_file(const fs::path& p) {
   std::string ext = ascii_lower(p.extension().string());
-  return ext == ".txt" || ext == ".json" || ext == ".jsonl";
+  return ext == ".txt" || ext == ".json" || ext == ".jsonl" || ext == ".xml";
 }
 
 namespace {
@@ -210,19 +210,23 @@ std::optional<std::string> read_source_bytes(const fs::path& p, std::vector<Diag
   return data;
 }
 
-int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+int read_record_file(const fs::path& p, const RecordSink& sink, std::vector<Diagnostic>& diags,
+                     const ReadOptions& opts) {
   auto data = read_source_bytes(p, diags);
   if (!data) return 1;
-  return read_records(SourceRef(p.string()), std::move(*data), sink, diags);
+  return read_records(SourceRef(p.string()), std::move(*data), sink, diags, opts);
 }
 
-int read_records(const SourceRef& src, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags) {
+int read_records(const SourceRef& src, std::string data, const RecordSink& sink, std::vector<Diagnostic>& diags,
+                 const ReadOptions& opts) {
   const std::string& path = src.path;
   const fs::path p(path);
   if (blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
     return 1;
   }
+  // XML decodes itself (its declaration names the encoding; libxml2).
+  if (is_xml_file(p)) return read_xml_records(src, std::move(data), sink, diags, opts);
   bool utf16 = decode_utf16(data);
   if (!utf16) {
     auto nul = data.find('\0');

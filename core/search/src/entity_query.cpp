@@ -3,6 +3,8 @@
 // sides cannot drift apart.
 #include "opis/search/entity_query.h"
 
+#include <optional>
+
 #include <map>
 
 #include "opis/base/text.h"
@@ -137,10 +139,25 @@ std::string country_term_of(std::string_view name, const std::string& gazetteer)
   return prefixed_term(field("place"), fold_name(entries.front().canonical));
 }
 
+// person:gnd:118609807, place:geonames:2761369: an authority id of a
+// register (authority_id() in the record layer's XML readers) is no name:
+// the record that carries it, exactly.
+std::optional<Xapian::Query> authority_query(std::string_view value) {
+  auto colon = value.find(':');
+  if (colon == std::string_view::npos || colon + 1 >= value.size()) return std::nullopt;
+  std::string scheme = ascii_lower(value.substr(0, colon));
+  for (std::string_view known : {"gnd", "viaf", "geonames", "wikidata", "lcnaf", "ulan", "tgn", "isni"}) {
+    if (scheme == known && value.find(' ') == std::string_view::npos)
+      return Xapian::Query(boolean_term(field("authority"), value));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Xapian::Query person_query(const std::string& raw, const std::string& gazetteer) {
   std::string value = trim_copy(raw);
+  if (auto q = authority_query(value)) return *q;
   if (!value.empty() && value[0] == '=') {
     std::vector<Xapian::Query> parts;
     for (const auto& w : exact_name_words(value.substr(1)))
@@ -173,6 +190,7 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
 
 Xapian::Query place_query(const std::string& raw, const std::string& gazetteer) {
   std::string name(trim(raw));
+  if (auto q = authority_query(name)) return *q;
   std::string term = place_term_of(name, gazetteer);
   if (term.empty()) throw QueryError("place:" + raw + " has no name in it");
   Xapian::Query registered = source(term, 1.0);

@@ -23,6 +23,7 @@
 #include "opis/base/diagnostic.h"
 #include "opis/index/index_context.h"
 #include "opis/index/index_writer.h"
+#include "opis/record/register.h"
 
 namespace opis {
 
@@ -45,6 +46,9 @@ struct BatchOptions {
   /// Report and count the problems of files (unreadable, rejected records).
   /// Off for all shards but the first, which reports them once.
   bool report_file_problems = true;
+  /// What the readers are told (EAD levels). Its registers, when null, are
+  /// those of the run's XML files, read before any record (register.h).
+  ReadOptions read;
 };
 
 struct BatchCounts {
@@ -54,6 +58,10 @@ struct BatchCounts {
   std::size_t rejected = 0, duplicates = 0, warnings = 0;
   std::uint64_t bytes_read = 0;
   std::map<std::string, std::size_t> reasons;  ///< rejection reason -> count
+  /// Files in the folders walked that no reader takes, by extension
+  /// (".pdf", "" for none): their paths, in walk order (issue 15: nothing
+  /// passed over in silence).
+  std::map<std::string, std::vector<std::string>> not_read;
   bool interrupted = false;
 };
 

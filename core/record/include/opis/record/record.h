@@ -35,6 +35,14 @@ struct Person {
   /// index time; empty unless read from an index. Kept so that a search
   /// need not fold the names again (ICU: 20 ms for the first one).
   std::vector<std::string> terms;
+  /// Authority ids from an editor's register ("gnd:118609807",
+  /// "viaf:...", "wikidata:Q...", "geonames:..."): `authority:gnd:118609807`
+  /// and `person:gnd:118609807` find them (docs/record-format.md).
+  std::vector<std::string> ids;
+  std::string dates;  ///< life dates from a register ("1862-05-15/1931-10-21"), or ""
+  /// Tagged by the source's editors (TEI persName, EAD persname): kept
+  /// whatever the extractor finds, and it wins where they disagree.
+  bool tagged = false;
   bool operator==(const Person&) const = default;
 };
 
@@ -45,7 +53,10 @@ struct Place {
   std::string kind;                ///< country, former, city, subdivision, region
   std::vector<std::string> forms;  ///< as written ("Leningrad", "Iraqi")
   unsigned mentions = 0;
-  std::string term;  ///< its index term, as stored at index time (see Person::terms)
+  std::string term;                  ///< its index term, as stored at index time (see Person::terms)
+  std::vector<std::string> aliases;  ///< other names from a register (each searchable with place:)
+  std::vector<std::string> ids;      ///< authority ids, as Person::ids
+  bool tagged = false;               ///< tagged by the source's editors, as Person::tagged
   bool operator==(const Place&) const = default;
 };
 
@@ -57,7 +68,7 @@ struct Record {
   std::string id;       ///< unique: from "id", else the URL, else the file
   std::string source;   ///< path of the source file
   int source_line = 0;  ///< line in the source (JSONL), 0 for whole files
-  std::string format;   ///< "seed", "json", "jsonl" or "plain"
+  std::string format;   ///< "seed", "json", "jsonl", "plain", "tei" or "ead"
 
   Date date;
   std::string title;
@@ -72,6 +83,9 @@ struct Record {
   std::vector<std::string> transcribers;
   std::vector<std::string> editors;  ///< "Edited by"
   std::string summary;
+  /// Where the record stands in its collection: an EAD component's
+  /// ancestors' titles, "Series 2 › Correspondence" (searchable: series:).
+  std::string series;
   std::string credits;
   std::string funder;  ///< "Blavatnik Family Foundation", from credits
   std::string original_language;
