@@ -501,7 +501,8 @@ int run_index(const Command& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"opis-index: index archive records (text, JSON, JSONL) into an Opis search index.", "opis-index"};
+  CLI::App app{"opis-index: index archive records (text, JSON, JSONL, TEI and EAD XML) into an Opis search index.",
+               "opis-index"};
   app.set_version_flag("-V,--version", "opis-index " OPIS_VERSION);
   app.footer(kFooter);
   Flags flags;
