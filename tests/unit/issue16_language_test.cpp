@@ -172,6 +172,32 @@ TEST_F(Issue16, RussianInflectionsAndCyrillicPersons) {
   EXPECT_TRUE(ids("person:Хрущев").count("ru2"));
 }
 
+TEST_F(Issue16, PolishItalianSwedishInflectionsMeetThroughTheDictionary) {
+  // Debian's hunspell dictionaries give the lemma (Polish has no Snowball
+  // stemmer; Italian's and Swedish's leave these forms apart); a query
+  // typed without accents finds the accented forms too.
+  index({rec("pl1", "Zobacz stronę podręcznika.", "pl"), rec("pl2", "Na stronach podręczników.", "pl"),
+         rec("pl3", "Strona główna.", "pl"), rec("it1", "Il comando ls.", "it"),
+         rec("it2", "Tutti i comandi del sistema.", "it"), rec("sv1", "Flaggan anges.", "sv"),
+         rec("sv2", "Flaggor och miljövariabeln.", "sv"), rec("sv3", "Miljövariabler ignoreras.", "sv"),
+         rec("en", "The main page of the manual.")});
+  EXPECT_EQ(ids("strona"), (Set{"pl1", "pl2", "pl3"}));
+  EXPECT_EQ(ids("stronach"), (Set{"pl1", "pl2", "pl3"}));
+  EXPECT_EQ(ids("podręcznik"), (Set{"pl1", "pl2"}));
+  EXPECT_EQ(ids("podrecznika"), (Set{"pl1", "pl2"}));  // no accents: the index's podręcznika
+  EXPECT_EQ(ids("strone"), (Set{"pl1", "pl2", "pl3"}));
+  EXPECT_EQ(ids("comandi"), (Set{"it1", "it2"}));
+  EXPECT_EQ(ids("comando"), (Set{"it1", "it2"}));
+  EXPECT_EQ(ids("flaggor"), (Set{"sv1", "sv2"}));
+  EXPECT_EQ(ids("flaggan"), (Set{"sv1", "sv2"}));
+  EXPECT_EQ(ids("miljövariabel"), (Set{"sv2", "sv3"}));
+  EXPECT_EQ(ids("miljovariabeln"), (Set{"sv2", "sv3"}));
+  // Languages stay apart: the Polish lemma does not reach English text.
+  EXPECT_EQ(ids("page"), (Set{"en"}));
+  EXPECT_EQ(ids("strony", "pl"), (Set{"pl1", "pl2", "pl3"}));
+  EXPECT_EQ(ids("strony", "en"), Set{});
+}
+
 TEST_F(Issue16, ChineseIsIndexedByCharacterNgrams) {
   index({rec("zh", "中华人民共和国外交部的声明", "zh"), rec("en", "A statement of the ministry.")});
   EXPECT_EQ(ids("外交部"), (Set{"zh"}));

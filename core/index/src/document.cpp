@@ -11,10 +11,10 @@
 
 #include "opis/base/language.h"
 #include "opis/base/language_id.h"
-#include "opis/base/stem_input.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/entity_terms.h"
+#include "opis/index/language_stemmer.h"
 #include "opis/index/schema.h"
 #include "opis/record/citation.h"
 
@@ -41,41 +41,6 @@ void index_names(Xapian::TermGenerator& tg, std::string_view name, const std::ve
   for (const auto& n : names) index_field(tg, name, n);
 }
 
-// Xapian's Snowball stemmer computes every occurrence afresh: a record of
-// 1,160 words stems each of them, and stemming was 12% of making a document
-// (bench/index_stages.cpp) and 7% of a search (MSet::snippet() stems each
-// word of the texts it reads). This wraps it with a memo of the words already
-// seen; Xapian offers the hook (StemImplementation) but no cache. One
-// instance belongs to one thread: no locking.
-class CachingStem : public Xapian::StemImplementation {
- public:
-  explicit CachingStem(const std::string& language = "english") : m_stem(language) {}
-  std::string operator()(const std::string& word) override {
-    if (auto it = m_memo.find(word); it != m_memo.end()) return it->second;
-    // Bounded: a collection's vocabulary is a few hundred thousand words;
-    // start afresh rather than grow without end on hostile input.
-    if (m_memo.size() >= kMaxWords) m_memo.clear();
-    return m_memo.emplace(word, m_stem(word)).first->second;
-  }
-  std::string get_description() const override { return "CachingStem(" + m_stem.get_description() + ")"; }
-
- private:
-  static constexpr std::size_t kMaxWords = 500000;
-  Xapian::Stem m_stem;
-  std::unordered_map<std::string, std::string> m_memo;
-};
-
-// The memoised stemmer of a language ("" none), one set per thread.
-// Not configuration: a cache of a pure function.
-CachingStem* stemmer_for(std::string_view code) {
-  const std::string_view name = stemmer_name(code);
-  if (name.empty()) return nullptr;
-  thread_local std::unordered_map<std::string, std::unique_ptr<CachingStem>> stems;
-  auto& s = stems[std::string(name)];
-  if (!s) s = std::make_unique<CachingStem>(std::string(name));
-  return s.get();
-}
-
 // A term the TermGenerator made of CJK text (FLAG_CJK_NGRAM): a character
 // unigram or bigram, never stemmed (the query side makes the same).
 bool is_cjk_term(std::string_view word) {
@@ -99,6 +64,8 @@ bool is_cjk_term(std::string_view word) {
 //    STEM_SOME made them, but for capitalised words too: a German noun is
 //    always capitalised, and `Kongress` and `kongress` must find the same.
 //    Words in a language without a stemmer get none (searched as written).
+//    The stem is language_stemmer()'s: Snowball's, after the dictionary's
+//    lemma where the language has a dictionary (Polish, Italian, Swedish).
 // Stemming once per distinct word of a document, not once per occurrence
 // as the TermGenerator did, is what pays for the folding (docs/benchmarks.md).
 // Runs over the text terms only, before any boolean term.
@@ -110,7 +77,7 @@ void add_analysed_terms(Xapian::Document& doc, std::string_view code) {
   };
   std::vector<Extra> extra;
   std::unordered_map<std::string, Xapian::termcount> stems;
-  CachingStem* stem = stemmer_for(code);
+  Xapian::Stem stem = language_stemmer(code);
   std::string prefix_of_stems, last_prefix = "\x01";
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
@@ -131,13 +98,14 @@ void add_analysed_terms(Xapian::Document& doc, std::string_view code) {
     if (e > 0) extra.push_back({std::string(prefix) + folded.substr(e), positions(), wdf});
     // No stem for CJK n-grams, nor for words that start with a digit (as
     // the TermGenerator's STEM_SOME: `1958` is searched as written).
-    if (!stem || is_cjk_term(word) || (word[0] >= '0' && word[0] <= '9')) continue;
+    if (stem.is_none() || is_cjk_term(word) || (word[0] >= '0' && word[0] <= '9')) continue;
     if (prefix != last_prefix) {
       last_prefix = std::string(prefix);
       prefix_of_stems = stem_prefix(prefix, code);
     }
-    stems[prefix_of_stems + (*stem)(std::string(stem_input(folded, code)))] += wdf;
-    if (e > 0) stems[prefix_of_stems + (*stem)(folded.substr(e))] += wdf;
+    // The word as written: a dictionary knows "stronę", not "strone".
+    stems[prefix_of_stems + stem(std::string(word))] += wdf;
+    if (e > 0) stems[prefix_of_stems + stem(folded.substr(e))] += wdf;
   }
   for (const auto& x : extra) {
     for (Xapian::termpos p : x.positions) doc.add_posting(x.term, p, 0);
@@ -148,7 +116,7 @@ void add_analysed_terms(Xapian::Document& doc, std::string_view code) {
 
 }  // namespace
 
-Xapian::Stem make_stemmer() { return Xapian::Stem(new CachingStem); }
+Xapian::Stem make_stemmer() { return language_stemmer("en"); }
 
 Xapian::TermGenerator make_term_generator() {
   Xapian::TermGenerator tg;

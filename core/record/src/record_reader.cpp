@@ -28,8 +28,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 256u << 20;  // a record file, not a dump
 
-bool blank(std::string_view s) { return trim(s).empty(); }
-
 }  // namespace
 
 namespace reader_detail {
@@ -221,7 +219,7 @@ int read_records(const SourceRef& src, std::string data, const RecordSink& sink,
                  const ReadOptions& opts) {
   const std::string& path = src.path;
   const fs::path p(path);
-  if (blank(data)) {
+  if (is_blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
     return 1;
   }
@@ -239,7 +237,7 @@ int read_records(const SourceRef& src, std::string data, const RecordSink& sink,
   if (int bad = sanitize_utf8(data)) {
     diags.push_back(diag(Severity::warning, path, bad, "invalid UTF-8; replaced with U+FFFD and indexed"));
   }
-  if (blank(data)) {
+  if (is_blank(data)) {
     diags.push_back(diag(Severity::error, path, 0, "empty file; skipped"));
     return 1;
   }

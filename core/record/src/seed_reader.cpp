@@ -40,12 +40,10 @@ std::string_view label_of(std::string_view line) {
   return l;
 }
 
-bool blank(std::string_view s) { return trim(s).empty(); }
-
 // Join lines [from, to) and trim blank lines at both ends.
 std::string join_lines(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
-  while (from < to && blank(lines[from])) ++from;
-  while (to > from && blank(lines[to - 1])) --to;
+  while (from < to && is_blank(lines[from])) ++from;
+  while (to > from && is_blank(lines[to - 1])) --to;
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
     if (i > from) out += '\n';
@@ -55,7 +53,7 @@ std::string join_lines(const std::vector<std::string_view>& lines, std::size_t f
 }
 
 bool is_label_line(const std::vector<std::string_view>& lines, std::size_t i) {
-  return !label_of(lines[i]).empty() && (i + 1 >= lines.size() || blank(lines[i + 1]));
+  return !label_of(lines[i]).empty() && (i + 1 >= lines.size() || is_blank(lines[i + 1]));
 }
 
 using Lines = std::vector<std::string_view>;
@@ -71,7 +69,7 @@ struct Header {
 };
 
 std::size_t next_nonblank(const Lines& lines, std::size_t from) {
-  while (from < lines.size() && blank(lines[from])) ++from;
+  while (from < lines.size() && is_blank(lines[from])) ++from;
   return from;
 }
 

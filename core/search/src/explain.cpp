@@ -11,6 +11,7 @@
 #include "opis/base/language_id.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
+#include "opis/index/language_stemmer.h"
 #include "opis/index/schema.h"
 #include "opis/search/searcher.h"
 
@@ -170,9 +171,12 @@ class Explainer {
     // Issue 16: a stem of another language, "Z:fr:port" (document.h stem_prefix()).
     std::string lang = "English";
     if (const std::size_t c = stem ? value.find(':') : std::string::npos; c != std::string::npos && c <= 3) {
-      const std::string_view n = stemmer_name(std::string_view(value).substr(0, c));
-      if (!n.empty()) {
-        lang = n == "kraaij_pohlmann" ? "Dutch" : std::string(n);
+      const std::string_view code = std::string_view(value).substr(0, c);
+      if (has_stemmer(code)) {
+        const std::string_view n = stemmer_name(code);
+        lang = n == "kraaij_pohlmann" ? "Dutch"
+               : n.empty()            ? "\"" + std::string(code) + "\" dictionary"
+                                      : std::string(n);
         lang[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lang[0])));
         value.erase(0, c + 1);
       }

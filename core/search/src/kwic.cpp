@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "opis/base/language_id.h"
-#include "opis/base/stem_input.h"
 #include "opis/base/text.h"
 #include "opis/entities/name_key.h"
+#include "opis/index/language_stemmer.h"
 #include "opis/index/schema.h"
 
 namespace opis {
@@ -233,8 +233,8 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
     if (st.size() < 4 || st[0] != ':') continue;
     const std::string tag = st.substr(0, st.find(':', 1) + 1);    // ":de:"
     if (!others.empty() && others.back().first == tag) continue;  // the set is sorted
-    const std::string_view name = stemmer_name(std::string_view(tag).substr(1, tag.size() - 2));
-    if (!name.empty()) others.emplace_back(tag, Xapian::Stem(std::string(name)));
+    const std::string_view code = std::string_view(tag).substr(1, tag.size() - 2);
+    if (has_stemmer(code)) others.emplace_back(tag, language_stemmer(code));
   }
   // A word after an elided article matches as itself too ("d'haskell" is
   // Haskell), as make_document() indexes it (document.cpp).
@@ -252,13 +252,13 @@ std::vector<std::pair<std::size_t, std::size_t>> kwic_matches(std::string_view t
         hit = terms.stems.count(st) > 0 || terms.stems.count(stem(w)) > 0 ||
               (bare.size() < w.size() && terms.stems.count(stem(std::string(bare))) > 0);
         if (!hit && !others.empty()) {
-          const std::string f = search_fold(w);
+          // The word as written (a dictionary knows it so), as make_document() stems it.
+          const std::string written = lower(text.substr(tokens[i].offset, tokens[i].length));
           const std::string b = search_fold(bare);
           for (std::size_t k = 0; k < others.size() && !hit; ++k) {
             auto& [tag, other] = others[k];
-            const std::string_view code = std::string_view(tag).substr(1, tag.size() - 2);
-            hit = terms.stems.count(tag + other(std::string(stem_input(f, code)))) > 0 ||
-                  (b.size() < f.size() && terms.stems.count(tag + other(std::string(stem_input(b, code)))) > 0);
+            hit = terms.stems.count(tag + other(written)) > 0 ||
+                  (b.size() < w.size() && terms.stems.count(tag + other(b)) > 0);
           }
         }
         if (terms.stem_cache.size() > 1000000) terms.stem_cache.clear();

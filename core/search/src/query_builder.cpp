@@ -5,15 +5,16 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "opis/base/language_id.h"
-#include "opis/base/stem_input.h"
 #include "opis/base/text.h"
 #include "opis/index/document.h"
 #include "opis/index/entity_terms.h"
+#include "opis/index/language_stemmer.h"
 #include "opis/index/schema.h"
 #include "opis/search/entity_query.h"
 
@@ -206,13 +207,28 @@ class ExactWordProcessor : public GuardedFieldProcessor {
 // hold no stemmed words from the parser and are kept as they are.
 class StemExpander {
  public:
-  explicit StemExpander(const std::vector<std::string>& langs) {
+  StemExpander(const Xapian::Database& db, const std::vector<std::string>& langs, const std::string& text) : m_db(db) {
     for (const auto& l : langs) {
-      const std::string_view name = stemmer_name(l);
-      if (name.empty())
+      if (has_stemmer(l)) {
+        m_stems.emplace_back(l, language_stemmer(l));
+        m_dictionary_langs += !dictionary_name(l).empty();
+      } else
         m_plain = true;
-      else
-        m_stems.emplace_back(l, Xapian::Stem(std::string(name)));
+    }
+    // The parser sees folded words; a language's dictionary knows them as
+    // written ("stronę", not "strone"): keep each folded word's form.
+    std::size_t i = 0;
+    while (i < text.size()) {
+      auto word_byte = [&](std::size_t k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        return c >= 0x80 || std::isalnum(c) || c == '\'';
+      };
+      while (i < text.size() && !word_byte(i)) ++i;
+      std::size_t end = i;
+      while (end < text.size() && word_byte(end)) ++end;
+      const std::string word = Xapian::Unicode::tolower(text.substr(i, end - i));
+      if (!is_ascii(word)) m_written.emplace(search_fold(word), word);
+      i = end;
     }
   }
   Xapian::Query operator()(const Xapian::Query& q) {
@@ -249,13 +265,53 @@ class StemExpander {
     const std::string word = term.substr(body);
     if (word.empty() || (word[0] >= '0' && word[0] <= '9')) return Xapian::Query(term);  // no stems (document.cpp)
     std::vector<Xapian::Query> alts;
-    for (auto& [code, stem] : m_stems)
-      alts.emplace_back(stem_prefix(prefix, code) + stem(std::string(stem_input(word, code))));
-    if (m_plain) alts.emplace_back(term);
+    bool plain = m_plain;
+    const std::vector<std::string> accented = accented_in_index(prefix, word);
+    for (auto& [code, stem] : m_stems) {
+      alts.emplace_back(stem_prefix(prefix, code) + stem(written(word)));
+      if (dictionary_name(code).empty()) continue;
+      // A word typed without its accents, in a language whose stems are a
+      // dictionary's lemmas (which know words with their accents only):
+      // the stems of its accented forms, those the index holds
+      // ("miljovariabeln" -> "miljövariabeln") and those the dictionary
+      // suggests ("podrecznika" -> "podręcznika"), and the word as typed.
+      std::vector<std::string> more = accented_stems(code, word);
+      for (const auto& w : accented) more.push_back(stem(w));
+      for (const auto& st : more) alts.emplace_back(stem_prefix(prefix, code) + st);
+      plain = plain || !more.empty();
+    }
+    if (plain) alts.emplace_back(term);
     if (alts.size() == 1) return alts[0];
     return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
   }
+  // The accented words of the index that fold to `word` (ASCII, as typed):
+  // the words as written beside the folded term in a record that has it
+  // (make_document() indexes both). One record's words: a cheap look, not
+  // a scan of the vocabulary; an accent on the first letter is not seen.
+  std::vector<std::string> accented_in_index(const std::string& prefix, const std::string& word) const {
+    std::vector<std::string> out;
+    if (!is_ascii(word) || m_dictionary_langs == 0) return out;
+    const std::string folded_term = prefix + word;
+    auto p = m_db.postlist_begin(folded_term);
+    if (p == m_db.postlist_end(folded_term)) return out;
+    const std::string head = prefix + word.substr(0, 1);
+    auto t = m_db.termlist_begin(*p);
+    for (t.skip_to(head); t != m_db.termlist_end(*p); ++t) {
+      const std::string& w = *t;
+      if (w.compare(0, head.size(), head) != 0) break;
+      if (w.size() > folded_term.size() && !is_ascii(w) && search_fold(w.substr(prefix.size())) == word)
+        out.push_back(w.substr(prefix.size()));
+    }
+    return out;
+  }
+  const std::string& written(const std::string& folded) const {
+    const auto it = m_written.find(folded);
+    return it == m_written.end() ? folded : it->second;
+  }
+  const Xapian::Database& m_db;
   std::vector<std::pair<std::string, Xapian::Stem>> m_stems;
+  std::size_t m_dictionary_langs = 0;            ///< languages of m_stems with a dictionary
+  std::map<std::string, std::string> m_written;  ///< folded word -> as written, for words with accents
   bool m_plain = false;
 };
 
@@ -538,7 +594,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
       q = qp.parse_query(parsed_text, flags);
       if (!error->empty()) throw QueryError(*error);
     }
-    if (!english_only) q = StemExpander(langs)(q);
+    if (!english_only) q = StemExpander(db, langs, text)(q);
   }
   if (!opts.language.empty()) {
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,

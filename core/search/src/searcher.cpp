@@ -10,6 +10,7 @@
 #include "opis/entities/name_key.h"
 #include "opis/index/document.h"
 #include "opis/index/entity_terms.h"
+#include "opis/index/language_stemmer.h"
 #include "opis/index/schema.h"
 #include "opis/index/shards.h"
 #include "opis/search/explain.h"
@@ -181,8 +182,8 @@ class SnippetStem : public Xapian::StemImplementation {
       // Another language's stem: "Z:de:kongress".
       if (term.size() > 4 && term[0] == 'Z' && term[1] == ':') {
         const std::string tag = term.substr(1, term.find(':', 2));  // ":de:"
-        const std::string_view name = stemmer_name(std::string_view(tag).substr(1, tag.size() - 2));
-        if (!name.empty() && !m_others.count(tag)) m_others.emplace(tag, Xapian::Stem(std::string(name)));
+        const std::string_view code = std::string_view(tag).substr(1, tag.size() - 2);
+        if (has_stemmer(code) && !m_others.count(tag)) m_others.emplace(tag, language_stemmer(code));
         m_stems.insert(term.substr(1));
       }
     }
@@ -198,7 +199,7 @@ class SnippetStem : public Xapian::StemImplementation {
     const std::string f = search_fold(word);
     if (f != word && m_stems.count(m_stem(f))) return m_stem(f);
     for (auto& [tag, stem] : m_others) {
-      std::string s = tag + stem(f);
+      std::string s = tag + stem(word);
       if (m_stems.count(s)) return s;
     }
     return out;

@@ -28,6 +28,8 @@ std::string search_fold(std::string_view s, bool lower = true);
 /// Trim ASCII white space (and NBSP) at both ends.
 std::string_view trim(std::string_view s);
 std::string trim_copy(std::string_view s);
+/// Nothing but white space (as trim() sees it).
+inline bool is_blank(std::string_view s) { return trim(s).empty(); }
 /// Trim ASCII white space only (space, \t, \n, \v, \f, \r): an NBSP at
 /// either end is kept. The citation export trims so (export.cpp), and its
 /// output stays as it was.

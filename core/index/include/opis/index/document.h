@@ -27,8 +27,8 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg, const
 /// skipping them measured 10% of a whole search (docs/benchmarks.md).
 Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
-/// English stemming with a memo of the words already stemmed (Xapian's
-/// stemmer works each occurrence out again). Not thread-safe: one per thread.
+/// English stemming with a memo of the words already stemmed
+/// (language_stemmer("en")). Not thread-safe: one per thread.
 Xapian::Stem make_stemmer();
 
 /// The language a record's text is analysed in, and how it was decided.
