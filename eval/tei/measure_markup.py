@@ -89,8 +89,19 @@ def entry_name(n):
     return " ".join(f"{given} {text(sur[0])} {rest}".split())
 
 
+PARTICLES = {"von", "van", "de", "di", "da", "del", "della", "der", "den", "du", "la", "le", "zu", "zur", "vom", "ten",
+             "ter", "y", "e", "d", "l"}
+
+
 def is_name(s):
     return bool(s) and "://" not in s and any(ch.isalpha() for ch in s)
+
+
+def searchable(k, s):
+    """person: and place: take a name with a word of two letters or more, particles aside (a lone "I." or "van" of
+    a register's alternative names is no query: person: answers "give a name of two letters or more")."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in s.replace("-", " ").split()]
+    return any(len(w) > 1 and w.lower() not in PARTICLES for w in words)
 
 
 def entry_names(el, k):
@@ -218,6 +229,7 @@ def main():
     want = {}  # record id -> Counter
     holders = collections.defaultdict(set)  # (kind, name) -> ids of records with a mention of an entry of that name
     unresolved, unresolved_refs = collections.Counter(), collections.Counter()
+    unsearchable = set()  # register names with no word person:/place: can search
     for p, root in edition_docs:
         fname = os.path.basename(p)
         corpus = local(root.tag) != "TEI"
@@ -236,8 +248,10 @@ def main():
                     unresolved_refs[(k, r)] += 1
                     continue
                 for n in e[1]:
-                    if is_name(n):
+                    if is_name(n) and searchable(k, n):
                         holders[(k, n)].add(rid)
+                    elif is_name(n):
+                        unsearchable.add((k, n))
 
     got, bad = {}, 0
     for rid, acc in want.items():
@@ -265,6 +279,9 @@ def main():
     if unresolved_refs:
         print("  most frequent references with no entry:",
               ", ".join(f"{k} {r or '(none)'} x{c}" for (k, r), c in unresolved_refs.most_common(8)))
+    if unsearchable:
+        print(f"  register names left out of the recall, no word of two letters or more but particles: "
+              f"{len(unsearchable)} ({', '.join(sorted(n for _, n in unsearchable)[:10])})")
     keys = sorted(holders, key=lambda k: (-len(holders[k]), k))
     if names_n:
         keys = keys[:names_n]
