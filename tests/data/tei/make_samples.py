@@ -15,7 +15,7 @@ TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ET.register_namespace("", TEI)
 
-BAHR = ["D041037.xml", "D041606.xml", "D041229.xml"]
+BAHR = ["D041037.xml", "D041606.xml", "D041229.xml", "D041198.xml"]
 DAHN = ["Lettre0001_15aout1914.xml", "Lettre0002_3septembre1914.xml", "Lettre0107bis_20decembre1915.xml"]
 AMP = ["amp-transcript__0033.xml", "amp-transcript__0041.xml", "amp-transcript__0068.xml"]
 
