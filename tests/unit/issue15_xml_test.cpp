@@ -402,7 +402,7 @@ TEST(Issue15Ead, ComponentsAtTheChosenLevelsWithPathsDatesAndReferences) {
   EXPECT_EQ(file.date.edtf(), "1901/1903");
   EXPECT_EQ(file.format, "ead");
   const Record& item = r.records[2];
-  EXPECT_EQ(item.id, "i2");
+  EXPECT_EQ(item.id, "mss-7/i2");  // an @id is unique within its finding aid only
   EXPECT_TRUE(item.date.uncertain());
   EXPECT_EQ(r.records[3].title, "Loose photograph");
   EXPECT_EQ(r.records[3].id, "mss-7/c2");

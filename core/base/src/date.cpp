@@ -261,7 +261,16 @@ std::string parse_range(std::string_view text, Date& out) {
       std::string_view left = t.substr(0, at), right = t.substr(at + sep.size());
       if (trim(left).empty() || trim(right).empty()) continue;
       Date b;
-      if (!parse_point(right, b).empty()) continue;
+      if (!parse_point(right, b).empty()) {
+        // "Dec. 17-18, 1987" (US finding aids): the right end takes the
+        // left's month ("Dec. 18, 1987").
+        std::string_view l = trim(left);
+        auto space = l.rfind(' ');
+        if (space == std::string_view::npos || !all_digits(l.substr(space + 1)) ||
+            !std::isalpha(static_cast<unsigned char>(l[0])) || !all_digits(trim(right).substr(0, 1)))
+          continue;
+        if (!parse_point(std::string(l.substr(0, space)) + " " + std::string(trim(right)), b).empty()) continue;
+      }
       Date a;
       if (!parse_left(left, b, a).empty()) continue;
       if (a.start.key() > b.start.key()) return "range ends before it starts";

@@ -63,12 +63,22 @@ std::vector<std::string> given_keys(const std::string& form) {
   auto words = name_words(reading);
   std::vector<std::string> out;
   if (folded.empty() || words.empty()) return out;
-  std::string first_token = folded.substr(0, folded.find(' '));
+  // The first given name or initial, particles aside, as the query takes it
+  // (registered_person_query()): "von Waldstein-Wartenberg" gives
+  // wartenberg_w, so that the query of that name finds it.
+  std::string first_token;
+  for (const auto& t : split_fields(folded, ' ')) {
+    if (!is_name_particle(t, ParticleUse::running_text)) {
+      first_token = std::string(t);
+      break;
+    }
+  }
+  if (first_token.empty()) first_token = folded.substr(0, folded.find(' '));
   for (const auto& w : words) {
     if (w == first_token)
       out.push_back(name_key(w) + "_");
     else
-      out.push_back(name_key(w) + "_" + folded.substr(0, 1));
+      out.push_back(name_key(w) + "_" + first_token.substr(0, 1));
   }
   return out;
 }

@@ -135,6 +135,10 @@ void did_fields(const xmlNode* did, Record& r) {
   r.title = text_of(child(did, "unittitle"));
   const xmlNode* date = child(did, "unitdate");
   if (!date) date = child(did, "unitdatestructured");
+  // EAD 2002 lets the date stand inside the title ("Congressional,
+  // <unitdate>Sept. 30, 1987</unitdate>", the US National Library of
+  // Medicine's finding aids).
+  if (!date) date = child(child(did, "unittitle"), "unitdate");
   if (date) r.date = date_of(date);
   if (r.title.empty() && date) r.title = text_of(date);
   if (const xmlNode* abstract = child(did, "abstract")) r.summary = text_of(abstract);
@@ -218,7 +222,11 @@ class EadWalker {
     r.reference = reference(m_col, ids);
     r.archive = m_col.repository;
     if (r.original_language.empty()) r.original_language = m_col.language;
+    // An @id is an XML ID: unique within its finding aid only (the
+    // Archives nationales number the components of each of theirs d_1,
+    // d_1_1, ...), so it is qualified by the collection's eadid/recordid.
     r.id = attr(c, "id");
+    if (!r.id.empty() && !m_col.id.empty()) r.id = m_col.id + "/" + r.id;
     if (r.id.empty()) {
       std::string tail;
       for (const auto& u : ids) tail += "/" + u;

@@ -48,6 +48,11 @@ std::string_view tag_kind(const xmlNode* n) {
     if (t == "person" || t == "personGrp") return "person";
     if (t == "place") return "place";
     if (t == "org" || t == "organisation" || t == "organization") return "org";
+    // A project's own types: "pec_person", "placeOfResidence".
+    std::string f = fold(t);
+    if (f.find("person") != std::string::npos) return "person";
+    if (f.find("place") != std::string::npos) return "place";
+    if (f.find("org") != std::string::npos) return "org";
   }
   return {};
 }
@@ -71,6 +76,20 @@ class TeiWalker {
   TeiWalker(const SourceRef& src, Record& r, const Register& local, const Register* run)
       : m_src(src), m_r(r), m_local(local), m_run(run) {}
 
+  // The kind of a tagged name: by its element (tag_kind()), else, for an
+  // <rs> whose @type says nothing of it (DAHN's <rs type="pec" ref="#p0002">
+  // "ami"), by the register entry its first reference resolves to.
+  std::string_view kind_of(const xmlNode* n) const {
+    std::string_view k = tag_kind(n);
+    if (!k.empty() || name(n) != "rs") return k;
+    std::vector<std::string> refs = refs_of(n);
+    if (refs.empty()) return {};
+    const RegisterEntry* e = m_local.find(m_src.name, refs.front());
+    if (!e && m_run) e = m_run->find(m_src.name, refs.front());
+    if (!e) return {};
+    return e->kind == "person" ? "person" : e->kind == "place" ? "place" : e->kind == "org" ? "org" : "";
+  }
+
   // The body text: `n`'s content, notes apart.
   std::string body(const xmlNode* n) {
     Text t;
@@ -80,6 +99,7 @@ class TeiWalker {
 
   // A tagged name seen outside the text (correspAction), with a role.
   void mention(const xmlNode* n, std::string_view role) { add_mention(n, text_of(n), role); }
+  bool tagged(const xmlNode* n) const { return !kind_of(n).empty(); }
 
   std::size_t tagged_elements() const { return m_tagged; }
   std::size_t left_out_entities() const { return m_left_out; }
@@ -185,7 +205,7 @@ class TeiWalker {
       choice(c, t, depth);
       return;
     }
-    std::string_view kind = tag_kind(c);
+    std::string_view kind = kind_of(c);
     if (!kind.empty()) {
       if (t.space) sep(t);
       t.space = false;
@@ -225,7 +245,7 @@ class TeiWalker {
   }
 
   void add_mention(const xmlNode* n, std::string text, std::string_view role) {
-    std::string_view kind = tag_kind(n);
+    std::string_view kind = kind_of(n);
     if (kind.empty() || kind == "org") return;  // Opis keeps no organisations (docs/record-format.md#tei)
     std::vector<std::string> refs = refs_of(n);
     if (refs.empty()) refs.push_back("");
@@ -443,7 +463,7 @@ void tei_record(const xmlNode* tei, const SourceRef& src, std::size_t ordinal, b
       std::string type = attr(a, "type");
       std::string role = type == "sent" ? "sender" : type == "received" ? "addressee" : "mentioned";
       for (const xmlNode* c = a->children; c; c = c->next) {
-        if (!tag_kind(c).empty()) w.mention(c, role);
+        if (w.tagged(c)) w.mention(c, role);
       }
     }
   }

@@ -321,6 +321,17 @@ RegisterEntry entry_of(const xmlNode* n, const char* kind) {
   std::string_view name_el = e.kind == "person" ? "persName" : e.kind == "place" ? "placeName" : "orgName";
   std::vector<const xmlNode*> names = children(n, name_el);
   if (names.empty() && e.kind == "org") names = children(n, "name");
+  // A place's names inside its <settlement>, <district>, <region>,
+  // <geogName> (the Auden-Musulin registers: <place><settlement
+  // type="P"><placeName>Kirchstetten</placeName></settlement>), not those of
+  // its <location> (the place it is located in).
+  if (names.empty() && e.kind == "place") {
+    for (std::string_view holder : {"settlement", "district", "region", "bloc", "geogName"}) {
+      for (const xmlNode* h : children(n, holder)) {
+        for (const xmlNode* c : children(h, name_el)) names.push_back(c);
+      }
+    }
+  }
   const xmlNode* pref = nullptr;
   for (const xmlNode* c : names) {
     std::string t = attr(c, "type");
