@@ -30,11 +30,13 @@
 //       these are what HTTP, rendering and the client add.
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -330,11 +332,18 @@ int replay(const std::string& plan_file, const std::string& db, unsigned threads
       ms[t][r->kind].push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
     }
   };
+  auto cpu_seconds = [] {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  };
+  const double cpu0 = cpu_seconds();
   auto t0 = clock::now();
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(run, t);
   for (auto& th : pool) th.join();
   const double wall = std::chrono::duration<double>(clock::now() - t0).count();
+  const double cpu = cpu_seconds() - cpu0;
   std::map<std::string, std::vector<double>> all;
   std::vector<double> every;
   for (const auto& m : ms)
@@ -342,8 +351,12 @@ int replay(const std::string& plan_file, const std::string& db, unsigned threads
       all[k].insert(all[k].end(), v.begin(), v.end());
       every.insert(every.end(), v.begin(), v.end());
     }
-  fmt::print("in process, {} threads: {} requests in {:.1f} s = {:.0f} requests/s\n", threads, every.size(), wall,
-             every.size() / wall);
+  double load = 0;
+  getloadavg(&load, 1);
+  fmt::print(
+      "in process, {} threads: {} requests in {:.1f} s = {:.0f} requests/s; CPU {:.2f} ms a request; load average "
+      "{:.1f}\n",
+      threads, every.size(), wall, every.size() / wall, cpu * 1000 / std::max<std::size_t>(every.size(), 1), load);
   fmt::print("{:<12} {:>8} {:>8} {:>8} {:>8}\n", "kind", "requests", "p50 ms", "p99 ms", "mean ms");
   auto row = [](const std::string& k, const std::vector<double>& v) {
     double mean = 0;

@@ -38,6 +38,13 @@ def pct(values, p):
     return v[min(len(v) - 1, int(p * len(v)))] if v else 0.0
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--serve", required=True)
@@ -65,11 +72,18 @@ def main():
         port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
         print(first.strip())
         # Record ids to read: the top hits of the queries.
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
         ids = []
         for q in queries:
             c.request("GET", "/api/search?limit=3&q=" + urllib.parse.quote(q))
             ids += [h["id"] for h in json.loads(c.getresponse().read())["results"]]
+        # The registers are built once at start (not part of the mix): wait
+        # for that build, so that it does not run during the test.
+        t_reg = time.perf_counter()
+        for reg in ("places", "persons"):
+            c.request("GET", f"/api/{reg}?pattern=zzzzzz")
+            c.getresponse().read()
+        print(f"registers ready after {time.perf_counter() - t_reg:.1f} s")
         c.close()
         rng = random.Random(18)
         plan = []
@@ -120,6 +134,7 @@ def main():
                     results.setdefault(k, []).extend(v)
                 errors.extend(bad)
 
+        cpu0 = cpu_seconds(srv.pid)
         t0 = time.perf_counter()
         threads = [threading.Thread(target=client, args=(p,)) for p in plan]
         for t in threads:
@@ -127,9 +142,11 @@ def main():
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        cpu = cpu_seconds(srv.pid) - cpu0
         total = sum(len(v) for v in results.values())
         print(f"{a.clients} clients x {a.requests} requests, server --threads {a.threads}: {total} requests in "
-              f"{wall:.1f} s = {total / wall:.0f} requests/s, {len(errors)} errors")
+              f"{wall:.1f} s = {total / wall:.0f} requests/s, {len(errors)} errors; server CPU "
+              f"{cpu * 1000 / max(total, 1):.2f} ms a request; load average {os.getloadavg()[0]:.1f}")
         print(f"{'kind':<12} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
         every = []
         for k in ("api-search", "search-page", "record-page", "api-record"):
