@@ -20,23 +20,35 @@
 //       several layouts of one collection (one database, stubs of local or
 //       remote shards): p50, p99, queries/s, and whether every layout
 //       returned the same ids and totals as the first.
+//   query-bench replay PLAN DB THREADS [MAX]   the requests of a load
+//       test's plan (bench/serve_load.py --plan-out: client, kind, query or
+//       record id, one a line) done in process, as opis-serve does them
+//       (the same SearchOptions, no HTTP, no rendering), by THREADS
+//       threads each with its own Searcher (thread t takes the plan's
+//       clients t, t+THREADS, ..., in turn; at most MAX requests each):
+//       p50/p99 per kind and overall, throughput. The server's figures over
+//       these are what HTTP, rendering and the client add.
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "opis/cli/cli.h"
 #include "opis/index/index_writer.h"
 #include "opis/search/searcher.h"
 
@@ -250,6 +262,113 @@ int layouts(const std::string& file, int repeats, int argc, char** argv) {
   return 0;
 }
 
+int replay(const std::string& plan_file, const std::string& db, unsigned threads, std::size_t max) {
+  struct Request {
+    std::string kind, value;
+  };
+  std::map<unsigned, std::vector<Request>> by_client;
+  {
+    std::ifstream in(plan_file);
+    if (!in) throw std::runtime_error("cannot read " + plan_file);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto a = line.find('\t'), b = line.find('\t', a + 1);
+      if (a == std::string::npos || b == std::string::npos) continue;
+      by_client[std::stoul(line.substr(0, a))].push_back({line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+    }
+  }
+  std::vector<std::vector<const Request*>> work(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    std::vector<const std::vector<Request>*> mine;
+    for (const auto& [c, reqs] : by_client)
+      if (c % threads == t) mine.push_back(&reqs);
+    for (std::size_t i = 0; work[t].size() < max; ++i) {  // the clients' requests in turn
+      bool any = false;
+      for (const auto* reqs : mine) {
+        if (i < reqs->size() && work[t].size() < max) {
+          work[t].push_back(&(*reqs)[i]);
+          any = true;
+        }
+      }
+      if (!any) break;
+    }
+  }
+  const std::string gazetteer = opis::find_gazetteer();
+  std::vector<std::map<std::string, std::vector<double>>> ms(threads);
+  std::vector<std::unique_ptr<opis::Searcher>> searchers;
+  for (unsigned t = 0; t < threads; ++t) searchers.push_back(std::make_unique<opis::Searcher>(db));
+  using clock = std::chrono::steady_clock;
+  // What serve/main.cpp does for each kind of request (api_options,
+  // search_page, record_page, api_record), without HTTP or rendering.
+  auto run = [&](unsigned t) {
+    opis::Searcher& s = *searchers[t];
+    for (const Request* r : work[t]) {
+      auto t0 = clock::now();
+      s.reopen();  // as the server, at every request
+      opis::SearchOptions o;
+      o.query_options.gazetteer = gazetteer;
+      o.time_limit = 60;  // serve_load.py's --time-limit
+      if (r->kind == "api-search") {
+        o.query = r->value;
+        o.facets = {"person", "place"};
+        s.search(o);
+      } else if (r->kind == "search-page") {
+        o.query = r->value;
+        o.limit = 20;
+        o.facets = {"person", "place", "year", "lang", "archive"};
+        o.facet_limit = 300;
+        s.search(o);
+      } else if (r->kind == "record-page") {
+        s.record(r->value);
+        opis::SearchOptions like;
+        like.like_id = r->value;
+        like.limit = 5;
+        like.suggest = false;
+        like.time_limit = 60;
+        s.search(like);
+      } else {
+        s.record(r->value);
+      }
+      ms[t][r->kind].push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+    }
+  };
+  auto cpu_seconds = [] {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  };
+  const double cpu0 = cpu_seconds();
+  auto t0 = clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(run, t);
+  for (auto& th : pool) th.join();
+  const double wall = std::chrono::duration<double>(clock::now() - t0).count();
+  const double cpu = cpu_seconds() - cpu0;
+  std::map<std::string, std::vector<double>> all;
+  std::vector<double> every;
+  for (const auto& m : ms)
+    for (const auto& [k, v] : m) {
+      all[k].insert(all[k].end(), v.begin(), v.end());
+      every.insert(every.end(), v.begin(), v.end());
+    }
+  double load = 0;
+  getloadavg(&load, 1);
+  fmt::print(
+      "in process, {} threads: {} requests in {:.1f} s = {:.0f} requests/s; CPU {:.2f} ms a request; load average "
+      "{:.1f}\n",
+      threads, every.size(), wall, every.size() / wall, cpu * 1000 / std::max<std::size_t>(every.size(), 1), load);
+  fmt::print("{:<12} {:>8} {:>8} {:>8} {:>8}\n", "kind", "requests", "p50 ms", "p99 ms", "mean ms");
+  auto row = [](const std::string& k, const std::vector<double>& v) {
+    double mean = 0;
+    for (double x : v) mean += x / v.size();
+    fmt::print("{:<12} {:>8} {:>8.1f} {:>8.1f} {:>8.1f}\n", k, v.size(), pct(v, 0.5), pct(v, 0.99), mean);
+  };
+  for (const char* k : {"api-search", "search-page", "record-page", "api-record"})
+    if (all.count(k)) row(k, all[k]);
+  row("all", every);
+  return 0;
+}
+
 // Run `argv` with stdin from `in` (or /dev/null) and stdout to `out`;
 // its exit status, or -1.
 int spawn(const std::vector<std::string>& args, const std::string& in, const std::string& out) {
@@ -360,6 +479,8 @@ int main(int argc, char** argv) {
     if (cmd == "time" && argc == 5) return time_queries(argv[2], argv[3], std::stoi(argv[4]));
     if (cmd == "batch" && argc == 6) return batch_throughput(argv[2], argv[3], argv[4], std::stoi(argv[5]));
     if (cmd == "layouts" && argc >= 5) return layouts(argv[2], std::stoi(argv[3]), argc - 4, argv + 4);
+    if (cmd == "replay" && (argc == 5 || argc == 6))
+      return replay(argv[2], argv[3], std::max(1, std::stoi(argv[4])), argc == 6 ? std::stoul(argv[5]) : SIZE_MAX);
   } catch (const Xapian::Error& e) {
     std::cerr << "query-bench: " << e.get_description() << '\n';
     return 2;
@@ -369,6 +490,7 @@ int main(int argc, char** argv) {
   }
   std::cerr << "usage: query-bench make DB PER_CLASS | query-bench time DB QUERIES.tsv REPEATS\n"
                "       query-bench batch OPIS_SEARCH DB QUERIES.tsv REPEATS\n"
-               "       query-bench exec REPEATS CMD ARGS... | query-bench layouts QUERIES.tsv REPEATS NAME=DB...\n";
+               "       query-bench exec REPEATS CMD ARGS... | query-bench layouts QUERIES.tsv REPEATS NAME=DB...\n"
+               "       query-bench replay PLAN DB THREADS [MAX]\n";
   return 2;
 }

@@ -158,6 +158,36 @@ const char* status_title(int s) {
   }
 }
 
+// --- The registers ---------------------------------------------------------------
+
+// The person and place registers, each built once per revision of the index
+// (Searcher::revision()) and shared by the workers: building one reads every
+// record (seconds at 100,000 records), which the registers' pages and API
+// did at every request. A worker whose searcher sees another revision than
+// the cached one (opis-index committed) builds it again from its own
+// searcher; the others wait for that build rather than repeating it.
+class RegisterCache {
+ public:
+  std::shared_ptr<const Register> get(const Searcher& s, EntityKind kind) {
+    Slot& slot = m_slots[kind == EntityKind::person ? 0 : 1];
+    const std::string rev = s.revision();
+    std::lock_guard lock(slot.mutex);
+    if (!slot.reg || slot.revision != rev) {
+      slot.reg = std::make_shared<const Register>(build_register(s.database(), kind));
+      slot.revision = rev;
+    }
+    return slot.reg;
+  }
+
+ private:
+  struct Slot {
+    std::mutex mutex;
+    std::string revision;
+    std::shared_ptr<const Register> reg;
+  };
+  Slot m_slots[2];
+};
+
 // --- Requests ----------------------------------------------------------------------
 
 class Server {
@@ -165,6 +195,21 @@ class Server {
   explicit Server(Options o) : m_o(std::move(o)) {}
 
   void routes(httplib::Server& svr);
+
+  // Build both registers now, on a handle of its own, so that the first
+  // reader of a register does not wait for it (seconds on a large index:
+  // 28 s for the persons of 100,000 generated records on the shared
+  // machine, past the default time limit). Run on a thread of its own.
+  void warm_registers() {
+    try {
+      Searcher s(m_o.db, m_o.open);
+      m_registers.get(s, EntityKind::place);
+      m_registers.get(s, EntityKind::person);
+    } catch (const std::exception& e) {
+      // A register request will build it, and answer the error, itself.
+      std::cerr << "opis-serve: the registers could not be built in advance: " << terminal_safe(e.what()) << '\n';
+    }
+  }
 
  private:
   Searcher& searcher() {
@@ -277,6 +322,7 @@ class Server {
   void api_register(const httplib::Request& req, httplib::Response& res, EntityKind kind);
 
   Options m_o;
+  RegisterCache m_registers;
 };
 
 void html(httplib::Response& res, std::string body, int status = 200) {
@@ -340,7 +386,7 @@ void Server::record_page(const httplib::Request& req, httplib::Response& res) {
 
 void Server::register_page(const httplib::Request& req, httplib::Response& res, EntityKind kind) {
   const std::string filter = text_param(req, "filter");
-  auto entries = entity_register(m_o.db, kind, filter);
+  auto entries = filter_register(*m_registers.get(searcher(), kind), filter);
   check_deadline();
   html(res, html_register_page(entries, kind, filter, 500, kind == EntityKind::place ? &m_o.coords : nullptr));
 }
@@ -425,7 +471,8 @@ void Server::api_record(const httplib::Request& req, httplib::Response& res) {
 }
 
 void Server::api_register(const httplib::Request& req, httplib::Response& res, EntityKind kind) {
-  auto entries = entity_register(m_o.db, kind, text_param(req, "pattern"));
+  const std::string pattern = text_param(req, "pattern");
+  auto entries = filter_register(*m_registers.get(searcher(), kind), pattern);
   check_deadline();
   std::ostringstream out;
   make_printer(OutputFormat::json, false)->register_list(entries, kind, out);
@@ -631,12 +678,16 @@ int main(int argc, char** argv) {
     stopped_by_signal = true;
     svr.stop();
   });
+  // The registers are built while the server already answers; stopping
+  // waits for that build to end.
+  std::thread warm([&] { server.warm_registers(); });
   bool ok = svr.listen_after_bind();
   if (!stopped_by_signal) {
     // listen ended on its own (an accept error): wake the signal thread.
     pthread_kill(signals.native_handle(), SIGTERM);
   }
   signals.join();
+  warm.join();
   std::cout << "opis-serve: stopped" << std::endl;
   return ok || stopped_by_signal ? exit_status::ok : exit_status::error;
 }

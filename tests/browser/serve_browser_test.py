@@ -7,8 +7,10 @@ hostile records, starts opis-serve on a free loopback port, and in the
 browser: searches, adds and removes a facet filter, pages, opens a record,
 follows a person link, downloads RIS, filters a register as you type; then
 opens the hostile records' pages, hovers and clicks over everything they
-show, and checks through the browser that no injected handler ran
-(window.__pwned stays undefined), no injected element exists and the
+show, and checks through the DevTools protocol that no injected handler
+fired (a watch installed before any page script records every handler that
+ran, and every one the Content-Security-Policy blocked; a control handler
+the test inserts itself is seen), no injected element exists and the
 markup shows as text. Screenshots of the search, record and register pages
 go to OUT (and to docs/img/ with --update-docs).
 
@@ -128,6 +130,13 @@ class Driver:
             "pointerType": "mouse"}, "actions": [{"type": "pointerMove", "duration": 0, "origin": {ELEMENT: el},
                                                   "x": 0, "y": 0}]}]})
 
+    def cdp(self, method, params=None):
+        """A DevTools protocol command, through chromedriver."""
+        return self.cmd("POST", "/goog/cdp/execute", {"cmd": method, "params": params or {}})
+
+    def cdp_eval(self, expression):
+        return self.cdp("Runtime.evaluate", {"expression": expression, "returnByValue": True})["result"].get("value")
+
     def screenshot(self, path):
         with open(path, "wb") as f:
             f.write(base64.b64decode(self.cmd("GET", "/screenshot")))
@@ -215,7 +224,27 @@ def run_steps(d, site, out, downloads):
     d.resize(1100, 900)
 
 
+# Installed through the DevTools protocol before any page script runs: every
+# attempt of an injected handler is recorded, whether it ran (it sets
+# window.__pwned, trapped here) or the Content-Security-Policy stopped it
+# (a securitypolicyviolation event). Read back through the protocol.
+WATCH = """
+window.__opisFired = [];
+document.addEventListener('securitypolicyviolation',
+    e => window.__opisFired.push('blocked by the CSP: ' + e.violatedDirective + ' ' + (e.sample || '')));
+(() => { let v; Object.defineProperty(window, '__pwned', {configurable: false,
+    get() { return v; }, set(x) { v = x; window.__opisFired.push('handler ran: ' + x); }}); })();
+"""
+
+
+def fired(d):
+    return d.cdp_eval("JSON.stringify(window.__opisFired === undefined ? ['watch not installed'] : "
+                      "window.__opisFired)")
+
+
 def hostile_steps(d, site):
+    d.cdp("Page.enable")
+    d.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH})
     pages = [site + "/search?q=Quarantine", site + "/record?id=hostile-1&q=Quarantine",
              site + "/record?id=" + urllib.request.quote(HOSTILE[1]["id"], safe="") + "&q=Quarantine"]
     for page in pages:
@@ -232,13 +261,20 @@ def hostile_steps(d, site):
                 d.click(el)
             except Fail:
                 pass
+        check(fired(d) == "[]", "an injected handler fired (DevTools) on " + page + ": " + str(fired(d)))
         d.go(page) if d.url() != page else None
+        check(fired(d) == "[]", "an injected handler fired (DevTools) on " + page + ": " + str(fired(d)))
         check(d.js("return window.__pwned === undefined"), "an injected handler ran on " + page)
         check(d.js("return document.querySelectorAll('#injected, main img, main iframe, main script, main b, "
                    "a[href^=\"javascript:\" i], a[href^=\" javascript:\" i], a[href^=\"data:\" i], "
                    "a[href^=\"vbscript:\" i]').length") == 0, "injected markup became elements on " + page)
         check(d.js("return [...document.querySelectorAll('main svg')].filter(s => !s.closest('.histogram')).length")
               == 0, "an injected svg on " + page)
+    # The watch sees what it must: markup that did become a handler (put in
+    # by the test itself, through the protocol) is reported.
+    d.cdp_eval("document.body.insertAdjacentHTML('beforeend', "
+               "'<img id=control src=data:, onerror=\"window.__pwned=1\">')")
+    wait_for("the control handler to be reported", lambda: fired(d) != "[]", 5)
     d.go(pages[1])
     check("<script>" in d.text(d.find("h1")), "the hostile title shows as text")
     check("javascript:" in d.text(d.find("dl.fields")), "the javascript: URL shows as text, not as a link")

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <csignal>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "process.h"
@@ -104,8 +105,9 @@ class Issue18Serve : public ::testing::Test {
     EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
     return json::parse(res->body);
   }
-  static json search_json(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{kSearch, "--db", s_db, "--format", "json"};
+  static json search_json(const std::vector<std::string>& args) { return search_json_at(s_db, args); }
+  static json search_json_at(const std::string& db, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{kSearch, "--db", db, "--format", "json"};
     argv.insert(argv.end(), args.begin(), args.end());
     Result r = run(argv);
     EXPECT_LE(r.status, 1) << show(r);
@@ -233,6 +235,55 @@ TEST_F(Issue18Serve, WhatTheIndexerCommitsIsFoundAndSigtermStops) {
   EXPECT_EQ(srv.stop(out), 0);
   EXPECT_NE(out.find("loopback only"), std::string::npos) << out;
   EXPECT_NE(out.find("opis-serve: stopped"), std::string::npos) << out;
+}
+
+// The registers are built once per revision of the index and kept: a
+// person or place of a record indexed while the server runs appears in the
+// registers' API and pages at the next request, and one that was there
+// stays (the cache is rebuilt from the new revision, not patched).
+TEST_F(Issue18Serve, RegistersFollowWhatTheIndexerCommits) {
+  TempDir t;
+  const std::string db = (t.path() / "db").string();
+  write_file(t.path() / "a.jsonl",
+             R"({"id":"r1","title":"Cable","persons":"Qasim, Abd al-Karim","body":"Qasim spoke in Baghdad."})"
+             "\n");
+  ASSERT_EQ(run({kIndex, "--db", db, "--quiet", (t.path() / "a.jsonl").string()}).status, 0);
+  RunningServer srv(db, {"--threads", "2"}, t.path());
+  ASSERT_GT(srv.port(), 0);
+  auto c = srv.client();
+  auto names = [&](const std::string& path) {
+    std::set<std::string> out;
+    auto res = c.Get(path);
+    EXPECT_TRUE(res && res->status == 200) << path;
+    if (!res) return out;
+    const json j = json::parse(res->body);
+    for (const auto& e : j.at(path.find("persons") != std::string::npos ? "persons" : "places"))
+      out.insert(e.at("name").get<std::string>());
+    return out;
+  };
+  // Asked twice (the second from the cache), on both workers' handles.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(names("/api/persons").count("Abd al-Karim Qasim"), 1u) << testing::PrintToString(names("/api/persons"));
+    EXPECT_EQ(names("/api/persons").count("Nehru"), 0u);
+  }
+  const auto places_before = names("/api/places");
+  EXPECT_EQ(places_before.count("New Delhi"), 0u);
+  write_file(t.path() / "b.jsonl",
+             R"({"id":"r2","title":"Visit","persons":"Nehru, Jawaharlal","body":"Nehru says so in New Delhi."})"
+             "\n");
+  ASSERT_EQ(run({kIndex, "--db", db, "--quiet", (t.path() / "b.jsonl").string()}).status, 0);
+  for (int i = 0; i < 3; ++i) {
+    const auto persons = names("/api/persons");
+    EXPECT_EQ(persons.count("Jawaharlal Nehru"), 1u) << testing::PrintToString(persons);
+    EXPECT_EQ(persons.count("Abd al-Karim Qasim"), 1u) << testing::PrintToString(persons);
+    EXPECT_EQ(names("/api/places").count("New Delhi"), 1u) << testing::PrintToString(names("/api/places"));
+  }
+  EXPECT_EQ(names("/api/persons?pattern=nehru"), std::set<std::string>{"Jawaharlal Nehru"});
+  auto page = c.Get("/persons?filter=Nehru");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("Jawaharlal Nehru"), std::string::npos);
+  // And as opis-search lists them.
+  EXPECT_EQ(json::parse(c.Get("/api/persons")->body), search_json_at(db, {"--persons"}));
 }
 
 }  // namespace

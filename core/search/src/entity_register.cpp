@@ -37,24 +37,21 @@ std::string initial_of(const std::string& name, const std::string& surname) {
   return folded.substr(0, 1);
 }
 
-bool matches(const std::string& pattern, const std::string& name, const std::set<std::string>& variants,
-             const std::string& key) {
-  if (pattern.empty()) return true;
-  std::string p = fold_name(pattern);
-  if (fold_name(name).find(p) != std::string::npos) return true;
-  for (const auto& v : variants) {
-    if (fold_name(v).find(p) != std::string::npos) return true;
+// Whether `pattern` selects an entry: folded, part of its name or a
+// variant, or a word of it with the entry's surname key.
+bool matches(const std::string& folded_pattern, const std::vector<std::string>& pattern_keys,
+             const std::vector<std::string>& folded, const std::string& key) {
+  if (folded_pattern.empty()) return true;
+  for (const auto& f : folded) {
+    if (f.find(folded_pattern) != std::string::npos) return true;
   }
-  for (const auto& w : name_words(pattern)) {
-    if (!key.empty() && name_key(w) == key) return true;
-  }
-  return false;
+  if (key.empty()) return false;
+  return std::find(pattern_keys.begin(), pattern_keys.end(), key) != pattern_keys.end();
 }
 
 }  // namespace
 
-std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKind kind, const std::string& pattern) {
-  Xapian::Database db(db_path);
+Register build_register(const Xapian::Database& db, EntityKind kind) {
   std::multimap<std::string, Group> groups;  // key -> groups with that key
   // Records in id order, not in docid order: the grouping below keeps the
   // first compatible group, and a bulk build's docids follow its threads'
@@ -106,7 +103,9 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
       }
     }
   }
-  std::vector<RegisterEntry> out;
+  Register reg;
+  reg.kind = kind;
+  std::vector<std::pair<RegisterEntry, std::string>> out;  // entry, key
   for (auto& [key, g] : groups) {
     RegisterEntry e;
     unsigned best = 0;
@@ -122,13 +121,35 @@ std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKin
     e.records = static_cast<unsigned>(g.ids.size());
     e.mentions = g.mentions;
     e.ids.assign(g.ids.begin(), g.ids.end());
-    if (matches(pattern, e.name, g.variants, kind == EntityKind::person ? key : std::string()))
-      out.push_back(std::move(e));
+    out.emplace_back(std::move(e), kind == EntityKind::person ? key : std::string());
   }
-  std::sort(out.begin(), out.end(), [](const RegisterEntry& a, const RegisterEntry& b) {
-    return a.records != b.records ? a.records > b.records : a.name < b.name;
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.first.records != b.first.records ? a.first.records > b.first.records : a.first.name < b.first.name;
   });
+  for (auto& [e, key] : out) {
+    std::vector<std::string> folded{fold_name(e.name)};
+    for (const auto& v : e.variants) folded.push_back(fold_name(v));
+    reg.folded.push_back(std::move(folded));
+    reg.keys.push_back(std::move(key));
+    reg.entries.push_back(std::move(e));
+  }
+  return reg;
+}
+
+std::vector<RegisterEntry> filter_register(const Register& reg, const std::string& pattern) {
+  if (pattern.empty()) return reg.entries;
+  const std::string p = fold_name(pattern);
+  std::vector<std::string> pattern_keys;
+  for (const auto& w : name_words(pattern)) pattern_keys.push_back(name_key(w));
+  std::vector<RegisterEntry> out;
+  for (std::size_t i = 0; i < reg.entries.size(); ++i) {
+    if (matches(p, pattern_keys, reg.folded[i], reg.keys[i])) out.push_back(reg.entries[i]);
+  }
   return out;
+}
+
+std::vector<RegisterEntry> entity_register(const std::string& db_path, EntityKind kind, const std::string& pattern) {
+  return filter_register(build_register(Xapian::Database(db_path), kind), pattern);
 }
 
 }  // namespace opis

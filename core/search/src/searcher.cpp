@@ -600,3 +600,23 @@ std::optional<Record> Searcher::record(const std::string& id) {
 }
 
 }  // namespace opis
+
+namespace opis {
+
+std::string Searcher::revision() const {
+  std::string uuid;
+  try {
+    uuid = m_db.get_uuid();
+  } catch (const Xapian::Error&) {
+    // A backend without a UUID: the counts below still tell most changes.
+  }
+  try {
+    return uuid + " r" + std::to_string(m_db.get_revision());
+  } catch (const Xapian::Error&) {
+    // Several shards (or a remote one): no single revision.
+  }
+  return uuid + " n" + std::to_string(m_db.get_doccount()) + " l" + std::to_string(m_db.get_lastdocid()) + " t" +
+         std::to_string(m_db.get_total_length());
+}
+
+}  // namespace opis

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 namespace opis {
 
 struct RegisterEntry {
@@ -24,6 +26,27 @@ struct RegisterEntry {
 };
 
 enum class EntityKind { person, place };
+
+/// The whole register of an index, built once and filtered many times
+/// (filter_register()): what opis-serve keeps per database revision, since
+/// building it reads every record (seconds at 100,000 records) and filtering
+/// it is a pass over its entries.
+struct Register {
+  EntityKind kind = EntityKind::person;
+  std::vector<RegisterEntry> entries;  ///< every entry, in register order
+  /// Per entry: its name and variants folded (fold_name), and for persons
+  /// the match key of its surname ("" for places): what a pattern is matched against.
+  std::vector<std::vector<std::string>> folded;
+  std::vector<std::string> keys;
+};
+
+/// The register of `db` (a single database or several searched as one).
+/// Throws Xapian::Error.
+Register build_register(const Xapian::Database& db, EntityKind kind);
+
+/// The entries of `reg` that `pattern` selects (empty: all), in register
+/// order: as entity_register() filters.
+std::vector<RegisterEntry> filter_register(const Register& reg, const std::string& pattern);
 
 /// The register of the index at `db_path`, filtered by `pattern` (empty:
 /// all): an entry is listed when the pattern, folded, is part of its name

@@ -136,6 +136,18 @@ class Searcher {
   /// The record with this id, if any.
   std::optional<Record> record(const std::string& id);
 
+  /// The index as last opened or reopened (every shard as one), for
+  /// readers that search it themselves (build_register()). Not to be shared
+  /// between threads, as the Searcher itself.
+  const Xapian::Database& database() const { return m_db; }
+
+  /// What identifies the index's current content, for caches of what is
+  /// computed from all of it (opis-serve's registers): the database's UUID
+  /// and revision, which every commit raises; for several shards, which
+  /// have no single revision, their UUIDs with the document count, the
+  /// last document id and the total length. Equal strings: same content.
+  std::string revision() const;
+
   Xapian::doccount size() const { return m_db.get_doccount(); }
   /// Databases searched as one: 1, or the shards the stub lists.
   unsigned shards() const { return m_shards; }
