@@ -109,6 +109,15 @@ TEST(Faults, SearchesWhileALargeIndexIsWrittenNeverFail) {
                                                          {"--record", "r0-0"},
                                                          {"date:1961", "missile"}};
   auto t0 = std::chrono::steady_clock::now();
+  // The second writers below must come after the writer holds the database:
+  // on a loaded machine its start can take longer than ten searches, and a
+  // second writer would then take the lock first (and the writer be the one
+  // refused). Wait for its first commit (r0-0 is in it).
+  while (!(done = ::waitpid(writer, &wstatus, WNOHANG) == writer)) {
+    if (opis::test::run({kSearch, "--db", db, "--record", "r0-0"}).status == 0) break;
+    ASSERT_LT(std::chrono::steady_clock::now() - t0, std::chrono::minutes(5)) << "writer never committed";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   while (!done) {
     done = ::waitpid(writer, &wstatus, WNOHANG) == writer;
     if (!fs::exists(fs::path(db) / "iamglass")) {

@@ -18,6 +18,7 @@
 #include "opis/base/text.h"
 #include "opis/index/index_writer.h"
 #include "opis/index/schema.h"
+#include "opis/record/record_reader.h"
 #include "opis/search/searcher.h"
 #include "scratch_dir.h"
 
@@ -196,6 +197,37 @@ TEST_F(Issue16, PolishItalianSwedishInflectionsMeetThroughTheDictionary) {
   EXPECT_EQ(ids("page"), (Set{"en"}));
   EXPECT_EQ(ids("strony", "pl"), (Set{"pl1", "pl2", "pl3"}));
   EXPECT_EQ(ids("strony", "en"), Set{});
+}
+
+TEST_F(Issue16, PartsInAnotherLanguageAreAnalysedInTheirOwn) {
+  // A JSON record: an English translation with its Russian original; a TEI
+  // letter in German with a passage in French. Each part's words are
+  // stemmed in its own language as well as the record's.
+  std::vector<Record> records;
+  std::vector<Diagnostic> diags;
+  auto sink = [&](Record&& r) { records.push_back(std::move(r)); };
+  read_records(SourceRef("dir/r.json", "r.json"),
+               R"({"id": "tr", "body": "The negotiations began in Moscow.", "text_language": "en",
+                   "original_language": "Russian", "original_text": "Начались переговоры в Москве."})",
+               sink, diags);
+  read_records(SourceRef("dir/l.xml", "l.xml"), R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>Brief</title></titleStmt></fileDesc></teiHeader>
+      <text xml:lang="de"><body><p>Lieber Freund, die Verhandlungen dauern.</p>
+      <div xml:lang="fr"><p>Les plénipotentiaires arrivèrent avec leurs chevaux.</p></div></body></text></TEI>)",
+               sink, diags);
+  ASSERT_EQ(records.size(), 2u) << (diags.empty() ? "" : diags[0].format());
+  ASSERT_EQ(records[0].parts.size(), 1u);
+  ASSERT_EQ(records[1].parts.size(), 1u);
+  EXPECT_EQ(records[1].parts[0].language, "fr");
+  records.push_back(rec("de", "Die Verhandlung war kurz.", "de"));
+  index(records);
+  EXPECT_EQ(ids("переговоров"), (Set{"tr"}));  // Russian stem of the original
+  EXPECT_EQ(ids("negotiation"), (Set{"tr"}));  // English stem of the translation
+  EXPECT_EQ(ids("cheval"), (Set{"l.xml"}));    // French stem of the French passage
+  EXPECT_EQ(ids("plenipotentiaire"), (Set{"l.xml"}));
+  EXPECT_EQ(ids("Verhandlung"), (Set{"l.xml", "de"}));  // German stem of the letter
+  EXPECT_EQ(ids("cheval", "fr"), (Set{"l.xml"}));       // textlang:fr holds the part's record
+  EXPECT_EQ(ids("cheval", "de"), Set{});                // German stems alone: not there
 }
 
 TEST_F(Issue16, ChineseIsIndexedByCharacterNgrams) {

@@ -2,6 +2,7 @@
 #include "opis/index/document.h"
 
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -191,6 +192,27 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   if (!r.funder.empty() && r.credits.find(r.funder) == std::string::npos) index_field(tg, "funder", r.funder);
   for (const auto& [label, text] : r.extra) tg.index_text(text, kBodyWeight);
   add_analysed_terms(doc, analysis);
+  // Passages in another language (an original beside its translation, a
+  // TEI <div xml:lang>): their words are in the body already; their stems
+  // in their own language are added, and the language to the record's
+  // analysis languages (textlang:), so that queries stem in it too.
+  std::set<std::string> part_languages;
+  for (const auto& part : r.parts) {
+    const std::string code = language_code(part.language);
+    if (code.empty() || code == analysis || part.text.empty()) continue;
+    part_languages.insert(code);
+    if (!has_stemmer(code)) continue;
+    Xapian::Document words;
+    tg.set_document(words);
+    tg.index_text(part.text, kBodyWeight);
+    add_analysed_terms(words, code);
+    const std::string stems = stem_prefix("", code);
+    for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
+      if ((*t).compare(0, stems.size(), stems) == 0) doc.add_term(*t, t.get_wdf());
+    }
+  }
+  tg.set_document(doc);
+  for (const auto& code : part_languages) doc.add_boolean_term(boolean_term(field("textlang"), code));
   EntityTermsOut entity_terms;
   add_entity_terms(doc, r, &entity_terms);
 

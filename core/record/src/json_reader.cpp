@@ -114,6 +114,11 @@ Record record_from_json(const json& j, const SourceRef& src, int line, std::vect
   }
   get_footnotes(j, r.footnotes);
   get_extra(j, r.extra);
+  // An original beside its translation (issue 16): "original_text", kept
+  // as an extra field (shown, its words indexed) and analysed in the
+  // original language too.
+  if (auto it = j.find("original_text"); it != j.end() && it->is_string() && !r.original_language.empty())
+    r.parts.push_back({r.original_language, it->get<std::string>()});
   DateParse d = parse_date(date);
   r.date = d.date;
   if (!d.error.empty()) {

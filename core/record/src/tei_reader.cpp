@@ -4,6 +4,7 @@
 // docs/record-format.md#tei; the editors' persName/placeName markup becomes
 // the record's persons and places (tagged), resolved through the registers.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -475,6 +476,21 @@ void tei_record(const xmlNode* tei, const SourceRef& src, std::size_t ordinal, b
   // The text's own xml:lang is the language it is analysed in (issue 16):
   // given, not identified.
   r.text_language = attr(text, "lang");
+  // Passages with their own xml:lang (a <div xml:lang="fr"> in a German
+  // letter, an original beside its translation): analysed in that
+  // language too (Record::parts). The outermost such element only.
+  std::function<void(const xmlNode*, const std::string&)> parts = [&](const xmlNode* n, const std::string& lang) {
+    for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      const std::string l = attr(c, "lang");
+      if (!l.empty() && l != lang) {
+        r.parts.push_back({l, text_of(c)});
+      } else {
+        parts(c, lang);
+      }
+    }
+  };
+  parts(text, r.text_language);
   const int line = line_of(tei);
   if (w.left_out_entities()) {
     diags.push_back(diag(Severity::warning, src.path, line,

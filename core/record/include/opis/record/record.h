@@ -23,6 +23,15 @@ struct Footnote {
   bool operator==(const Footnote&) const = default;
 };
 
+/// A passage of a record's text in another language than the record's
+/// (issue 16): a TEI element with its own xml:lang, a JSON record's
+/// "original_text". Its words are in the body too; make_document() adds
+/// their stems in `language` as well. Not stored: it is analysis only.
+struct TextPart {
+  std::string language;  ///< ISO 639-1 code
+  std::string text;
+};
+
 /// A person named in a record (set by the extractor, entity_extractor.h).
 struct Person {
   std::string name;     ///< the fullest form seen in the record: "N.S. Khrushchev"
@@ -102,6 +111,7 @@ struct Record {
   std::string text_language_source;
   double text_language_confidence = 0;   ///< the identifier's, 0..1 (1 when given)
   std::string body;                      ///< the text, annotations and footnotes included
+  std::vector<TextPart> parts;           ///< passages of the body in other languages (not stored)
   std::vector<std::string> handwritten;  ///< "[Handwritten: ...]" contents
   std::vector<Footnote> footnotes;
   std::vector<std::pair<std::string, std::string>> extra;  ///< unknown labels
