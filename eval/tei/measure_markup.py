@@ -36,6 +36,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 LISTS = {"listPerson", "listPlace", "listOrg", "listBibl", "listEvent", "fw", "teiHeader", "facsimile", "standOff",
          "figDesc", "interpGrp", "linkGrp"}
 ENTRY = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
+NAME_ENTRY = {"persName": "person", "placeName": "place"}
 NAME_OF = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -131,6 +132,12 @@ def registers(path, root, reg):
                 e = (k, entry_names(c, k))
                 reg.setdefault((fname, c.get(XML_ID)), e)
                 reg.setdefault(c.get(XML_ID), e)
+            elif in_list and n in NAME_ENTRY and c.get(XML_ID):
+                # A name with an xml:id in a list: the persons list of a FRUS volume.
+                e = (NAME_ENTRY[n], [text(c)])
+                reg.setdefault((fname, c.get(XML_ID)), e)
+                reg.setdefault(c.get(XML_ID), e)
+                continue
             walk(c, in_list or n.startswith("list"))
 
     walk(root, False)
@@ -176,6 +183,33 @@ def mentions(tei, fname):
                 if k:
                     acc.extend((k, r) for r in refs(c))
     return acc
+
+
+def document_divs(el, out):
+    """The documents of a volume that holds many (FRUS): <div type="document">
+    under the <body>, outermost; none for an ordinary TEI."""
+    for c in el:
+        if local(c.tag) == "div" and c.get("type") == "document":
+            out.append(c)
+        else:
+            document_divs(c, out)
+    return out
+
+
+def records_of(tei, rel, ordinal, corpus, fname):
+    """(record id, mentions) of each record a <TEI> gives: one per FRUS
+    document ("<volume id>/<document xml:id>", its mentions), else the <TEI>."""
+    rid = record_id(tei, rel, ordinal, corpus)
+    body = [b for t in tei if local(t.tag) == "text" for b in t.iter() if local(b.tag) == "body"]
+    docs = document_divs(body[0], []) if body else []
+    if not docs:
+        return [(rid, mentions(tei, fname))]
+    out = []
+    for i, d in enumerate(docs, 1):
+        acc = []
+        count(d, acc, fname)
+        out.append((f"{rid}/{d.get(XML_ID) or '#' + str(i)}", acc))
+    return out
 
 
 def record_id(tei, rel, ordinal, corpus):
@@ -235,9 +269,7 @@ def main():
         corpus = local(root.tag) != "TEI"
         docs = [root] if not corpus else [e for e in root.iter() if local(e.tag) == "TEI"]
         rel = os.path.relpath(p, edition)
-        for ordinal, tei in enumerate(docs, 1):
-            rid = record_id(tei, rel, ordinal, corpus)
-            ms = mentions(tei, fname)
+        for rid, ms in (r for ordinal, tei in enumerate(docs, 1) for r in records_of(tei, rel, ordinal, corpus, fname)):
             if not ms:
                 continue
             want[rid] = collections.Counter(k for k, _ in ms)

@@ -7,7 +7,9 @@
 #
 # DATA_DIR holds the checkouts, each under its repository's name:
 #   schnitzler-bahr-data/  DAHNProject/  amp-auden-musulin-papers/
-#   amp-entities/  arclight/  RiC-O/
+#   amp-entities/  arclight/  RiC-O/  EAD3/ (github.com/SAA-SDT/EAD3)
+#   frus-volumes/ (one or more volumes/*.xml of github.com/HistoryAtState/frus,
+#   e.g. frus1958-60v11.xml: the repository, 827 MB, need not be checked out)
 # A missing one is skipped with a line saying so. Exit 1 if any check fails.
 set -u
 build=$1
@@ -47,7 +49,10 @@ pec="$data/DAHNProject/Correspondence/Paul_d_Estournelles_de_Constant"
 tei "DAHN, d'Estournelles de Constant (fr)" DAHNProject "$pec/Corpus" "$pec/Indexes"
 tei "Auden-Musulin Papers (en)" amp-auden-musulin-papers "$data/amp-auden-musulin-papers/data/editions" \
   "$data/amp-entities/out"
+tei "FRUS volumes (en, a record per document)" frus-volumes "$data/frus-volumes"
 ead "ArcLight fixtures (EAD 2002, namespace)" "$data/arclight/spec/fixtures/ead"
 ead "Archives nationales (EAD 2002, no namespace)" \
   "$data/RiC-O/examples/examples_v1-1/NationalArchivesOfFrance/src/ead"
+ead "NCSU Libraries, 37 finding aids (EAD3)" "$data/EAD3/samples/ead3/NCSU"
+ead "University of Minnesota Libraries, 7 finding aids (EAD3)" "$data/EAD3/samples/ead3/UMN"
 exit $rc

@@ -172,6 +172,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Ranges.
         FuzzyCase{"1958-1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
                   "1958/1960"},
+        // A US finding aid's short form ("1966-69", tests/data/ead/ead3).
+        FuzzyCase{"1966-69", Y, "19660101", "19691231", "19660101", "19691231", Q0, false, true, "1966/1969",
+                  "1966/1969"},
         FuzzyCase{"1958 - 1960", Y, "19580101", "19601231", "19580101", "19601231", Q0, false, true, "1958/1960",
                   "1958/1960"},
         FuzzyCase{"1958\xE2\x80\x93"
@@ -202,8 +205,8 @@ INSTANTIATE_TEST_SUITE_P(
         FuzzyCase{"1950's", Y, "19500101", "19591231", "19500101", "19591231", Q0, false, false, "195X", "1950s"}));
 
 TEST(ParseDate, UncertainFormsThatAreRefused) {
-  for (const char* s : {"1960-1958", "between 14 and 12 May 1960", "circa", "early", "early November 1958", "1958s",
-                        "1955s", "[]", "[garbage]", "circa garbage", "1958-1960-1962x", "c. 19611", "??"}) {
+  for (const char* s : {"1960-1958", "1966-59", "between 14 and 12 May 1960", "circa", "early", "early November 1958",
+                        "1958s", "1955s", "[]", "[garbage]", "circa garbage", "1958-1960-1962x", "c. 19611", "??"}) {
     DateParse r = parse_date(s);
     EXPECT_FALSE(r.date.known()) << "'" << s << "' read as " << r.date.edtf();
     EXPECT_FALSE(r.error.empty()) << "'" << s << "'";

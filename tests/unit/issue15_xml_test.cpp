@@ -352,6 +352,45 @@ TEST(Issue15Tei, ACorpusGivesARecordPerDocument) {
   EXPECT_EQ(r.records[1].body, "b");
 }
 
+// A FRUS volume (tests/data/tei/frus): the persons list of the front matter
+// is the register; each <div type="document"> a record, the volume none.
+TEST(Issue15Tei, AFrusVolumeGivesARecordPerDocument) {
+  Read r = read_xml(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"
+    xml:id="frus1958-60v11"><teiHeader><fileDesc><titleStmt>
+    <title type="complete">Foreign Relations, Lebanon and Jordan</title><title type="series">FRUS</title>
+    <editor role="primary">Louis J. Smith</editor></titleStmt></fileDesc></teiHeader>
+    <text><front><div type="section" xml:id="persons"><head>List of Persons</head><list type="names">
+     <item><persName xml:id="p_MC9">Malik, Charles</persName>, Foreign Minister</item></list></div></front>
+    <body><div type="compilation"><head>Lebanon</head>
+     <div type="chapter"><head>I. Background<note n="1">See earlier volumes.</note></head>
+      <div type="document" xml:id="d1" frus:doc-dateTime-min="1958-01-09T11:00:00-05:00"
+        frus:doc-dateTime-max="1958-01-09T11:00:00-05:00">
+       <head>1. Telegram From Beirut<note n="2" type="source">Source: Central Files, 611.80/1-958. Secret.</note></head>
+       <p>Call on <persName corresp="#p_MC9">Malik</persName>.</p></div>
+      <div type="document" xml:id="d2" frus:doc-dateTime-min="1958-01-16T00:00:00-05:00"
+        frus:doc-dateTime-max="1958-01-18T23:59:59-05:00"><head>2. Editorial Note</head><p>Talks.</p></div>
+      <div type="document"><head>3. Memorandum</head>
+       <dateline>Washington, <date when="1958-01-17">January 17</date></dateline><p>Text.</p></div>
+    </div></div></body></text></TEI>)",
+                    "frus1958-60v11.xml");
+  ASSERT_EQ(r.records.size(), 3u) << r.messages();
+  const Record& d1 = r.records[0];
+  EXPECT_EQ(d1.id, "frus1958-60v11/d1");
+  EXPECT_EQ(d1.title, "1. Telegram From Beirut");
+  EXPECT_EQ(d1.date.edtf(), "1958-01-09");
+  EXPECT_EQ(d1.series, "Foreign Relations, Lebanon and Jordan \u203a Lebanon \u203a I. Background");
+  EXPECT_EQ(d1.reference, "Central Files, 611.80/1-958. Secret.");
+  EXPECT_EQ(d1.editors, (std::vector<std::string>{"Louis J. Smith"}));
+  const Person* malik = person_named(d1, "Malik, Charles");
+  ASSERT_NE(malik, nullptr);
+  EXPECT_TRUE(malik->tagged);
+  EXPECT_EQ(malik->forms, (std::vector<std::string>{"Malik"}));
+  EXPECT_EQ(d1.body.find("Foreign Minister"), std::string::npos);  // the persons list is not a record's text
+  EXPECT_EQ(r.records[1].date.edtf(), "1958-01-16/1958-01-18");
+  EXPECT_EQ(r.records[2].id, "frus1958-60v11/#3");
+  EXPECT_EQ(r.records[2].date.edtf(), "1958-01-17");
+}
+
 const char* kFindingAid = R"(<?xml version="1.0"?>
 <ead xmlns="urn:isbn:1-931666-22-9">
  <eadheader><eadid>mss-7</eadid></eadheader>
@@ -425,6 +464,25 @@ TEST(Issue15Ead, Ead3AndNoNamespace) {
   EXPECT_EQ(r.records[1].date.edtf(), "1920-01-01/1921-06-30");
   ASSERT_EQ(r.records[1].persons.size(), 1u);
   EXPECT_EQ(r.records[1].persons[0].ids, (std::vector<std::string>{"gnd:118540238"}));
+}
+
+// EAD3 as NCSU's ArchivesSpace exports write it (tests/data/ead/ead3): names
+// in <part>s, a structured date without @standarddate.
+TEST(Issue15Ead, Ead3NamePartsAndStructuredDatesWithoutStandardDate) {
+  Read r = read_xml(R"(<ead xmlns="http://ead3.archivists.org/schema/"><control><recordid>mc00019</recordid></control>
+    <archdesc level="collection"><did><unittitle>GI Bill Oral Histories</unittitle>
+     <repository><corpname><part>NCSU Libraries</part></corpname></repository></did>
+    <controlaccess><persname source="naf"><part localtype="surname">Serow</part><part localtype="forename">Robert C.</part>
+     <part localtype="existDates">1947-</part></persname></controlaccess><dsc>
+    <c><did><unittitle>Harry Allen, Jr.</unittitle><unitdatestructured><daterange><fromdate>2003</fromdate>
+     <todate>2004</todate></daterange></unitdatestructured></did></c></dsc></archdesc></ead>)");
+  ASSERT_EQ(r.records.size(), 2u) << r.messages();
+  ASSERT_EQ(r.records[0].persons.size(), 1u);
+  EXPECT_EQ(r.records[0].persons[0].name, "Serow, Robert C., 1947-");
+  EXPECT_EQ(r.records[0].persons[0].surname, "Serow");
+  EXPECT_EQ(r.records[0].archive, "NCSU Libraries");
+  EXPECT_EQ(r.records[1].id, "mc00019/c1");
+  EXPECT_EQ(r.records[1].date.edtf(), "2003/2004");
 }
 
 }  // namespace

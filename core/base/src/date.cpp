@@ -260,6 +260,17 @@ std::string parse_range(std::string_view text, Date& out) {
     for (std::size_t at = lower.find(sep); at != std::string::npos; at = lower.find(sep, at + 1)) {
       std::string_view left = t.substr(0, at), right = t.substr(at + sep.size());
       if (trim(left).empty() || trim(right).empty()) continue;
+      // "1966-69" (US finding aids): the right end in the left's century;
+      // only above 12, so that "1958-11" stays a month.
+      std::string widened;
+      if (std::string_view l = trim(left), r = trim(right);
+          l.size() == 4 && all_digits(l) && r.size() == 2 && all_digits(r) && sep != "/") {
+        int ly = std::stoi(std::string(l)), ry = ly / 100 * 100 + std::stoi(std::string(r));
+        if (ry % 100 > 12 && ry > ly) {
+          widened = std::to_string(ry);
+          right = widened;
+        }
+      }
       Date b;
       if (!parse_point(right, b).empty()) {
         // "Dec. 17-18, 1987" (US finding aids): the right end takes the

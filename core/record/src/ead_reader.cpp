@@ -76,6 +76,23 @@ std::string id_of(const xmlNode* n) {
   return id;
 }
 
+// The text of an access point. EAD3 writes a name in <part>s
+// (surname, forename, dates; a body and its subdivision): they are
+// joined with ", " as a heading reads ("Serow, Robert C., 1947-"), the
+// surname in `surname` when a part says so.
+std::string name_of(const xmlNode* n, std::string* surname = nullptr) {
+  std::vector<const xmlNode*> parts = children(n, "part");
+  if (parts.empty()) return text_of(n);
+  std::string out;
+  for (const xmlNode* p : parts) {
+    std::string t = text_of(p);
+    if (t.empty()) continue;
+    if (surname && surname->empty() && ascii_lower(attr(p, "localtype")) == "surname") *surname = t;
+    out += (out.empty() ? "" : ", ") + t;
+  }
+  return out;
+}
+
 // The persons and places of a <controlaccess> or <origination> (role).
 void access_points(const xmlNode* n, const std::string& role, Record& r) {
   if (!n) return;
@@ -86,7 +103,8 @@ void access_points(const xmlNode* n, const std::string& role, Record& r) {
       access_points(c, role, r);
       continue;
     }
-    std::string text = text_of(c);
+    std::string surname;
+    std::string text = name_of(c, &surname);
     if (text.empty()) continue;
     std::string id = id_of(c);
     if (nm == "persname" || nm == "famname") {
@@ -97,7 +115,7 @@ void access_points(const xmlNode* n, const std::string& role, Record& r) {
       p.mentions = 1;
       p.tagged = true;
       auto comma = text.find(',');
-      p.surname = trim_copy(text.substr(0, comma));
+      p.surname = surname.empty() ? trim_copy(text.substr(0, comma)) : surname;
       if (!id.empty()) p.ids.push_back(id);
       r.persons.push_back(std::move(p));
     } else if (nm == "geogname") {
@@ -140,6 +158,11 @@ void did_fields(const xmlNode* did, Record& r) {
   // Medicine's finding aids).
   if (!date) date = child(child(did, "unittitle"), "unitdate");
   if (date) r.date = date_of(date);
+  // EAD3 gives both: the structured date when the written one is not a date.
+  if (const xmlNode* structured = child(did, "unitdatestructured"); !r.date.known() && structured) {
+    Date d = date_of(structured);
+    if (d.known()) r.date = d;
+  }
   if (r.title.empty() && date) r.title = text_of(date);
   if (const xmlNode* abstract = child(did, "abstract")) r.summary = text_of(abstract);
   if (const xmlNode* lang = descendant(child(did, "langmaterial"), "language")) {
@@ -267,7 +290,7 @@ int read_ead(XmlStream& xs, const SourceRef& src, const RecordSink& sink, std::v
   col.title = text_of(child(did, "unittitle"));
   col.unitid = text_of(child(did, "unitid"));
   const xmlNode* repo = child(did, "repository");
-  col.repository = text_of(child(repo, "corpname"));
+  col.repository = name_of(child(repo, "corpname"));
   if (col.repository.empty()) col.repository = text_of(repo);
   if (const xmlNode* lang = descendant(child(did, "langmaterial"), "language")) col.language = attr(lang, "langcode");
 

@@ -4,7 +4,6 @@
 // docs/record-format.md#tei; the editors' persName/placeName markup becomes
 // the record's persons and places (tagged), resolved through the registers.
 #include <algorithm>
-#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -448,6 +447,123 @@ std::string document_id(const xmlNode* tei, const xmlNode* header, const SourceR
   return id;
 }
 
+// A heading's text without its notes (a FRUS document's <head> carries the
+// source note).
+void text_without_notes(const xmlNode* n, std::string& out) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) out += reinterpret_cast<const char*>(c->content);
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "note")) {
+      text_without_notes(c, out);
+    }
+  }
+}
+std::string head_of(const xmlNode* div) {
+  std::string raw;
+  text_without_notes(child(div, "head"), raw);
+  return squeeze(raw);
+}
+
+// The documents of a volume that holds many (the Foreign Relations of the
+// United States volumes: <div type="document"> under compilations and
+// chapters of the <body>), outermost first; none for an ordinary TEI.
+void document_divs(const xmlNode* n, std::vector<const xmlNode*>& out) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is(c, "div") && attr(c, "type") == "document")
+      out.push_back(c);
+    else
+      document_divs(c, out);
+  }
+}
+
+// A FRUS document's date: its editors' bounds frus:doc-dateTime-min/max
+// (instants at Washington time: their day is the document's), one day or
+// a range; else the dateline's <date>.
+Date frus_date(const xmlNode* div) {
+  std::string lo = attr(div, "doc-dateTime-min").substr(0, 10), hi = attr(div, "doc-dateTime-max").substr(0, 10);
+  if (!lo.empty() || !hi.empty()) {
+    Date d = parse_date(lo.empty() ? hi : hi.empty() || hi == lo ? lo : lo + "/" + hi).date;
+    if (d.known()) return d;
+  }
+  if (const xmlNode* dl = descendant(div, "dateline")) {
+    if (const xmlNode* d = descendant(dl, "date")) return date_of(d);
+  }
+  return {};
+}
+
+// The hierarchy above a document: the headings of the divisions that hold
+// it (compilation, chapter), below the volume's title.
+std::string division_path(const xmlNode* div, const std::string& volume) {
+  std::vector<std::string> heads;
+  for (const xmlNode* p = div->parent; p && p->type == XML_ELEMENT_NODE && !is(p, "body"); p = p->parent) {
+    if (is(p, "div")) heads.push_back(head_of(p));
+  }
+  std::string path = volume;
+  for (auto it = heads.rbegin(); it != heads.rend(); ++it) {
+    if (it->empty()) continue;
+    path += (path.empty() ? "" : " \u203a ") + *it;
+  }
+  return path;
+}
+
+// The outermost passages of `n` in another language than `lang` (Record::parts).
+void language_parts(const xmlNode* n, const std::string& lang, Record& r) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const std::string l = attr(c, "lang");
+    if (!l.empty() && l != lang) {
+      r.parts.push_back({l, text_of(c)});
+    } else {
+      language_parts(c, lang, r);
+    }
+  }
+}
+
+// One document of a FRUS volume to a record (docs/record-format.md#tei):
+// id "<volume id>/<document xml:id>", the document's heading as title, its
+// date bounds, the divisions above it as series; the volume's editors and
+// registers (the persons and abbreviations lists of its front matter).
+void frus_document(const xmlNode* div, const Record& volume, const SourceRef& src, std::size_t ordinal,
+                   const Register& local, const ReadOptions& opts, const RecordSink& sink,
+                   std::vector<Diagnostic>& diags) {
+  Record r;
+  r.source = src.path;
+  r.format = "tei";
+  std::string id = attr(div, "id");
+  r.id = volume.id + "/" + (id.empty() ? fmt::format("#{}", ordinal) : id);
+  r.title = head_of(div);
+  r.date = frus_date(div);
+  r.series = division_path(div, volume.title);
+  r.editors = volume.editors;
+  r.original_language = volume.original_language;
+  r.text_language = volume.text_language;
+  // The source note (type "source"): where the document is held, as written.
+  for (const xmlNode* n : children(child(div, "head"), "note")) {
+    if (attr(n, "type") != "source") continue;
+    std::string s = text_of(n);
+    if (s.rfind("Source: ", 0) == 0) s = s.substr(8);
+    r.reference = s;
+  }
+  TeiWalker w(src, r, local, opts.registers.get());
+  r.body = w.body(div);
+  if (!w.variants().empty()) r.extra.emplace_back("variants", join_nonempty(w.variants(), " "));
+  language_parts(div, r.text_language, r);
+  if (w.left_out_entities()) {
+    diags.push_back(diag(Severity::warning, src.path, line_of(div),
+                         fmt::format("{} entity reference(s) not expanded (external, or holding markup); left out "
+                                     "of the text of record '{}'",
+                                     w.left_out_entities(), r.id)));
+  }
+  if (r.title.empty() && r.body.empty()) {
+    diags.push_back(diag(Severity::warning, src.path, line_of(div),
+                         fmt::format("document '{}' has no heading and no text; record skipped", r.id)));
+    return;
+  }
+  complete_record(r);
+  sink(std::move(r));
+}
+
 // One <TEI> element to a record.
 void tei_record(const xmlNode* tei, const SourceRef& src, std::size_t ordinal, bool corpus, const Register& local,
                 const ReadOptions& opts, const RecordSink& sink, std::vector<Diagnostic>& diags) {
@@ -470,6 +586,17 @@ void tei_record(const xmlNode* tei, const SourceRef& src, std::size_t ordinal, b
   }
   const xmlNode* text = child(tei, "text");
   const xmlNode* body = descendant(text, "body");
+  // A volume of documents (FRUS): a record per document, none for the
+  // volume (its front matter is registers, preface and lists).
+  std::vector<const xmlNode*> docs;
+  document_divs(body, docs);
+  if (!docs.empty()) {
+    r.text_language = attr(text, "lang");
+    if (r.original_language.empty()) r.original_language = r.text_language;
+    std::size_t n = 0;
+    for (const xmlNode* d : docs) frus_document(d, r, src, ++n, local, opts, sink, diags);
+    return;
+  }
   if (text) r.body = w.body(text);
   if (!w.variants().empty()) r.extra.emplace_back("variants", join_nonempty(w.variants(), " "));
   if (r.original_language.empty()) r.original_language = attr(text, "lang");
@@ -479,18 +606,7 @@ void tei_record(const xmlNode* tei, const SourceRef& src, std::size_t ordinal, b
   // Passages with their own xml:lang (a <div xml:lang="fr"> in a German
   // letter, an original beside its translation): analysed in that
   // language too (Record::parts). The outermost such element only.
-  std::function<void(const xmlNode*, const std::string&)> parts = [&](const xmlNode* n, const std::string& lang) {
-    for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE) continue;
-      const std::string l = attr(c, "lang");
-      if (!l.empty() && l != lang) {
-        r.parts.push_back({l, text_of(c)});
-      } else {
-        parts(c, lang);
-      }
-    }
-  };
-  parts(text, r.text_language);
+  language_parts(text, r.text_language, r);
   const int line = line_of(tei);
   if (w.left_out_entities()) {
     diags.push_back(diag(Severity::warning, src.path, line,

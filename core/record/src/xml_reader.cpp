@@ -270,14 +270,23 @@ Date date_of(const xmlNode* n) {
   }
   // EAD3: <unitdatestructured><daterange><fromdate standarddate=...>.
   if (const xmlNode* from = descendant(n, "fromdate")) {
-    std::string x = attr(from, "standarddate"), y = attr(descendant(n, "todate"), "standarddate");
+    const xmlNode* to = descendant(n, "todate");
+    std::string x = attr(from, "standarddate"), y = attr(to, "standarddate");
     if (!x.empty()) {
       Date d = parse(y.empty() ? x : x + "/" + y);
       if (d.known()) return d;
     }
+    // No @standarddate (NCSU's ArchivesSpace exports): the dates as written.
+    x = text_of(from), y = text_of(to);
+    if (!x.empty()) {
+      Date d = parse(y.empty() || y == x ? x : x + "/" + y);
+      if (d.known()) return d;
+    }
   }
   if (const xmlNode* one = descendant(n, "datesingle")) {
-    if (std::string x = attr(one, "standarddate"); !x.empty()) return parse(x);
+    std::string x = attr(one, "standarddate");
+    if (x.empty()) x = text_of(one);
+    if (!x.empty()) return parse(x);
   }
   Date d = parse(text_of(n));
   if (!d.known()) d.text = text_of(n);
