@@ -157,7 +157,11 @@ std::set<std::string> name_like_keys(const Record& r) {
   std::unordered_multimap<std::string, std::size_t> by_first;
   std::vector<bool> confirmed;
   const auto surnames = person_surname_keys(r.persons, &confirmed);
-  for (std::size_t pi = 0; pi < r.persons.size(); ++pi) {
+  // Not in German: its capitalised nouns run on into names ("auf dem
+  // Semmering Brahm", "Matinee Reicher"), and the word before a name is as
+  // often a place or a noun as a given name (hbas tuning set: 1.3 points of
+  // persons' recall lost).
+  for (std::size_t pi = 0; pi < r.persons.size() && !german; ++pi) {
     if (!confirmed[pi]) continue;
     const Person& p = r.persons[pi];
     const auto& sure = surnames[pi];
