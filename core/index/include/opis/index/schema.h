@@ -85,7 +85,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
 /// "opis:schema". 8: surname keys of persons (XPS), which a one-word
-/// person: query must meet; German nouns and French function words out of
+/// person: query must meet; German and French function words out of
 /// the name floor (XNW), and words of a registered name at no surname's
 /// place. 7: Italian, Swedish and Polish stems of dictionary
 /// lemmas (language_stemmer.h); given-name keys without particles; EAD
