@@ -16,6 +16,7 @@
 
 #include "../cli/process.h"
 #include "../name_pairs.h"
+#include "../search_ids.h"
 #include "../test_context.h"
 #include "opis/index/index_writer.h"
 #include "opis/record/record_reader.h"
@@ -27,16 +28,7 @@ namespace {
 using namespace opis;
 
 // The ids of the records a query finds (all of them).
-std::set<std::string> ids(Searcher& s, const std::string& query) {
-  SearchOptions o;
-  o.query = query;
-  o.limit = 1000;
-  o.suggest = false;
-  o.query_options.gazetteer = test::gazetteer_path();
-  std::set<std::string> out;
-  for (const auto& h : s.search(o).hits) out.insert(h.record.id);
-  return out;
-}
+std::set<std::string> ids(Searcher& s, const std::string& query) { return test::search_ids(s, query); }
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 

@@ -6,6 +6,7 @@
 #include "opis/entities/entity_extractor.h"
 
 #include "extractor.h"
+#include "german_words.h"
 #include "opis/base/text.h"
 
 namespace opis {
@@ -13,6 +14,7 @@ namespace opis {
 namespace extraction {
 
 void Extractor::run(Record& r) {
+  m_german = is_german_language(r.original_language) ? GermanWords::get() : nullptr;
   std::vector<std::string> texts;
   texts.push_back(r.title);
   texts.push_back(r.summary);

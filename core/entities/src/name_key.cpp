@@ -313,6 +313,50 @@ std::vector<std::string> name_words(std::string_view name) {
   return out;
 }
 
+std::vector<std::string> surname_words(std::string_view name, bool* by_particle) {
+  std::string n(name);
+  if (auto open = n.find('('); open != std::string::npos) n.resize(open);  // "Mao Zedong (Mao Tse-tung)"
+  // "Surname, Given": all of it before the comma.
+  const auto comma = n.find(',');
+  const bool inverted = comma != std::string::npos;
+  if (inverted) n.resize(comma);
+  std::vector<std::string> tokens;
+  for (const auto& t : split_fields(n, ' ')) {
+    if (!trim(t).empty()) tokens.emplace_back(trim(t));
+  }
+  auto words_of = [](const std::string& token) {
+    std::vector<std::string> out;
+    for (auto& w : name_words(token)) {
+      if (!is_name_particle(w, ParticleUse::running_text)) out.push_back(std::move(w));
+    }
+    return out;
+  };
+  // "de", "von", "d'Estournelles": a lower-case particle opens the surname.
+  auto opens_surname = [](const std::string& token) {
+    if (token.empty() || !std::islower(static_cast<unsigned char>(token[0]))) return false;
+    const std::size_t e = elision_length(token);
+    return is_name_particle(token, ParticleUse::running_text) || (e > 0 && e < token.size());
+  };
+  std::size_t from = tokens.empty() ? 0 : tokens.size() - 1;
+  if (inverted) from = 0;
+  if (by_particle) *by_particle = inverted;
+  for (std::size_t i = 1; i < tokens.size() && !inverted; ++i) {
+    if (opens_surname(tokens[i])) {
+      from = i;
+      if (by_particle) *by_particle = true;
+      break;
+    }
+  }
+  for (std::size_t j = from; j < tokens.size(); ++j) {
+    if (auto w = words_of(tokens[j]); !w.empty()) return w;
+  }
+  std::vector<std::string> all;
+  for (const auto& t : tokens) {
+    for (auto& w : words_of(t)) all.push_back(std::move(w));
+  }
+  return all;
+}
+
 namespace {
 
 // The particles of names, declared once. In running text a particle joins

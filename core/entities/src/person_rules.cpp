@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "german_words.h"
 #include "opis/base/text.h"
 
 namespace opis::extraction {
@@ -25,6 +26,10 @@ bool better_name(const std::string& a, const std::string& b) {
   };
   if (upper(a) != upper(b)) return !upper(a);
   return words(a) > words(b);
+}
+
+bool Extractor::german_noun(const std::vector<Token>& t, std::size_t i) const {
+  return m_german && german_word(t, i, *m_german);
 }
 
 void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
@@ -79,7 +84,12 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
     while (!words.empty() && !had_title && common(t[words.front()]) && !t[words.front()].initials &&
            (t[words.front()].sentence_start || words.size() > 1) && !is_person_word(t[words.front()]))
       words.erase(words.begin());
+    // German: "Der Brief", "Jeder Schmock" (german_noun()).
+    while (!words.empty() && !had_title && german_noun(t, words.front()) && !is_person_word(t[words.front()]))
+      words.erase(words.begin());
     while (!words.empty() && is_name_particle(t[words.back()].folded, ParticleUse::running_text)) words.pop_back();
+    // German: "Grüsse Deine" (german_noun()).
+    while (words.size() > 1 && !had_title && german_noun(t, words.back())) words.pop_back();
     if (words.empty()) {
       prev_title_person = false;
       continue;
@@ -92,7 +102,9 @@ void Extractor::candidates(const std::vector<Token>& t, std::size_t text) {
         continue;
       }
       has_name = true;
-      if (!common(w)) all_common = false;
+      // "zu Dir": a particle before a German word makes no name of it.
+      if (!common(w) && !german_noun(t, k) && !(m_german && is_name_particle(w.folded, ParticleUse::running_text)))
+        all_common = false;
       if (org_words().count(w.folded)) org = true;
       if (strong_place(w)) place = true;
       if (months().count(w.folded)) month = true;
@@ -281,6 +293,7 @@ void Extractor::link(const std::vector<Token>& t, std::size_t text) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (m_claimed[text][i] || !t[i].cap || t[i].initials) continue;
     if (function_words().count(t[i].folded)) continue;
+    if (german_noun(t, i)) continue;  // "Dein Stück" is no mention of a person Stück
     std::string key = name_key(t[i].folded);
     auto it = m_by_key.find(key);
     PersonAcc* found = it == m_by_key.end() ? nullptr : &m_persons[it->second];

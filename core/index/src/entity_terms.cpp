@@ -190,7 +190,9 @@ void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* ou
   // sums the wdf): their tier terms are added at the end.
   std::map<std::string, Xapian::termcount> weighed;
   FacetValues person_facets;
-  for (const Person& p : r.persons) {
+  const auto surnames = person_surname_keys(r.persons);
+  for (std::size_t pi = 0; pi < r.persons.size(); ++pi) {
+    const Person& p = r.persons[pi];
     std::set<std::string> terms = person_name_terms(p), given;
     if (out) out->persons.emplace_back(terms.begin(), terms.end());
     // Surname + initial: from the full name and aliases, and from forms of
@@ -210,6 +212,9 @@ void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* ou
       weighed[t] += wdf;
     }
     for (const auto& t : given) doc.add_term(t, wdf);
+    // The keys a one-word person: query must meet (name_floor.h): "person:Murray"
+    // is no match for Nicholas Murray Butler.
+    for (const auto& k : surnames[pi]) doc.add_boolean_term(prefixed_term(field("person_surname"), k));
     add_authority_terms(doc, p.ids);
     std::string key = person_facet_key(p);
     if (!key.empty()) {

@@ -19,7 +19,7 @@ using K = FieldKind;
 // name, prefix, kind, weight, in default search, alias, description
 // (Not reformatted: one field a line, a table to read down.)
 // clang-format off
-constexpr std::array<Field, 39> kFields = {{
+constexpr std::array<Field, 40> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -56,6 +56,7 @@ constexpr std::array<Field, 39> kFields = {{
     {"person", "XPN", K::entity, 0, false, "", "a person named, any spelling (person:Khrushchev, person:Хрущёв, person:\"Abdul Majid Hassan\"); " "person:=Ceaușescu exact spelling"},
     {"person_exact", "XPX", K::internal, 0, false, "", "words of person names, lower-case with diacritics (person:=)"},
     {"person_key", "XPK", K::internal, 0, false, "", "match keys of the words of person names (variant spellings)"},
+    {"person_surname", "XPS", K::internal, 0, false, "", "surname keys of a person (person_surname_keys()): what a one-word person: query must meet"},
     {"person_given", "XPG", K::internal, 0, false, "", "a person's surname key + '_' + first given initial ('_' alone when unknown)"},
     {"place", "XPL", K::entity, 0, false, "", "a place named, by any of its names (place:Baghdad, place:Leningrad, place:Iraqi)"},
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},

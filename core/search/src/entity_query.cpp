@@ -169,6 +169,12 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
   auto words = name_words_without_particles(reading);
   if (words.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
   Xapian::Query registered = registered_person_query(value, reading, words);
+  if (words.size() == 1) {
+    // One word: a registered person whose surname it is, or who is written
+    // by it alone (XPS, name_floor.h), not one whose given name it is.
+    registered = Xapian::Query(Xapian::Query::OP_FILTER, registered,
+                               Xapian::Query(prefixed_term(field("person_surname"), name_key(words.front()))));
+  }
   std::string place = country_term_of(reading, gazetteer);
   Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
   if (words.size() > 1) {

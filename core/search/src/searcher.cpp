@@ -334,14 +334,19 @@ bool has_any(const Xapian::Document& doc, const std::set<std::string>& terms) {
 }  // namespace
 
 std::vector<std::string> entity_tiers(const Xapian::Document& doc, const Xapian::Query& q) {
-  auto by = query_terms_by_field(q, {"person", "person_key", "person_exact", "place", "name_word"});
+  auto by = query_terms_by_field(q, {"person", "person_key", "person_exact", "person_surname", "place", "name_word"});
   const bool persons = by.count("person") || by.count("person_key") || by.count("person_exact");
   const bool places = by.count("place") > 0;
   if (!persons && !places) return {};
   std::vector<std::string> out;
   auto tier = [&](const char* kind, std::initializer_list<const char*> registered) {
+    // A one-word person: query also asks for a surname key (XPS): a record
+    // whose person has the word only as a given name is no registered hit.
+    const bool surname_ok =
+        std::string_view(kind) != "person" || !by.count("person_surname") || has_any(doc, by["person_surname"]);
     for (const char* f : registered) {
-      if (by.count(f) && has_any(doc, by[f])) return std::string(kind) + ": registered in this record (ranked first)";
+      if (surname_ok && by.count(f) && has_any(doc, by[f]))
+        return std::string(kind) + ": registered in this record (ranked first)";
     }
     if (by.count("name_word") && has_any(doc, by["name_word"])) {
       return std::string(kind) + ": written as a name, not registered (the name floor, ranked below)";

@@ -23,6 +23,14 @@ Two steps:
   sample.py score TSV [TSV ...]
       Precision per file, per kind and per tier: yes / (yes + no).
 
+  sample.py rescore TSV --db DB [--bin BUILD] --out OUT_TSV
+      For a change that only removes hits: runs each pair's query again on
+      DB (an index built by the changed Opis) and keeps the pairs whose
+      record is still a hit, with their verdicts and the tier they have now;
+      a pair no longer a hit drops out. Writes OUT_TSV (score it as above)
+      and prints how many pairs dropped, and how many of those were right
+      (true hits lost). Not valid for a change that can add hits.
+
 Verdict: "yes" when the matched words name that person (any person of that
 surname, or a spelling of it) or that place; "no" when they are another
 kind of thing (a common word, another place, an organisation, a street, an
@@ -162,6 +170,34 @@ def score(a):
     return status
 
 
+def rescore(a):
+    with open(a.tsv, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f]
+    rows = [dict(zip(COLUMNS, l.split("\t"))) for l in lines[1:]]
+    binary = os.path.join(a.bin, "query", "opis-search")
+    hits = {}
+    for q in sorted({r["query"] for r in rows}):
+        p = subprocess.run([binary, "--db", a.db, "--format", "json", "--limit", "1000", "--explain", q],
+                           capture_output=True, text=True)
+        kind = q.split(":", 1)[0]
+        hits[q] = {h["id"]: tier_of(h.get("why", []), kind)
+                   for h in (json.loads(p.stdout).get("results", []) if p.stdout.strip() else [])}
+    kept, dropped = [], Counter()
+    for r in rows:
+        if r["id"] in hits[r["query"]]:
+            kept.append(dict(r, tier=hits[r["query"]][r["id"]]))
+        else:
+            dropped[r["verdict"]] += 1
+            print(f"dropped ({r['verdict']}): {r['id']} {r['query']}  {r['reason']}")
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write("\t".join(COLUMNS) + "\n")
+        for r in kept:
+            f.write("\t".join(r[c] for c in COLUMNS) + "\n")
+    print(json.dumps({"tsv": a.tsv, "kept": len(kept), "dropped": sum(dropped.values()),
+                      "true_hits_lost": dropped["yes"], "false_hits_removed": dropped["no"]}))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="step", required=True)
@@ -175,8 +211,13 @@ def main():
     d.add_argument("--out", default="build/precision", help="work folder (default build/precision)")
     s = sub.add_parser("score", help="precision from checked TSV files")
     s.add_argument("tsv", nargs="+")
+    r = sub.add_parser("rescore", help="re-score a checked sample on a changed index (hits removed only)")
+    r.add_argument("tsv")
+    r.add_argument("--db", required=True, help="index built by the changed Opis")
+    r.add_argument("--bin", default="build", help="Opis build folder (default build)")
+    r.add_argument("--out", required=True, help="the pairs still hits, as a TSV to score")
     a = ap.parse_args()
-    return draw(a) if a.step == "draw" else score(a)
+    return {"draw": draw, "score": score, "rescore": rescore}[a.step](a)
 
 
 if __name__ == "__main__":

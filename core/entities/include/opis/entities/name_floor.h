@@ -17,6 +17,23 @@ namespace opis {
 /// summary, body and extra text fields. Particles (al, von, de...) and
 /// one-letter words are left out. In a German record a word ending in -s
 /// also gives the key of the word without it (Langkammers: Langkammer).
+/// Words that the record writes only inside a registered person's name, at
+/// no surname's place (the given names of "Nicholas Murray Butler", the tail
+/// of "Paul d'Estournelles de Constant"), are left out where they stand
+/// there, when the record confirms the surname (person_surname_keys()).
 std::set<std::string> name_like_keys(const Record& r);
+
+/// For each person of a record, the name keys by which a one-word person:
+/// query finds it (XPS terms): the keys of its surname (surname_words() of
+/// its name and aliases) and of each form the record writes alone ("Butler",
+/// "d'Estournelles"), when the surname is sure: a particle marks it ("Paul
+/// d'Estournelles de Constant") or the record writes it alone somewhere, and
+/// the name is no run-on of several ("W. H. Auden Stella Musulin": initials
+/// and three more words, or four words). A person whose words are all words
+/// of a sure name of the record is that person ("Estournelles de Constant").
+/// Otherwise the keys of every word of its name, forms and aliases, as
+/// before. `sure` (when given) says which of the two, person by person.
+std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>& persons,
+                                                       std::vector<bool>* sure = nullptr);
 
 }  // namespace opis

@@ -56,4 +56,13 @@ bool is_name_particle(std::string_view word, ParticleUse use);
 /// hyphens, each folded; initials (one letter) are dropped.
 std::vector<std::string> name_words(std::string_view name);
 
+/// The words of a name's surname (name_words(), particles left out): of
+/// "Surname, Given" the part before the comma; else from the first lower-case
+/// particle after the first word, its first word ("Paul d'Estournelles de
+/// Constant": estournelles; "Charles de Gaulle": gaulle); else the last word,
+/// all its parts ("Anna Bahr-Mildenburg": bahr, mildenburg).
+/// `by_particle` (when given) says whether a particle or a comma marked the
+/// surname, rather than its place as the last word.
+std::vector<std::string> surname_words(std::string_view name, bool* by_particle = nullptr);
+
 }  // namespace opis

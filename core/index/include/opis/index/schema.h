@@ -84,7 +84,10 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 7: Italian, Swedish and Polish stems of dictionary
+/// "opis:schema". 8: surname keys of persons (XPS), which a one-word
+/// person: query must meet; German and French function words out of
+/// the name floor (XNW), and words of a registered name at no surname's
+/// place. 7: Italian, Swedish and Polish stems of dictionary
 /// lemmas (language_stemmer.h); given-name keys without particles; EAD
 /// component ids qualified by the finding aid's eadid. 6: each record in
 /// its own language (issue 16), authority: and series:. 5: a record's id and url from its own link, the last
@@ -97,7 +100,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// XDATE flag terms), archive reference parts (XFOND, XOPIS, XDELO, XRG
 /// terms; page slots 10, 11). 2: persons and places facets one value a slot
 /// (slots 100+, 200+), mention tier terms (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 7;
+inline constexpr unsigned kSchemaVersion = 8;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"

@@ -1,0 +1,136 @@
+// Issue 13, precision of person:/place: on real collections: the words of a
+// German or French text that the text itself shows to be no names stay out of
+// the name floor (name_like_keys()) and out of the extractor's persons, while
+// names in the same positions stay in. The German rules need Debian's
+// hunspell-de-de (scripts/setup); without it they are skipped, and so is the
+// German test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "../cli/process.h"
+#include "../search_ids.h"
+#include "../test_context.h"
+#include "opis/entities/entity_extractor.h"
+#include "opis/entities/name_floor.h"
+#include "opis/entities/name_key.h"
+#include "opis/index/index_writer.h"
+#include "opis/search/searcher.h"
+
+namespace {
+
+using namespace opis;
+
+bool german_dictionary() { return std::filesystem::exists("/usr/share/hunspell/de_DE.dic"); }
+
+bool has_key(const std::set<std::string>& keys, const std::string& word) {
+  return keys.count(name_key(fold_name(word))) > 0;
+}
+
+Record german(const std::string& body) {
+  Record r;
+  r.id = "de";
+  r.original_language = "de";
+  r.body = body;
+  return r;
+}
+
+TEST(Issue13Precision, GermanNounsAndSentenceStartsAreNoNamesForTheFloor) {
+  if (!german_dictionary()) GTEST_SKIP() << "hunspell-de-de is not installed (scripts/setup)";
+  // Seen on the hbas tuning set: a noun after a salutation, a word
+  // capitalised only at the start of a sentence, whose keys meet names'
+  // (Wenn/Wien, Wir/Weyr, Man/Mann), a capitalised determiner.
+  const Record r = german(
+      "Lieber Freund, ich habe Ihre Novelle gelesen. Wenn ich komme, sehen wir uns.\n"
+      "Man müßte fahren. Wir wollen über Dein Stück reden.");
+  const auto keys = name_like_keys(r);
+  for (const char* w : {"Freund", "Wenn", "Man", "Wir", "Dein"}) EXPECT_FALSE(has_key(keys, w)) << w;
+  // Names in the same positions stay: after an article, even where the
+  // dictionary knows the word ("die Höflich", "der Fischer": actors), a name
+  // the dictionary does not know after a salutation ("Lieber Bahr"), a name
+  // opening a sentence ("Bahr schreibt").
+  Record n = german(
+      "Gestern sah ich die Höflich und den Kainz mit der Fischer. Bahr schreibt aus Ischl.\n"
+      "Lieber Bahr, Ihr Arthur.");
+  const auto names = name_like_keys(n);
+  for (const char* w : {"Höflich", "Kainz", "Fischer", "Bahr", "Ischl", "Arthur"}) EXPECT_TRUE(has_key(names, w)) << w;
+  // The same text read as English keeps every capitalised word, as before.
+  Record en = r;
+  en.original_language = "en";
+  EXPECT_TRUE(has_key(name_like_keys(en), "Freund"));
+}
+
+TEST(Issue13Precision, GermanNounsAreNoPersonsOfTheExtractor) {
+  if (!german_dictionary()) GTEST_SKIP() << "hunspell-de-de is not installed (scripts/setup)";
+  Record r = german(
+      "Lieber Freund, ich danke dir. Hermann Bahr kommt morgen; ich schreibe über Dein Stück. Der Brief kam "
+      "gestern.\nHerzlich Dein Arthur Schnitzler");
+  test::extractor().extract(r);
+  std::vector<std::string> names;
+  for (const auto& p : r.persons) names.push_back(p.name);
+  for (const char* junk : {"Lieber Freund", "Freund", "Dein Stück", "Stück", "Der Brief", "Brief"})
+    EXPECT_EQ(std::count(names.begin(), names.end(), junk), 0) << junk;
+  // The names stay persons.
+  for (const char* surname : {"Bahr", "Schnitzler"}) {
+    EXPECT_TRUE(std::any_of(r.persons.begin(), r.persons.end(), [&](const Person& p) { return p.surname == surname; }))
+        << surname;
+  }
+}
+
+TEST(Issue13Precision, FrenchFunctionWordsAreNoNamesForTheFloor) {
+  // Seen on the pec tuning set: "Mon cher Butler" (Mon/Moon), "Ne" (Ney).
+  Record r;
+  r.id = "fr";
+  r.original_language = "fr";
+  r.body = "Mon cher Butler,\nNe croyez pas que Monsieur Haskell soit parti. Nous le verrons à Paris.";
+  const auto keys = name_like_keys(r);
+  EXPECT_FALSE(keys.count(name_key("mon")));
+  EXPECT_FALSE(keys.count(name_key("ne")));
+  for (const char* w : {"Butler", "Haskell", "Paris"}) EXPECT_TRUE(has_key(keys, w)) << w;
+}
+
+// A one-word person: query finds a registered person by the surname, or by
+// a word the record writes alone for it, not by a given name or the tail of a
+// compound surname, when the record confirms the surname (seen on the pec
+// tuning set: person:Paul and person:Constant on every title "Paul
+// d'Estournelles de Constant", person:Murray on Nicholas Murray Butler).
+TEST(Issue13Precision, OneWordPersonQueriesMeetSurnamesNotGivenNames) {
+  test::TempDir d;
+  const std::string db = (d.path() / "db").string();
+  {
+    IndexWriter w(db, test::index_context());
+    auto add = [&](const std::string& id, const std::string& lang, const std::string& title, const std::string& body) {
+      Record r;
+      r.id = id;
+      r.original_language = lang;
+      r.title = title;
+      r.body = body;
+      w.add(r);
+    };
+    add("butler", "fr", "Lettre n\u00b09 de Paul d'Estournelles de Constant \u00e0 Nicholas Murray Butler",
+        "Mon cher Butler,\nJe vous \u00e9cris de Paris.\nVotre d\u00e9vou\u00e9, d'Estournelles de Constant\n"
+        "P.S. Je verrai d'Estournelles demain.");
+    add("murray", "en", "A letter", "Professor Gilbert Murray wrote from Oxford. Murray said little.");
+    add("constant", "fr", "Lettre", "Benjamin Constant a \u00e9crit Adolphe.");
+    add("lin", "en", "Report", "Lin Biao spoke first. Later Lin said nothing.");
+    add("auden", "en", "Papers", "W. H. Auden Stella Musulin\nThe letter is short.");
+    w.commit();
+  }
+  Searcher s(db);
+  auto ids = [&](const std::string& query) { return test::search_ids(s, query); };
+  EXPECT_EQ(ids("person:Murray"), std::set<std::string>{"murray"});
+  EXPECT_EQ(ids("person:Constant"), std::set<std::string>{"constant"});
+  EXPECT_TRUE(ids("person:Paul").empty());
+  EXPECT_EQ(ids("person:Butler"), std::set<std::string>{"butler"});
+  EXPECT_EQ(ids("person:Estournelles"), std::set<std::string>{"butler"});
+  EXPECT_EQ(ids("person:\"d'Estournelles de Constant\""), std::set<std::string>{"butler"});
+  EXPECT_EQ(ids("person:\"Nicholas Murray Butler\""), std::set<std::string>{"butler"});
+  // Written alone, a word names the person (family name first); a run-on of
+  // names confirms nothing, and each of its words still finds the record.
+  EXPECT_EQ(ids("person:Lin"), std::set<std::string>{"lin"});
+  EXPECT_EQ(ids("person:Auden"), std::set<std::string>{"auden"});
+  EXPECT_EQ(ids("person:Musulin"), std::set<std::string>{"auden"});
+}
+
+}  // namespace
