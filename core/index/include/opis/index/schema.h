@@ -87,7 +87,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// "opis:schema". 8: surname keys of persons (XPS), which a one-word
 /// person: query must meet; German and French function words out of
 /// the name floor (XNW), and words of a registered name at no surname's
-/// place. 7: Italian, Swedish and Polish stems of dictionary
+/// place; passages in another language stemmed in theirs too. 7: Italian, Swedish and Polish stems of dictionary
 /// lemmas (language_stemmer.h); given-name keys without particles; EAD
 /// component ids qualified by the finding aid's eadid. 6: each record in
 /// its own language (issue 16), authority: and series:. 5: a record's id and url from its own link, the last
