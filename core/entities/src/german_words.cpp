@@ -26,9 +26,9 @@ struct GermanWords::Impl {
   std::unordered_map<std::string, bool> memo;
 };
 
-GermanWords::GermanWords() : m_impl(new Impl) {}
+GermanWords::GermanWords() : m_impl(std::make_unique<Impl>()) {}
 
-GermanWords::~GermanWords() { delete m_impl; }
+GermanWords::~GermanWords() = default;
 
 const GermanWords* GermanWords::get() {
   static const std::unique_ptr<GermanWords> words = []() -> std::unique_ptr<GermanWords> {
@@ -56,17 +56,16 @@ namespace {
 // Sandrock", "der Kainz": Viennese for an actress, an actor).
 const std::unordered_set<std::string>& german_determiners() {
   static const std::unordered_set<std::string> s = {
-      "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
-      "keinen", "keinem", "keiner", "keines", "mein", "meine", "meinen", "meinem", "meiner", "meines", "dein", "deine",
-      "deinen", "deinem", "deiner", "deines", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihre", "ihren",
-      "ihrem", "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "euer", "eure", "euren",
-      "eurem", "eurer", "eures", "dies", "diese", "dieser", "diesen", "diesem", "dieses", "jeder", "jede", "jeden",
-      "jedem", "jedes", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "aufs", "welcher", "welche", "welches",
-      "welchen", "welchem", "alles", "allen", "aller", "alle", "viel", "viele", "vielen", "etwas", "nichts", "manche",
-      "mancher", "manches", "solche", "solcher", "solches", "solchen",
-      // Salutations: "Lieber Freund", "mein lieber Freund" (a name after
-      // them is no dictionary word: "Lieber Bahr", "Liebster Arthur").
-      "lieber", "liebe", "lieben", "liebes", "liebster", "liebste", "liebstes", "verehrter", "verehrte"};
+      "der",    "die",     "das",     "des",     "dem",     "den",     "ein",     "eine",    "einen",   "einem",
+      "einer",  "eines",   "kein",    "keine",   "keinen",  "keinem",  "keiner",  "keines",  "mein",    "meine",
+      "meinen", "meinem",  "meiner",  "meines",  "dein",    "deine",   "deinen",  "deinem",  "deiner",  "deines",
+      "sein",   "seine",   "seinen",  "seinem",  "seiner",  "seines",  "ihre",    "ihren",   "ihrem",   "ihrer",
+      "ihres",  "unser",   "unsere",  "unseren", "unserem", "unserer", "unseres", "euer",    "eure",    "euren",
+      "eurem",  "eurer",   "eures",   "dies",    "diese",   "dieser",  "diesen",  "diesem",  "dieses",  "jeder",
+      "jede",   "jeden",   "jedem",   "jedes",   "zum",     "zur",     "im",      "am",      "vom",     "beim",
+      "ins",    "ans",     "aufs",    "welcher", "welche",  "welches", "welchen", "welchem", "alles",   "allen",
+      "aller",  "alle",    "viel",    "viele",   "vielen",  "etwas",   "nichts",  "manche",  "mancher", "manches",
+      "solche", "solcher", "solches", "solchen"};
   return s;
 }
 
@@ -81,13 +80,12 @@ const std::unordered_set<std::string>& german_salutations() {
 // Words that open a German sentence and are no names ("Wenn", "Man", "Auch").
 const std::unordered_set<std::string>& german_sentence_words() {
   static const std::unordered_set<std::string> s = {
-      "wenn",   "man",     "ich",   "du",         "er",   "es",    "wir",  "ihr",   "sie",  "und",
-      "aber",   "auch",    "als",   "wie",        "so",   "da",    "dann", "denn",  "doch", "nun",
-      "noch",   "nur",     "schon", "ob",         "daß",  "dass",  "weil", "damit", "hier", "heute",
-      "morgen", "gestern", "bitte", "ja",         "nein", "nicht", "was",  "wer",   "wo",   "wann",
-      "warum",  "mit",     "von",   "bei",        "nach", "zu",    "in",   "an",    "auf",  "aus",
-      "für",    "fur",     "über",  "uber",       "um",   "vor",   "seit", "bis",   "ob",   "oder",
-      "leider", "also",    "immer", "vielleicht", "sehr", "gerne", "gern", "jetzt", "eben", "wieder"};
+      "wenn", "man",   "ich",        "du",    "er",    "es",    "wir",    "ihr",     "sie",   "und", "aber",  "auch",
+      "als",  "wie",   "so",         "da",    "dann",  "denn",  "doch",   "nun",     "noch",  "nur", "schon", "ob",
+      "daß",  "dass",  "weil",       "damit", "hier",  "heute", "morgen", "gestern", "bitte", "ja",  "nein",  "nicht",
+      "was",  "wer",   "wo",         "wann",  "warum", "mit",   "von",    "bei",     "nach",  "zu",  "in",    "an",
+      "auf",  "aus",   "für",        "fur",   "über",  "uber",  "um",     "vor",     "seit",  "bis", "oder",  "leider",
+      "also", "immer", "vielleicht", "sehr",  "gerne", "gern",  "jetzt",  "eben",    "wieder"};
   return s;
 }
 
@@ -110,7 +108,8 @@ bool german_word(const std::vector<Token>& t, std::size_t i, const GermanWords& 
   // A determiner or a pronoun capitalised in a letter ("Dein Stück", "Ihr
   // Freund", "Dich"), or at the start of a sentence or line ("Wir", "Man",
   // "Wenn"): never a name.
-  if (german_determiners().count(w.folded) || german_pronouns().count(w.folded)) return true;
+  if (german_determiners().count(w.folded) || german_salutations().count(w.folded) || german_pronouns().count(w.folded))
+    return true;
   if ((w.sentence_start || w.newline_before) && german_sentence_words().count(w.folded)) return true;
   // A dictionary word after a salutation ("Lieber Freund"). Not after any
   // article: Viennese "die Höflich", "der Fischer", "den kleinen Kraus" are

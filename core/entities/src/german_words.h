@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace opis::extraction {
 /// loaded once on first use. Hunspell knows German's inflections ("Richters",
 /// "Leuten"), which no word list of ours would. The dictionary also lists
 /// some names (Wien, Goethe, Müller): the floor asks it only where the text
-/// itself says the word is no name (after an article, at a sentence start).
+/// itself says the word is no name (after a salutation: german_word()).
 /// Safe to call from several threads (one lock, a memo of the words seen).
 class GermanWords {
  public:
@@ -35,19 +36,19 @@ class GermanWords {
  private:
   GermanWords();
   struct Impl;
-  Impl* m_impl;
+  std::unique_ptr<Impl> m_impl;
 };
 
 /// Whether a record's language (ISO 639-1 or -2, or the name) is German.
 bool is_german_language(const std::string& language);
 
 /// Whether the text shows that the capitalised word t[i] of a German text is
-/// a word of the language, not a name: a noun after an article, a
-/// determiner or a salutation ("ein Spiel", "des alten Richters", "lieber
-/// Freund") that the dictionary knows, or a word capitalised only by its
-/// place at the start of a sentence or line whose lower-case form the
-/// dictionary knows ("Wenn", "Der", "Ihr"). A name the dictionary does not
-/// know stays one ("die Sandrock", "der Kainz", "Bahr schreibt").
+/// a word of the language, not a name: a determiner, a salutation or a
+/// pronoun a letter capitalises ("Dein", "Lieber", "Dich"); a word from a
+/// closed list at the start of a sentence or line ("Wenn", "Man", "Auch");
+/// or a word the dictionary knows right after a salutation ("Lieber
+/// Freund"). Not a noun after an article: Viennese "die Höflich", "der
+/// Fischer" are persons whose names the dictionary knows as words.
 bool german_word(const std::vector<Token>& t, std::size_t i, const GermanWords& de);
 
 }  // namespace opis::extraction
