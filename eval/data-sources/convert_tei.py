@@ -469,7 +469,15 @@ def convert(collection, source, out_dir, limit=None, entities=None, skip=0):
                     stats["unresolved_examples"].append(f"{rid}: {kind} {ref}")
                 continue
             a, b = min(a, len(raw)), min(b, len(raw))
-            surface = text[mapping[a]:mapping[b]].strip()
+            # The whole word the mention stands in: the editors' markup may
+            # cover part of a word (<placeName>Berlin</placeName>er), and
+            # the name is then not written as the register writes it.
+            s, e = mapping[a], mapping[b]
+            while 0 < s < len(text) and text[s].isalnum() and text[s - 1].isalnum():
+                s -= 1
+            while 0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+                e += 1
+            surface = text[s:e].strip()
             surface = re.sub(r"\s*\n\s*", " ", surface)
             if not surface:
                 continue

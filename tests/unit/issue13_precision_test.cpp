@@ -133,4 +133,58 @@ TEST(Issue13Precision, OneWordPersonQueriesMeetSurnamesNotGivenNames) {
   EXPECT_EQ(ids("person:Musulin"), std::set<std::string>{"auden"});
 }
 
+// The other side of precision: a name that a sure rule took for a given name,
+// a month or a sentence's first word must stay findable (issue 13's recall
+// floor where the text writes the name as the register does; kinds seen on
+// the pec and amp tuning sets).
+TEST(Issue13Recall, NamesBesideMonthsTitlesAndJunkParticlesStayFindable) {
+  test::TempDir d;
+  const std::string db = (d.path() / "db").string();
+  {
+    IndexWriter w(db, test::index_context());
+    auto add = [&](const std::string& id, const std::string& lang, const std::string& body) {
+      Record r;
+      r.id = id;
+      r.original_language = lang;
+      r.title = "Lettre";
+      r.body = body;
+      w.add(r);
+    };
+    // A French month after "du" is no surname ("Haskell du Novembre").
+    add("month", "fr", "Je re\u00e7ois la lettre d'Haskell du 23 Novembre. Merci.");
+    // "Edw." and "Mlle." end no sentence: the name after them is no
+    // sentence-initial common word.
+    add("abbrev", "fr", "Notre ami Edw. Tuck a \u00e9crit; Mlle. Port aussi.");
+    // A comma right after a dot: "fr.," ends no sentence.
+    add("comma", "fr", "M. Lafontaine 75.000 fr., Fried 30.000 fr. etc.");
+    // A particle before initials and a last word, or before two capitalised
+    // words in a row, marks no surname.
+    add("particle", "fr", "La faiblesse de votre Secr\u00e9taire d'Etat W.J. Bryan. Le LIVRE de GASTON BONNIER.");
+    add("von", "de", "Ein Gedicht zum Todestag von Josef Weinheber.");
+    // "D'apr\u00e8s" is an elided article before a word, no name.
+    add("dapres", "fr", "D'apres le Cel House, l'Empereur est absent.");
+    // A name joined to a lower-case word by a hyphen.
+    add("joined", "en", "The American pre-Jackson aristocrat, and the b\u00e9b\u00e9-Nieuport.");
+    // Place names with accents, written after an elided article.
+    add("hotel", "fr", "La bombe est tomb\u00e9e devant l'H\u00f4tel de Ville et l'Op\u00e9ra-Comique.");
+    w.commit();
+  }
+  Searcher s(db);
+  auto ids = [&](const std::string& query) { return test::search_ids(s, query); };
+  EXPECT_EQ(ids("person:Haskell"), std::set<std::string>{"month"});
+  EXPECT_TRUE(ids("person:Novembre").empty());
+  EXPECT_EQ(ids("person:Tuck"), std::set<std::string>{"abbrev"});
+  EXPECT_EQ(ids("person:Port"), std::set<std::string>{"abbrev"});
+  EXPECT_EQ(ids("person:Fried"), std::set<std::string>{"comma"});
+  EXPECT_EQ(ids("person:Bryan"), std::set<std::string>{"particle"});
+  EXPECT_EQ(ids("person:Bonnier"), std::set<std::string>{"particle"});
+  EXPECT_EQ(ids("person:Weinheber"), std::set<std::string>{"von"});
+  EXPECT_EQ(ids("person:House"), std::set<std::string>{"dapres"});
+  EXPECT_TRUE(ids("person:Apres").empty());
+  EXPECT_EQ(ids("person:Jackson"), std::set<std::string>{"joined"});
+  EXPECT_EQ(ids("place:Nieuport"), std::set<std::string>{"joined"});
+  EXPECT_EQ(ids("place:\"H\u00f4tel de Ville\""), std::set<std::string>{"hotel"});
+  EXPECT_EQ(ids("place:Op\u00e9ra-Comique"), std::set<std::string>{"hotel"});
+}
+
 }  // namespace

@@ -106,8 +106,10 @@ const WordSet& titles() {
   return s;
 }
 const WordSet& abbreviations() {
-  static const WordSet s = {"cde",  "cdes", "mr",  "mrs", "ms", "messrs", "dr", "prof", "col", "gen",
-                            "capt", "mme",  "rev", "st",  "lt", "sgt",    "no", "vs",   "jr",  "sr"};
+  static const WordSet s = {"cde", "cdes", "mr", "mrs", "ms", "messrs", "dr", "prof", "col", "gen", "capt", "mme",
+                            "rev", "st", "lt", "sgt", "no", "vs", "jr", "sr",
+                            // French titles; given names written short (Edw. Tuck, Chas. Dawes)
+                            "mmes", "mlle", "mlles", "mgr", "ed", "edw", "chas", "wm", "thos", "jas", "geo", "benj"};
   return s;
 }
 // Words that never belong to a name even when capitalised.
@@ -148,9 +150,16 @@ const WordSet& org_words() {
   return s;
 }
 const WordSet& months() {
-  static const WordSet s = {"january",   "february",  "march",   "april",    "may",      "june",   "july",
-                            "august",    "september", "october", "november", "december", "monday", "tuesday",
-                            "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+  static const WordSet s = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      // French and German (folded: Février, März, Jänner), which the
+      // letters of the development sets date in: "la lettre d'Haskell
+      // du 23 Novembre" names no person "Haskell du Novembre".
+      "janvier", "fevrier", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi",
+      "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "mai", "januar", "janner", "februar", "marz",
+      "maerz", "juni", "juli", "oktober", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+      "samstag", "sonnabend", "sonntag"};
   return s;
 }
 // A capitalised word followed by one of these is a person (Hassan states).

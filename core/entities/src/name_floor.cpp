@@ -5,7 +5,11 @@
 #include <cctype>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "extractor.h"
 #include "german_words.h"
@@ -74,6 +78,54 @@ bool run_on(const std::string& name) {
   return words >= 4 || (initials && after_initials >= 3);
 }
 
+// Whether the particle that surname_words() took to open the surname of
+// `name` marks one: not before two capitalised words in a row, the first a
+// given name ("Todestag von Josef Weinheber", "LIVRE de GASTON BONNIER"),
+// nor before initials and a last word ("Secrétaire d'Etat W.J. Bryan");
+// "Paul d'Estournelles de Constant", "Hugo von Hofmannsthal" and "M.
+// d'ESTOURNELLES de CONSTANT" keep it. By spaces and dots only, as run_on().
+bool particle_marks_surname(const std::string& name) {
+  std::vector<std::string> tokens;
+  for (auto& t : split_fields(name, ' ')) {
+    if (!t.empty()) tokens.push_back(std::move(t));
+  }
+  bool after = false;
+  std::size_t caps_in_row = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    const bool upper =
+        std::any_of(t.begin(), t.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (std::islower(static_cast<unsigned char>(t[0]))) {
+      after = true;
+      caps_in_row = upper ? 1 : 0;  // "d'Estournelles" is a word, "de" none
+      continue;
+    }
+    if (!after) continue;
+    if (t.find('.') != std::string::npos) {
+      if (i + 2 == tokens.size()) return false;  // initials, then the last word
+      caps_in_row = 0;
+      continue;
+    }
+    if (++caps_in_row >= 2) return false;
+  }
+  return true;
+}
+
+// "pre-Jackson", "bébé-Nieuport", "anti-Hitler": the capitalised words
+// joined to a lower-case one are names as written.
+void joined_names(std::string_view word, std::set<std::string>& keys) {
+  bool first = true;
+  for (const auto& part : split_fields(word, '-')) {
+    if (std::exchange(first, false) || part.empty()) continue;
+    const auto* p = reinterpret_cast<const uint8_t*>(part.data());
+    int32_t at = 0;
+    UChar32 c = 0;
+    U8_NEXT(p, at, static_cast<int32_t>(part.size()), c);
+    if ((u_isupper(c) || u_istitle(c)) && !is_name_particle(part, ParticleUse::running_text))
+      for (const auto& w : name_words(part)) keys.insert(name_key(w));
+  }
+}
+
 // A registered name as the text writes it, and which of its tokens are no
 // surname's (name_like_keys()).
 struct InnerWords {
@@ -94,7 +146,9 @@ std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>
     for (std::size_t n = 0; n < names.size(); ++n) {
       bool by_particle = false;
       for (const auto& w : surname_words(names[n], &by_particle)) out[i].insert(name_key(w));
-      if (n == 0) particle = by_particle;
+      // "Saar, Ferdinand von": the comma marks it.
+      if (n == 0)
+        particle = by_particle && (names[n].find(',') != std::string::npos || particle_marks_surname(names[n]));
     }
     bool alone = false;
     for (const auto& n : names) {
@@ -200,7 +254,11 @@ std::set<std::string> name_like_keys(const Record& r) {
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
-      if (skip[i] || !name_like(t)) continue;
+      if (skip[i]) continue;
+      if (!name_like(t)) {
+        if (!t.cap && !t.initials) joined_names(t.text, keys);
+        continue;
+      }
       if (de && german_word(tokens, i, *de) && !place_keys.count(name_key(t.folded))) continue;
       if (french && french_function_words().count(t.folded)) continue;
       for (const auto& w : name_words(t.text)) {

@@ -35,6 +35,8 @@ std::vector<Token> tokenize(std::string_view s) {
     if (!u_isalpha(c)) {
       if (c == '\n') ++newlines;
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') sentence = true;
+      // "75.000 fr., Fried": a comma right after a dot ends no sentence.
+      if (c == ',' && start > 0 && p[start - 1] == '.') sentence = false;
       if (newlines >= 2) sentence = true;
       i = next;
       continue;
@@ -105,6 +107,13 @@ std::vector<Token> tokenize(std::string_view s) {
     }
     // A "word" of hundreds of letters is no name or place (hostile input).
     t.cap = upper_first && t.text.size() <= 100;
+    // "D'après", "L'on", "Qu'il": an elided article before a lower-case word
+    // is a word capitalised by its place, no name.
+    if (const std::size_t e = elision_length(t.text); t.cap && e > 0 && e < t.text.size()) {
+      UChar32 f = 0;
+      peek(start + static_cast<int32_t>(e), f);
+      if (u_islower(f)) t.cap = false;
+    }
     bool all = true;
     int letters = 0;
     for (int32_t k = start; k < end;) {

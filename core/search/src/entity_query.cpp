@@ -56,7 +56,7 @@ Xapian::Query name_floor_query(std::string_view value, const std::vector<std::st
     Xapian::Document doc;
     Xapian::TermGenerator tg;
     tg.set_document(doc);
-    tg.index_text(std::string(value));
+    tg.index_text(search_fold(value));  // folded, as the parser gives plain search its words
     std::map<Xapian::termpos, std::string> at;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at[*p] = *t;
