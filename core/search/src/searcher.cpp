@@ -256,8 +256,9 @@ class SnippetWindow {
   }
 
   /// The part [begin, end) of `text` to give MSet::snippet() for a snippet
-  /// of about `bytes`, or nothing: the whole text (short, no query word
-  /// found, or a query this scan cannot follow).
+  /// of about `bytes`; an empty part when the text holds no query word
+  /// (the snippet would find none either); or nothing: the whole text
+  /// (short, or a query this scan cannot follow).
   std::optional<std::pair<std::size_t, std::size_t>> window(std::string_view text, std::size_t bytes) const {
     if (!m_usable || text.size() <= 4 * bytes) return std::nullopt;
     // A run of matches that a snippet of `bytes` shows whole, with the
@@ -288,7 +289,7 @@ class SnippetWindow {
       if (term && add_unit(found, units) && all_within(units, run)) break;
     }
     found = std::move(units);
-    if (found.empty()) return std::nullopt;
+    if (found.empty()) return std::make_pair(std::size_t{0}, std::size_t{0});
     // The densest run: the most distinct query words, then the most.
     std::size_t best = 0, best_distinct = 0, best_count = 0;
     for (std::size_t i = 0, j = 0; i < found.size(); ++i) {
@@ -500,7 +501,11 @@ void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, cons
       h.snippet = window_of(*text, 0, bytes);
       break;
     }
-    auto [plain, hl] = snippet_in(mset, *text, finder.window(*text, bytes), stem, bytes);
+    const auto part = finder.window(*text, bytes);
+    // No query word in it: the start of the text, as MSet::snippet() gives.
+    auto [plain, hl] = part && part->first == part->second
+                           ? std::make_pair(window_of(*text, 0, bytes), std::vector<Highlight>{})
+                           : snippet_in(mset, *text, part, stem, bytes);
     if (h.snippet.empty() || !hl.empty()) {
       h.snippet = std::move(plain);
       h.highlights = std::move(hl);
