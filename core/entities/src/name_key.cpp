@@ -6,13 +6,17 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <vector>
+
+#include <dlfcn.h>
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
+#include <unicode/utrans.h>
+#include <unicode/uvernum.h>
 
 #include "opis/base/text.h"
 
@@ -20,18 +24,86 @@ namespace opis {
 
 namespace {
 
-std::unique_ptr<icu::Transliterator> make_translit(const char* id) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(
-      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) t.reset();
+// ICU's transliterators are in libicui18n, the largest of the libraries
+// Opis links, and only name folding uses it. Linked, its symbols cost every
+// process about 0.9 M instructions of the dynamic loader at start-up (a
+// fifth of `opis-search --version`, callgrind, docs/benchmarks.md), so it
+// is opened here, on first use, through ICU's C API. The library and entry
+// points are those of the ICU version Opis is built against (uvernum.h).
+#define OPIS_ICU_STR2(x) #x
+#define OPIS_ICU_STR(x) OPIS_ICU_STR2(x)
+struct Utrans {
+  decltype(&utrans_openU) open = nullptr;
+  decltype(&utrans_transUChars) trans = nullptr;
+  decltype(&utrans_close) close = nullptr;
+};
+
+const Utrans& utrans() {
+  static const Utrans api = [] {
+    Utrans a;
+    void* lib = dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return a;  // never closed: it lives as long as the process
+    a.open = reinterpret_cast<decltype(&utrans_openU)>(dlsym(lib, OPIS_ICU_STR(utrans_openU)));
+    a.trans = reinterpret_cast<decltype(&utrans_transUChars)>(dlsym(lib, OPIS_ICU_STR(utrans_transUChars)));
+    a.close = reinterpret_cast<decltype(&utrans_close)>(dlsym(lib, OPIS_ICU_STR(utrans_close)));
+    if (!a.open || !a.trans || !a.close) a = Utrans{};
+    return a;
+  }();
+  return api;
+}
+
+// A transliterator of ICU's C API, closed with it.
+class Translit {
+ public:
+  explicit Translit(const char* id) {
+    const Utrans& api = utrans();
+    if (!api.open) return;
+    const icu::UnicodeString name = icu::UnicodeString::fromUTF8(id);
+    UErrorCode status = U_ZERO_ERROR;
+    m_t = api.open(name.getBuffer(), name.length(), UTRANS_FORWARD, nullptr, 0, nullptr, &status);
+    if (U_FAILURE(status) && m_t) {
+      api.close(m_t);
+      m_t = nullptr;
+    }
+  }
+  ~Translit() {
+    if (m_t) utrans().close(m_t);
+  }
+  Translit(const Translit&) = delete;
+  Translit& operator=(const Translit&) = delete;
+
+  /// `u` transliterated; false (u unchanged) when ICU fails.
+  bool transliterate(icu::UnicodeString& u) const {
+    // The result may be longer than the text (one Cyrillic letter, up to
+    // three Latin ones): a buffer of room enough, and again if not.
+    for (int32_t capacity = 4 * u.length() + 16;; capacity *= 2) {
+      std::vector<UChar> buf(static_cast<std::size_t>(capacity));
+      std::copy(u.getBuffer(), u.getBuffer() + u.length(), buf.begin());
+      int32_t length = u.length(), limit = u.length();
+      UErrorCode status = U_ZERO_ERROR;
+      utrans().trans(m_t, buf.data(), &length, capacity, 0, &limit, &status);
+      if (status == U_BUFFER_OVERFLOW_ERROR || (U_SUCCESS(status) && length >= capacity)) continue;
+      if (U_FAILURE(status)) return false;
+      u = icu::UnicodeString(buf.data(), length);
+      return true;
+    }
+  }
+  explicit operator bool() const { return m_t != nullptr; }
+
+ private:
+  UTransliterator* m_t = nullptr;
+};
+
+std::unique_ptr<Translit> make_translit(const char* id) {
+  auto t = std::make_unique<Translit>(id);
+  if (!*t) t.reset();
   return t;
 }
 
 // One instance per thread: ICU transliterators must not be shared between
 // threads, and are costly to create. Not configuration: the rules are fixed.
-icu::Transliterator* latinizer() {
-  thread_local std::unique_ptr<icu::Transliterator> t =
+Translit* latinizer() {
+  thread_local std::unique_ptr<Translit> t =
       make_translit("Russian-Latin/BGN; Any-Latin; Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
   return t.get();
 }
@@ -39,9 +111,8 @@ icu::Transliterator* latinizer() {
 // For text in Latin letters only, the first two steps of latinizer() do
 // nothing; skipping them makes folding several times faster (the gazetteer
 // folds 28,000 names at start-up).
-icu::Transliterator* latin_folder() {
-  thread_local std::unique_ptr<icu::Transliterator> t =
-      make_translit("Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
+Translit* latin_folder() {
+  thread_local std::unique_ptr<Translit> t = make_translit("Latin-ASCII; NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
   return t.get();
 }
 
@@ -61,12 +132,9 @@ bool latin_only(std::string_view s) {
   return true;
 }
 
-std::string run(icu::Transliterator* t, std::string_view s) {
+std::string run(Translit* t, std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (t)
-    t->transliterate(u);
-  else
-    u.toLower();
+  if (!t || !t->transliterate(u)) u.toLower();
   std::string out;
   u.toUTF8String(out);
   return out;

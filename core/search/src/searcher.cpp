@@ -16,11 +16,16 @@
 #include "opis/search/explain.h"
 #include "opis/search/suggest.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace opis {
@@ -213,6 +218,269 @@ class SnippetStem : public Xapian::StemImplementation {
   Xapian::Stem m_stem = make_stemmer();
 };
 
+// Where a long text shows the query's words, found without MSet::snippet():
+// the snippet tokenises, lower-cases and (through SnippetStem) stems every
+// word of the text it is given, which was 40% of a whole search (the body
+// of a record is about 1,160 words; callgrind, `opis-search tunisia togo`,
+// docs/benchmarks.md). This scan looks at each word's first two letters
+// only, and checks a word as the snippet does (the lower-cased word, or "Z"
+// + its stem, among the query's terms) only when they begin a query term.
+// The snippet is then asked for the part of the text around the run of
+// `bytes` that holds the most distinct query words (then the most words),
+// as it would itself have chosen from the whole text. Xapian offers no way
+// to ask a snippet of a part of a text, hence this scan.
+class SnippetWindow {
+ public:
+  SnippetWindow(const Xapian::Query& q, const Xapian::Stem& stem) : m_stem(stem) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+      const std::string& term = *t;
+      std::string_view word;
+      if (is_unprefixed_term(term)) {
+        word = term;
+      } else if (term.size() > 1 && term[0] == 'Z' && is_unprefixed_term(std::string_view(term).substr(1))) {
+        word = std::string_view(term).substr(1);
+        // Another language's stem, ":de:kongress": the word after the tag.
+        if (word[0] == ':') word = word.substr(std::min(word.size(), word.find(':', 1) + 1));
+      } else {
+        continue;  // prefixed: the snippet highlights none
+      }
+      // A word with letters beyond ASCII (folded forms, CJK n-grams): the
+      // whole text, as before, rather than a look at first letters.
+      if (word.empty() || !is_ascii(word)) m_usable = false;
+      m_heads.emplace_back(word.substr(0, 2));
+      m_terms.emplace(term, m_terms.size());
+    }
+    add_phrases(q);
+    m_units += m_terms.size() - m_in_phrase.size();
+    if (m_terms.empty() || m_terms.size() + m_phrases.size() > 64 || has_wildcard(q)) m_usable = false;
+  }
+
+  /// The part [begin, end) of `text` to give MSet::snippet() for a snippet
+  /// of about `bytes`; an empty part when the text holds no query word
+  /// (the snippet would find none either); or nothing: the whole text
+  /// (short, or a query this scan cannot follow).
+  std::optional<std::pair<std::size_t, std::size_t>> window(std::string_view text, std::size_t bytes) const {
+    if (!m_usable || text.size() <= 4 * bytes) return std::nullopt;
+    // A run of matches that a snippet of `bytes` shows whole, with the
+    // words' own length and some context.
+    const std::size_t run = bytes * 3 / 4;
+    std::vector<Found> found, units;  // the words found; they, each phrase as one
+    std::size_t words = 0;
+    for (std::size_t i = 0, len = 0; i < text.size(); i += len) {
+      if (!word_char_at(text, i, len)) continue;
+      const std::size_t start = i;
+      std::size_t end = i + len;
+      for (std::size_t l = 0; end < text.size();) {
+        if (word_char_at(text, end, l)) {
+          end += l;
+        } else if (text[end] == '\'' && end + 1 < text.size() && word_char_at(text, end + 1, l)) {
+          end += 1 + l;  // "Tunisia's": one word, as the TermGenerator splits
+        } else {
+          break;
+        }
+      }
+      len = end - start;
+      const auto term = matched(text.substr(start, len));
+      if (term) found.push_back({start, *term, words});
+      ++words;
+      // Every query word (and phrase), and at least two matches, within
+      // `bytes`: MSet::snippet() would show no better run (measured on the
+      // benchmark's queries: it prefers two occurrences of one word to one).
+      if (term && add_unit(found, units) && all_within(units, run)) break;
+    }
+    found = std::move(units);
+    if (found.empty()) return std::make_pair(std::size_t{0}, std::size_t{0});
+    // The densest run: the most distinct query words, then the most.
+    std::size_t best = 0, best_distinct = 0, best_count = 0;
+    for (std::size_t i = 0, j = 0; i < found.size(); ++i) {
+      j = std::max(j, i);
+      while (j < found.size() && found[j].offset < found[i].offset + run) ++j;
+      std::uint64_t seen = 0;
+      for (std::size_t k = i; k < j; ++k) seen |= std::uint64_t{1} << found[k].term;
+      const auto distinct = static_cast<std::size_t>(__builtin_popcountll(seen));
+      if (distinct > best_distinct || (distinct == best_distinct && j - i > best_count)) {
+        best = found[i].offset;
+        best_distinct = distinct;
+        best_count = j - i;
+      }
+    }
+    auto space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'; };
+    // Half a snippet of context before the run, as much after it: the
+    // snippet reads twice its length instead of the whole text.
+    std::size_t begin = best > bytes / 2 ? best - bytes / 2 : 0;
+    while (begin > 0 && !space(begin - 1)) --begin;
+    std::size_t end = std::min(text.size(), best + bytes + bytes / 2);
+    while (end < text.size() && !space(end)) ++end;
+    return std::make_pair(begin, end);
+  }
+
+ private:
+  struct Found {
+    std::size_t offset;  ///< bytes
+    std::size_t term;    ///< index in m_terms, or m_terms.size() + index in m_phrases
+    std::size_t word;    ///< the how-manieth word of the text
+  };
+
+  // The phrases of the query (OP_PHRASE of plain terms), as term indexes:
+  // the snippet highlights a phrase's words only where they stand together.
+  void add_phrases(const Xapian::Query& q) {
+    if (q.get_type() == Xapian::Query::OP_PHRASE) {
+      std::vector<std::size_t> terms;
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = q.get_subquery(i);
+        auto t = sub.get_terms_begin();
+        auto it =
+            sub.get_type() == Xapian::Query::LEAF_TERM && t != sub.get_terms_end() ? m_terms.find(*t) : m_terms.end();
+        if (it == m_terms.end()) {
+          m_usable = false;  // a phrase of fields or of something else
+          return;
+        }
+        terms.push_back(it->second);
+      }
+      for (std::size_t t : terms) m_in_phrase.insert(t);
+      ++m_units;
+      m_phrases.push_back(std::move(terms));
+      return;
+    }
+    if (q.get_type() == Xapian::Query::OP_NEAR) m_usable = false;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) add_phrases(q.get_subquery(i));
+  }
+
+  // Adds to `units` what the last word found makes: the word, or a whole
+  // phrase that it ends (its words in a row); no word of a phrase alone.
+  // Whether it added any.
+  bool add_unit(const std::vector<Found>& found, std::vector<Found>& units) const {
+    const Found& last = found.back();
+    const std::size_t before = units.size();
+    if (!m_in_phrase.count(last.term)) units.push_back(last);
+    for (std::size_t p = 0; p < m_phrases.size(); ++p) {
+      const auto& terms = m_phrases[p];
+      if (terms.size() > found.size() || last.word + 1 < terms.size()) continue;
+      const std::size_t k = found.size() - terms.size();
+      bool whole = true;
+      for (std::size_t i = 0; whole && i < terms.size(); ++i) {
+        whole = found[k + i].term == terms[i] && found[k + i].word == last.word + 1 - terms.size() + i;
+      }
+      if (whole) units.push_back({found[k].offset, m_terms.size() + p, found[k].word});
+    }
+    return units.size() > before;
+  }
+
+  // Whether the units within `bytes` before the last one are every query
+  // word and phrase.
+  bool all_within(const std::vector<Found>& units, std::size_t bytes) const {
+    std::uint64_t seen = 0;
+    std::size_t count = 0;
+    for (std::size_t k = units.size(); k > 0 && units[k - 1].offset + bytes > units.back().offset; --k, ++count) {
+      seen |= std::uint64_t{1} << units[k - 1].term;
+    }
+    return static_cast<std::size_t>(__builtin_popcountll(seen)) == m_units &&
+           count >= std::max<std::size_t>(2, m_units);
+  }
+
+  static bool has_wildcard(const Xapian::Query& q) {
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      if (has_wildcard(q.get_subquery(i))) return true;
+    }
+    return false;
+  }
+
+  // ASCII letters, digits and "_" (isalnum() was a call per byte: 10% of a search).
+  static constexpr auto kAsciiWordChar = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c)
+      t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return t;
+  }();
+
+  // Whether a word character (Xapian's Unicode::is_wordchar) starts at
+  // text[i], and its length in bytes.
+  static bool word_char_at(std::string_view text, std::size_t i, std::size_t& len) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    len = 1;
+    if (c < 0x80) return kAsciiWordChar[c];
+    // A window never holds 2 GB: int32_t offsets, as ICU's U8_NEXT takes.
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data() + i);
+    const auto n = static_cast<int32_t>(std::min<std::size_t>(text.size() - i, 4));
+    int32_t at = 0;
+    UChar32 ch = 0;
+    U8_NEXT(s, at, n, ch);
+    len = static_cast<std::size_t>(at);
+    if (ch < 0) return false;
+    return Xapian::Unicode::is_wordchar(static_cast<unsigned>(ch));
+  }
+
+  // The index of the query term a word is, as MSet::snippet() matches it.
+  std::optional<std::size_t> matched(std::string_view word) const {
+    const auto c = static_cast<unsigned char>(word[0]);
+    // Letters beyond ASCII ("Kádár") are checked whole: SnippetStem folds them.
+    if (c < 0x80 && (word.size() < 2 || static_cast<unsigned char>(word[1]) < 0x80)) {
+      // No query word begins with its first letters: it is none of them,
+      // nor does its stem (Snowball changes a word's end only) begin one.
+      const char w0 = static_cast<char>(std::tolower(c));
+      const char w1 = word.size() > 1 ? static_cast<char>(std::tolower(static_cast<unsigned char>(word[1]))) : '\0';
+      const bool could = std::any_of(m_heads.begin(), m_heads.end(),
+                                     [&](const std::string& h) { return h[0] == w0 && (h.size() < 2 || h[1] == w1); });
+      if (!could) return std::nullopt;
+    }
+    const std::string lower = Xapian::Unicode::tolower(std::string(word));
+    if (auto it = m_terms.find(lower); it != m_terms.end()) return it->second;
+    if (auto it = m_terms.find("Z" + m_stem(lower)); it != m_terms.end()) return it->second;
+    return std::nullopt;
+  }
+
+  const Xapian::Stem& m_stem;
+  std::map<std::string, std::size_t> m_terms;  ///< the query's plain terms and stems -> index
+  std::vector<std::string> m_heads;            ///< the first two letters of each
+  std::vector<std::vector<std::size_t>> m_phrases;
+  std::set<std::size_t> m_in_phrase;  ///< the terms of m_phrases
+  std::size_t m_units = 0;            ///< query words outside phrases, and phrases
+  bool m_usable = true;
+};
+
+// Whether a snippet ends where `part` ends: MSet::snippet() then adds no
+// "…", nor does it when it stops at the end of a sentence.
+bool reaches_end(std::string_view snippet, std::string_view part) {
+  auto trimmed = [](std::string_view s) {
+    const std::size_t last = s.find_last_not_of(" \t\r\n");
+    return s.substr(0, last == std::string_view::npos ? 0 : last + 1);
+  };
+  snippet = trimmed(snippet);
+  part = trimmed(part);
+  const std::size_t n = std::min<std::size_t>(16, snippet.size());
+  if (n == 0 || part.size() < n) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char a = snippet[snippet.size() - n + i], b = part[part.size() - n + i];
+    if (a != b && !(a == ' ' && (b == '\n' || b == '\r'))) return false;  // snippets show line breaks as spaces
+  }
+  return true;
+}
+
+// MSet::snippet() of `text`, or of its part `window` ("…" added where the
+// part does not reach the text's ends, as the snippet of the whole text
+// would show).
+std::pair<std::string, std::vector<Highlight>> snippet_in(const Xapian::MSet& mset, const std::string& text,
+                                                          std::optional<std::pair<std::size_t, std::size_t>> window,
+                                                          const Xapian::Stem& stem, std::size_t bytes) {
+  if (!window) return unmark_snippet(mset.snippet(text, bytes, stem, 0, kHiStart, kHiEnd, "…"));
+  const auto [begin, end] = *window;
+  auto [plain, hl] =
+      unmark_snippet(mset.snippet(text.substr(begin, end - begin), bytes, stem, 0, kHiStart, kHiEnd, "…"));
+  constexpr std::string_view kOmit = "…";
+  constexpr const char* kBlank = " \t\r\n";
+  // Only white space before or after the part: the text's own start or end.
+  if (begin > 0 && text.find_last_not_of(kBlank, begin - 1) != std::string::npos &&
+      plain.compare(0, kOmit.size(), kOmit) != 0) {
+    plain.insert(0, kOmit);
+    for (auto& h : hl) h.offset += kOmit.size();
+  }
+  if (text.find_first_not_of(kBlank, end) != std::string::npos && reaches_end(plain, text.substr(begin, end - begin)) &&
+      (plain.size() < kOmit.size() || plain.compare(plain.size() - kOmit.size(), kOmit.size(), kOmit) != 0))
+    plain += kOmit;
+  return {std::move(plain), std::move(hl)};
+}
+
 // The snippet of a hit: of the body around the matched words; the summary
 // (or title) when the body has none of them (the match was in a field).
 // Not SNIPPET_EXHAUSTIVE: measured 5x slower per query for snippets that
@@ -224,7 +492,8 @@ class SnippetStem : public Xapian::StemImplementation {
 // search (5,000 records, 7.3 ms -> 6.0 ms). Through the remote backend it
 // was a round trip per word (2,000 messages for ten snippets). Without it
 // a snippet is the densest run of query words.
-void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, bool plain_terms, std::size_t bytes) {
+void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, const SnippetWindow& finder,
+                bool plain_terms, std::size_t bytes) {
   for (const std::string* text : {&h.record.body, &h.record.summary, &h.record.title}) {
     if (text->empty()) continue;
     if (!plain_terms) {
@@ -232,7 +501,11 @@ void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, bool
       h.snippet = window_of(*text, 0, bytes);
       break;
     }
-    auto [plain, hl] = unmark_snippet(mset.snippet(*text, bytes, stem, 0, kHiStart, kHiEnd, "…"));
+    const auto part = finder.window(*text, bytes);
+    // No query word in it: the start of the text, as MSet::snippet() gives.
+    auto [plain, hl] = part && part->first == part->second
+                           ? std::make_pair(window_of(*text, 0, bytes), std::vector<Highlight>{})
+                           : snippet_in(mset, *text, part, stem, bytes);
     if (h.snippet.empty() || !hl.empty()) {
       h.snippet = std::move(plain);
       h.highlights = std::move(hl);
@@ -245,6 +518,7 @@ void snippet_of(Hit& h, const Xapian::MSet& mset, const Xapian::Stem& stem, bool
 // snippets of about opts.snippet_bytes with their highlights.
 std::vector<Hit> hits_of(Xapian::MSet& mset, const Xapian::Query& q, const SearchOptions& opts) {
   Xapian::Stem stem(new SnippetStem(q));
+  const SnippetWindow finder(q, stem);
   // person:/place: terms are prefixed, and MSet::snippet() highlights no
   // prefixed term: the matched names are highlighted by highlight_names(),
   // the words of title:, summary:... terms by highlight_words().
@@ -265,7 +539,7 @@ std::vector<Hit> hits_of(Xapian::MSet& mset, const Xapian::Query& q, const Searc
     h.percent = it.get_percent();
     // The persons and places only to highlight the names a query matched.
     h.record = record_from_document(it.get_document(), !entity_terms.empty());
-    snippet_of(h, mset, stem, plain_terms, opts.snippet_bytes);
+    snippet_of(h, mset, stem, finder, plain_terms, opts.snippet_bytes);
     if (!entity_terms.empty()) {
       auto names = matched_names(h.record, entity_terms);
       // Found through the name floor alone: the words whose key it matched.
