@@ -177,7 +177,11 @@ class BulkWorker {
   void open_batch() {
     if (m_batch) return;
     m_batch_path = (m_s.tmp / fmt::format("w{}-b{:06}", m_w, m_batch_no++)).string();
-    m_batch = std::make_unique<Xapian::WritableDatabase>(m_batch_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    // DB_NO_SYNC: a batch is thrown away if the run is killed (the next
+    // run starts again, see above), so its commits need not wait for the
+    // disk; the merged database is synced by compact() and its own commit.
+    m_batch =
+        std::make_unique<Xapian::WritableDatabase>(m_batch_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     m_in_batch = 0;
   }
 
@@ -215,7 +219,7 @@ class BulkWorker {
 void drop_losers(const BulkShared& s) {
   for (const auto& [batch, id] : s.losers) {
     if (s.owners.owner(id).batch == batch) continue;
-    Xapian::WritableDatabase b(batch, Xapian::DB_OPEN);
+    Xapian::WritableDatabase b(batch, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     b.delete_document(id_term(id));
     b.commit();
   }
