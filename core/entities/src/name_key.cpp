@@ -6,6 +6,8 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <dlfcn.h>
@@ -184,7 +186,7 @@ std::string exact_form(std::string_view word) { return lower_nfc_direct(trim(wor
 
 namespace {
 // Folding of non-ASCII text (fold_name()).
-std::string fold_non_ascii(std::string_view text) {
+std::string fold_non_ascii_uncached(std::string_view text) {
   if (!latin_only(text)) return run(latinizer(), text);
   if (auto plain = strip_accents_to_ascii(text)) return *plain;
   return run(latin_folder(), text);
@@ -212,6 +214,30 @@ std::size_t elision_length(std::string_view word) {
   }
   return 0;
 }
+
+namespace {
+// A memo of a pure function of a word, one per thread (no locks). A record
+// keys the same names many times over: each form of each person for its
+// terms, its surname keys and the floor, and the words of the text; these
+// two functions were 11% of an indexing run's instructions (callgrind,
+// docs/benchmarks.md, issue 17). Emptied when it grows past `cap` entries, so
+// a collection of many names (or hostile input) cannot grow it unbounded.
+template <typename F>
+const std::string& memo(std::unordered_map<std::string, std::string>& m, std::string_view word, F&& f) {
+  constexpr std::size_t cap = 1u << 16;
+  std::string w(word);
+  if (auto it = m.find(w); it != m.end()) return it->second;
+  if (m.size() >= cap) m.clear();
+  std::string v = f(word);
+  return m.emplace(std::move(w), std::move(v)).first->second;
+}
+
+std::string fold_non_ascii(std::string_view text) {
+  thread_local std::unordered_map<std::string, std::string> m;
+  if (text.size() > 64) return fold_non_ascii_uncached(text);
+  return memo(m, text, fold_non_ascii_uncached);
+}
+}  // namespace
 
 std::string fold_name(std::string_view text) {
   std::string latin = is_ascii(text) ? ascii_lower(text) : fold_non_ascii(text);
@@ -259,7 +285,18 @@ std::string fold_name(std::string_view text) {
 //     feminine -eva/-ova -> -uva (Khrushchev/Khrushchov).
 // Measured on tests/data/persons/variants.tsv: real spelling pairs that must
 // meet and look-alike names that must stay apart.
+namespace {
+std::string name_key_uncached(std::string_view folded_word);
+}
+
 std::string name_key(std::string_view folded_word) {
+  thread_local std::unordered_map<std::string, std::string> m;
+  if (folded_word.size() > 64) return name_key_uncached(folded_word);
+  return memo(m, folded_word, name_key_uncached);
+}
+
+namespace {
+std::string name_key_uncached(std::string_view folded_word) {
   std::string s;
   // No name word is longer than this; a longer "word" (hostile input) is cut
   // so that the replacements below stay cheap.
@@ -364,6 +401,7 @@ std::string name_key(std::string_view folded_word) {
     k.replace(k.size() - 3, 3, "uva");
   return k;
 }
+}  // namespace
 
 std::vector<std::string> name_words(std::string_view name) {
   std::string spaced;
