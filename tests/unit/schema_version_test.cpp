@@ -53,7 +53,7 @@ TEST_F(SchemaVersion, WriterStampsItAndOlderIndexesAreRefused) {
   EXPECT_EQ(outdated_schema(path), std::optional<std::string>("1"));
   {
     Xapian::WritableDatabase w(path, Xapian::DB_OPEN);
-    w.set_metadata("opis:schema", "9");
+    w.set_metadata("opis:schema", std::to_string(kSchemaVersion + 1));  // a newer Opis
     w.commit();
   }
   db.reopen();
