@@ -256,7 +256,7 @@ std::set<std::string> name_like_keys(const Record& r) {
       const Token& t = tokens[i];
       if (skip[i]) continue;
       if (!name_like(t)) {
-        if (!t.cap && !t.initials) joined_names(t.text, keys);
+        if (!t.cap && !t.initials && t.text.find('-') != std::string::npos) joined_names(t.text, keys);
         continue;
       }
       if (de && german_word(tokens, i, *de) && !place_keys.count(name_key(t.folded))) continue;
