@@ -48,6 +48,15 @@ class Issue17Snippet : public ::testing::Test {
                                  "Tunisian and Togolese diplomats signed. " + filler(800, 5)}}
                    .dump() +
                "\n";
+    // The query word's letters inside other words first (after letters,
+    // an accented letter, an apostrophe): the scan that skips to a query
+    // word's first letter must not take them for words of their own.
+    records += json{{"id", "inside"},
+                    {"title", "A third long record"},
+                    {"body", filler(100, 6) + "Ottunisian d'tunisian \u00e9tunisian _tunisian 9tunisian. " +
+                                 filler(3000, 7) + "Then the Tunisian delegation left. " + filler(400, 8)}}
+                   .dump() +
+               "\n";
     write_file(s_dir->path() / "long.jsonl", records);
     s_db = (s_dir->path() / "db").string();
     Result r = run({kIndex, "--db", s_db, "--quiet", (s_dir->path() / "long.jsonl").string()});
@@ -115,6 +124,13 @@ TEST_F(Issue17Snippet, TheSnippetShowsWhereMostQueryWordsStandNotTheFirstMatch) 
   EXPECT_NE(snippet.find("Tunisian and Togolese diplomats"), std::string::npos) << snippet;
   const auto words = highlighted(h);
   EXPECT_TRUE(words.count("Tunisian") && words.count("Togolese")) << h.dump();
+}
+
+TEST_F(Issue17Snippet, LettersOfAQueryWordInsideOtherWordsAreNoMatch) {
+  const json h = hit("tunisian", "inside");
+  const std::string snippet = h["snippet"];
+  EXPECT_NE(snippet.find("Tunisian delegation"), std::string::npos) << snippet;
+  EXPECT_EQ(highlighted(h), std::multiset<std::string>{"Tunisian"}) << h.dump();
 }
 
 }  // namespace

@@ -248,10 +248,17 @@ class SnippetWindow {
       // whole text, as before, rather than a look at first letters.
       if (word.empty() || !is_ascii(word)) m_usable = false;
       m_heads.emplace_back(word.substr(0, 2));
+      if (!word.empty()) {
+        const auto c = static_cast<unsigned char>(word[0]);
+        m_first[c] = m_first[static_cast<unsigned char>(std::toupper(c))] = true;
+      }
       m_terms.emplace(term, m_terms.size());
     }
     add_phrases(q);
     m_units += m_terms.size() - m_in_phrase.size();
+    // A word beginning with a letter beyond ASCII is always looked at
+    // (matched(): SnippetStem folds it): every UTF-8 lead byte is a candidate.
+    for (int c = 0xC0; c < 0x100; ++c) m_first[c] = true;
     if (m_terms.empty() || m_terms.size() + m_phrases.size() > 64 || has_wildcard(q)) m_usable = false;
   }
 
@@ -266,7 +273,21 @@ class SnippetWindow {
     const std::size_t run = bytes * 3 / 4;
     std::vector<Found> found, units;  // the words found; they, each phrase as one
     std::size_t words = 0;
+    // Without a phrase the words' numbers do not matter: the scan skips to
+    // the next byte that can begin a query word (a look-up in m_first, a
+    // few instructions a byte, where tokenising every word was about 30)
+    // and reads a word only where one starts there. The words it reads and
+    // finds are those of the full scan, so the window is the same.
+    const bool skip = m_phrases.empty();
     for (std::size_t i = 0, len = 0; i < text.size(); i += len) {
+      if (skip) {
+        while (i < text.size() && !m_first[static_cast<unsigned char>(text[i])]) ++i;
+        if (i == text.size()) break;
+        if (!word_starts_at(text, i)) {
+          len = 1;
+          continue;
+        }
+      }
       if (!word_char_at(text, i, len)) continue;
       const std::size_t start = i;
       std::size_t end = i + len;
@@ -411,6 +432,24 @@ class SnippetWindow {
     return Xapian::Unicode::is_wordchar(static_cast<unsigned>(ch));
   }
 
+  // Whether the scan of the whole text would begin a word at text[i], a
+  // word character: the character before it is no word character, nor an
+  // apostrophe that joins it to the word before ("Tunisia's").
+  static bool word_starts_at(std::string_view text, std::size_t i) {
+    auto word_char_before = [&](std::size_t at) {  // the character ending at `at`
+      if (at == 0) return false;
+      const auto c = static_cast<unsigned char>(text[at - 1]);
+      if (c < 0x80) return kAsciiWordChar[c];
+      const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+      auto k = static_cast<int32_t>(at);
+      UChar32 ch = 0;
+      U8_PREV(s, 0, k, ch);
+      return ch >= 0 && Xapian::Unicode::is_wordchar(static_cast<unsigned>(ch));
+    };
+    if (word_char_before(i)) return false;
+    return !(i >= 1 && text[i - 1] == '\'' && word_char_before(i - 1));
+  }
+
   // The index of the query term a word is, as MSet::snippet() matches it.
   std::optional<std::size_t> matched(std::string_view word) const {
     const auto c = static_cast<unsigned char>(word[0]);
@@ -433,6 +472,7 @@ class SnippetWindow {
   const Xapian::Stem& m_stem;
   std::map<std::string, std::size_t> m_terms;  ///< the query's plain terms and stems -> index
   std::vector<std::string> m_heads;            ///< the first two letters of each
+  std::array<bool, 256> m_first{};             ///< bytes that can begin a word matched() looks at
   std::vector<std::vector<std::size_t>> m_phrases;
   std::set<std::size_t> m_in_phrase;  ///< the terms of m_phrases
   std::size_t m_units = 0;            ///< query words outside phrases, and phrases
