@@ -348,6 +348,7 @@ Command validate(const Flags& f) {
     c.mode = Mode::batch;
     c.batch = f.batch;
     c.search = search_options(f);
+    c.search.display_records = true;  // JSON result lines
     return c;
   }
   if (f.status) {
@@ -364,6 +365,8 @@ Command validate(const Flags& f) {
     c.search = search_options(f);
     c.kwic_context = f.kwic_context;
     c.mode = f.kwic ? Mode::kwic : c.exporter ? Mode::exporting : Mode::search;
+    // A text or JSON result line needs no more of a record than this.
+    c.search.display_records = c.mode == Mode::search;
   }
   if (c.mode == Mode::kwic) {
     // A concordance of every match (--limit N: of the first N records).

@@ -207,8 +207,11 @@ TEST(Schema, StoredDataRoundTrips) {
   Record r = sample();
   Xapian::Document doc = make_document(r, tg, test::index_context());
   std::string data = doc.get_data();
-  ASSERT_NE(data.find('\0'), std::string::npos);  // JSON, NUL, body
-  EXPECT_FALSE(nlohmann::json::parse(data.substr(0, data.find('\0'))).contains("body"));
+  // The display header (schema 10), JSON, NUL, body.
+  ASSERT_EQ(data[0], '\x01');
+  const std::size_t json_at = data.find('{');
+  ASSERT_NE(data.find('\0', json_at), std::string::npos);
+  EXPECT_FALSE(nlohmann::json::parse(data.substr(json_at, data.find('\0', json_at) - json_at)).contains("body"));
   Record back = record_from_document(doc);
   // The stored record is the record plus the persons and places extracted
   // at index time (issue 3).
@@ -229,6 +232,51 @@ TEST(Schema, StoredDataRoundTrips) {
   expected.places.clear();
   EXPECT_EQ(to_json(light), to_json(expected));
   EXPECT_EQ(light.body, r.body);
+  // What a result line shows, from the display header alone: the same.
+  Record shown = display_record_from_document(doc);
+  Record fields;
+  for (auto [to, from] : std::initializer_list<std::pair<std::string Record::*, std::string Record::*>>{
+           {&Record::id, &Record::id},
+           {&Record::title, &Record::title},
+           {&Record::summary, &Record::summary},
+           {&Record::archive, &Record::archive},
+           {&Record::reference, &Record::reference},
+           {&Record::repository, &Record::repository},
+           {&Record::original_language, &Record::original_language},
+           {&Record::text_language, &Record::text_language},
+           {&Record::text_language_source, &Record::text_language_source},
+           {&Record::url, &Record::url},
+           {&Record::body, &Record::body}})
+    fields.*to = light.*from;
+  fields.contributors = light.contributors;
+  fields.translators = light.translators;
+  fields.editors = light.editors;
+  fields.cites = light.cites;
+  fields.date = light.date;
+  EXPECT_FALSE(shown.id.empty());
+  EXPECT_FALSE(shown.body.empty());
+  EXPECT_EQ(to_json(shown), to_json(fields));
+}
+
+TEST(Schema, DisplayHeaderKeepsDatesAndInvalidTextAsTheJsonDoes) {
+  auto tg = make_term_generator();
+  for (const char* when :
+       {"circa 1961", "[1958]", "1958-1960", "1950s", "early 1962", "12-14 May 1960", "n.d.", "Febtember 31, 19611"}) {
+    Record r = sample();
+    r.date = parse_date(when).date;
+    r.title = std::string("bad \xff byte");  // invalid UTF-8: the JSON stores U+FFFD
+    r.contributors = {"A. \xc3", "B"};
+    Xapian::Document doc = make_document(r, tg, test::index_context());
+    Record light = record_from_document(doc, false);
+    Record shown = display_record_from_document(doc);
+    EXPECT_EQ(shown.title, light.title) << when;
+    EXPECT_EQ(shown.contributors, light.contributors) << when;
+    EXPECT_EQ(to_json(shown)["date"], to_json(light)["date"]) << when;
+    EXPECT_EQ(to_json(shown)["date_text"], to_json(light)["date_text"]) << when;
+    EXPECT_EQ(to_json(shown)["date_edtf"], to_json(light)["date_edtf"]) << when;
+    EXPECT_EQ(shown.date.display(), light.date.display()) << when;
+    EXPECT_EQ(shown.date.interval_end().key(), light.date.interval_end().key()) << when;
+  }
 }
 
 }  // namespace

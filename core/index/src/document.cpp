@@ -1,14 +1,17 @@
 // The document codec: Record -> Xapian document by the schema, and back.
 #include "opis/index/document.h"
 
+#include <cstdint>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include "opis/base/language.h"
 #include "opis/base/language_id.h"
@@ -160,6 +163,131 @@ TextLanguage decide_text_language(const Record& r, const LanguageIdentifier* ide
   return out;
 }
 
+namespace {
+
+// The display header: the fields a result line shows (printer.cpp's text
+// and JSON lines: id, title, date, archive, reference, repository, names,
+// languages, url, cited sources) and the summary a snippet may come from,
+// in front of the stored JSON, so that a search shows a record without
+// parsing that JSON (1.5 M of the 17.1 M instructions of `opis-search
+// tunisia togo`, docs/benchmarks.md). Its layout: kDisplayMark, the
+// header's length, then each field as its length and its bytes (a list as
+// its count, then its strings; numbers as their own length-free varints).
+// Written by hand: it is a list of strings and small numbers, which no
+// serialisation at hand writes or reads without a parse of its own
+// (nlohmann's BSON or CBOR would build a json object first).
+constexpr char kDisplayMark = '\x01';  // stored JSON starts with '{'
+
+void put_size(std::string& out, std::size_t n) {
+  while (n >= 0x80) {
+    out += static_cast<char>((n & 0x7f) | 0x80);
+    n >>= 7;
+  }
+  out += static_cast<char>(n);
+}
+
+// `s` as the stored JSON gives it back: invalid UTF-8 as U+FFFD (the
+// JSON is dumped with error_handler_t::replace).
+std::string as_stored(const std::string& s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  bool valid = true;
+  for (int32_t i = 0; i < n && valid;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    valid = c >= 0;
+  }
+  if (valid) return s;
+  using nlohmann::json;
+  return json::parse(json(s).dump(-1, ' ', false, json::error_handler_t::replace)).get<std::string>();
+}
+
+void put_text(std::string& out, const std::string& s) {
+  const std::string t = as_stored(s);
+  put_size(out, t.size());
+  out += t;
+}
+
+void put_list(std::string& out, const std::vector<std::string>& v) {
+  put_size(out, v.size());
+  for (const auto& s : v) put_text(out, s);
+}
+
+void put_int(std::string& out, int v) {  // zig-zag: small negatives stay short
+  put_size(out, (static_cast<unsigned>(v) << 1) ^ static_cast<unsigned>(v >> 31));
+}
+
+std::string display_header(const Record& r, const TextLanguage& lang) {
+  std::string h;
+  for (const std::string* s : {&r.id, &r.title, &r.summary, &r.archive, &r.reference, &r.repository,
+                               &r.original_language, &lang.code, &lang.source, &r.url})
+    put_text(h, *s);
+  for (const auto* v : {&r.contributors, &r.translators, &r.editors, &r.cites}) put_list(h, *v);
+  Date d = r.date;
+  d.text = as_stored(d.text);
+  d = stored_date(d);
+  put_text(h, d.text);
+  for (int v : {static_cast<int>(d.precision), d.start.year, d.start.month, d.start.day, d.end.year, d.end.month,
+                d.end.day, static_cast<int>(d.qualifier), static_cast<int>(d.supplied), static_cast<int>(d.range),
+                static_cast<int>(d.decade), static_cast<int>(d.end_precision)})
+    put_int(h, v);
+  std::string out(1, kDisplayMark);
+  put_size(out, h.size());
+  return out + h;
+}
+
+// Reads display_header()'s fields back, in the same order.
+class HeaderReader {
+ public:
+  explicit HeaderReader(std::string_view s) : m_s(s) {}
+  std::size_t size() {
+    std::size_t n = 0;
+    for (unsigned shift = 0; m_at < m_s.size() && shift < 64; shift += 7) {
+      const auto b = static_cast<unsigned char>(m_s[m_at++]);
+      n |= static_cast<std::size_t>(b & 0x7f) << shift;
+      if (b < 0x80) return n;
+    }
+    throw std::runtime_error("stored record: display header cut short");
+  }
+  void text(std::string& out) {
+    const std::size_t n = size();
+    if (n > m_s.size() - m_at) throw std::runtime_error("stored record: display header cut short");
+    out.assign(m_s.substr(m_at, n));
+    m_at += n;
+  }
+  void list(std::vector<std::string>& out) {
+    out.resize(size());
+    for (auto& s : out) text(s);
+  }
+  int integer() {
+    const auto z = static_cast<unsigned>(size());
+    return static_cast<int>((z >> 1) ^ (~(z & 1) + 1));
+  }
+
+ private:
+  std::string_view m_s;
+  std::size_t m_at = 0;
+};
+
+// The header's bytes and where the JSON starts, in stored data; an empty
+// header when the data has none (an index before schema 10).
+std::pair<std::string_view, std::size_t> split_header(std::string_view data) {
+  if (data.empty() || data[0] != kDisplayMark) return {{}, 0};
+  HeaderReader length(data.substr(1));
+  const std::size_t n = length.size();
+  std::size_t at = 1;
+  while (static_cast<unsigned char>(data[at]) >= 0x80) ++at;
+  ++at;
+  if (n > data.size() - at) throw std::runtime_error("stored record: display header cut short");
+  return {data.substr(at, n), at + n};
+}
+
+}  // namespace
+
 Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, const IndexContext& ctx) {
   // Persons and places are extracted here, once per record, unless turned
   // off (opis-index --no-extract: no extractor); the stored record carries them.
@@ -274,9 +402,11 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   for (unsigned char c : r.id) desc_key += static_cast<char>(0xff - c);
   doc.add_value(slot::sort_desc, desc_key + '\xff');
 
-  // Document data: the record as JSON without its body, a NUL, then the
-  // body as is. Results then parse a few hundred bytes of JSON instead of
-  // the whole text (measured 4x faster per query, bench/query_bench.cpp).
+  // Document data: the display header (display_header(), schema 10), the
+  // record as JSON without its body, a NUL, then the body as is. Results
+  // then parse a few hundred bytes of JSON instead of the whole text
+  // (measured 4x faster per query, bench/query_bench.cpp), and a result
+  // line none (display_record_from_document()).
   nlohmann::json data = to_json(r);
   data.erase("body");
   data["text_language"] = lang.code;
@@ -290,7 +420,8 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   for (std::size_t i = 0; i < entity_terms.places.size() && i < data["places"].size(); ++i) {
     data["places"][i]["term"] = entity_terms.places[i];
   }
-  std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string stored = display_header(r, lang);
+  stored += data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   stored += '\0';
   stored += r.body;
   doc.set_data(stored);
@@ -381,12 +512,45 @@ std::string without_entities(std::string_view json) {
 
 Record record_from_document(const Xapian::Document& doc, bool with_entities) {
   std::string data = doc.get_data();
-  std::size_t nul = data.find('\0');  // JSON never holds a raw NUL
-  std::string_view stored = std::string_view(data).substr(0, nul);
+  const std::size_t json_at = split_header(data).second;
+  std::size_t nul = data.find('\0', json_at);  // JSON never holds a raw NUL
+  std::string_view stored = std::string_view(data).substr(json_at, nul - json_at);
   using nlohmann::json;
   Record r = record_from_stored_json(with_entities ? json::parse(stored) : json::parse(without_entities(stored)));
   if (nul == std::string::npos) return r;
   r.body = data.substr(nul + 1);
+  return r;
+}
+
+Record display_record_from_document(const Xapian::Document& doc) {
+  std::string data = doc.get_data();
+  const auto [header, json_at] = split_header(data);
+  if (json_at == 0) return record_from_document(doc, false);  // no header: the JSON
+  Record r;
+  HeaderReader in(header);
+  for (std::string* s : {&r.id, &r.title, &r.summary, &r.archive, &r.reference, &r.repository, &r.original_language,
+                         &r.text_language, &r.text_language_source, &r.url})
+    in.text(*s);
+  for (auto* v : {&r.contributors, &r.translators, &r.editors, &r.cites}) in.list(*v);
+  Date& d = r.date;
+  in.text(d.text);
+  d.precision = static_cast<DatePrecision>(in.integer());
+  d.start.year = in.integer();
+  d.start.month = in.integer();
+  d.start.day = in.integer();
+  d.end.year = in.integer();
+  d.end.month = in.integer();
+  d.end.day = in.integer();
+  d.qualifier = static_cast<DateQualifier>(in.integer());
+  d.supplied = in.integer() != 0;
+  d.range = in.integer() != 0;
+  d.decade = in.integer() != 0;
+  d.end_precision = static_cast<DatePrecision>(in.integer());
+  const std::size_t nul = data.find('\0', json_at);
+  if (nul != std::string::npos) {
+    data.erase(0, nul + 1);
+    r.body = std::move(data);
+  }
   return r;
 }
 

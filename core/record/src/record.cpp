@@ -149,22 +149,25 @@ void put_other(const RecordField& f, const Record& r, json& j) {
 // The date as stored: read again from its text (the parser is
 // deterministic, so this gives the stored interval and flags back); an
 // index of an older Opis whose text the parser refuses keeps its ISO date.
+void read_back_date(std::string text, const std::string& iso, const std::string& precision, Date& date) {
+  date.text = std::move(text);
+  if (DateParse again = parse_date(date.text); again.date.known()) {
+    date = again.date;
+    return;
+  }
+  if (auto d = parse_query_date(iso); d && precision_from_name(precision) != DatePrecision::unknown) {
+    std::string kept = date.text;
+    date = *d;
+    date.text = kept;
+  }
+}
+
 void get_date(const json& j, Date& date) {
   auto key = [&](const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  date.text = key("date_text");
-  if (DateParse again = parse_date(date.text); again.date.known()) {
-    date = again.date;
-    return;
-  }
-  if (auto d = parse_query_date(key("date"));
-      d && precision_from_name(key("date_precision")) != DatePrecision::unknown) {
-    std::string text = date.text;
-    date = *d;
-    date.text = text;
-  }
+  read_back_date(key("date_text"), key("date"), key("date_precision"), date);
 }
 
 // `f` for each object of the array `v` (anything else is passed over).
@@ -218,6 +221,12 @@ void get_other(const RecordField& f, const json& v, Record& r) {
 }
 
 }  // namespace
+
+Date stored_date(const Date& d) {
+  Date out;
+  read_back_date(d.text, d.iso(), precision_name(d.precision), out);
+  return out;
+}
 
 std::span<const RecordField> record_fields() { return kFields; }
 

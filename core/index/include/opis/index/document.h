@@ -27,6 +27,15 @@ Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg, const
 /// skipping them measured 10% of a whole search (docs/benchmarks.md).
 Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
+/// What a search result line shows of the record a document stores, read
+/// from the stored data's display header without parsing its JSON (schema
+/// 10): id, title, summary, archive, reference, repository, original
+/// language, text language and its source, url, contributors, translators,
+/// editors, cites, the date (as record_from_document() gives it back), and
+/// the body. Every other field is left empty. Throws std::runtime_error on
+/// a header cut short.
+Record display_record_from_document(const Xapian::Document& doc);
+
 /// English stemming with a memo of the words already stemmed
 /// (language_stemmer("en")). Not thread-safe: one per thread.
 Xapian::Stem make_stemmer();

@@ -157,6 +157,11 @@ nlohmann::json to_json(const Record& r);
 /// Inverse of to_json(); missing keys leave defaults. Throws
 /// nlohmann::json::exception on wrong types.
 Record record_from_stored_json(const nlohmann::json& j);
+/// The date record_from_stored_json() gives back for a stored `d` (its
+/// "date_text", "date" and "date_precision"): read again from its text. The
+/// index stores it in the display header (index/document.h) so that a
+/// result line is the same without the JSON.
+Date stored_date(const Date& d);
 
 /// Fill the fields derived from others when a reader left them empty:
 /// citation parts (the record's own link, cited sources, credited names),

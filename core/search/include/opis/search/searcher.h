@@ -48,6 +48,11 @@ struct SearchOptions {
   /// so a front end that must not serve a cut result (opis-serve) checks
   /// the time itself.
   double time_limit = 0;
+  /// Each Hit::record holds only what a result line shows (text and JSON
+  /// printers, printer.cpp: display_record_from_document()'s fields) and
+  /// the texts its snippet comes from, read without parsing the stored
+  /// JSON; false: the whole record (exports, HTML, --record).
+  bool display_records = false;
 };
 
 /// A span of a snippet to highlight: byte offset and length.
