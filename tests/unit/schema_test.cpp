@@ -207,7 +207,7 @@ TEST(Schema, StoredDataRoundTrips) {
   Record r = sample();
   Xapian::Document doc = make_document(r, tg, test::index_context());
   std::string data = doc.get_data();
-  // The display header (schema 10), JSON, NUL, body.
+  // The display header (schema 11), JSON, NUL, body.
   ASSERT_EQ(data[0], '\x01');
   const std::size_t json_at = data.find('{');
   ASSERT_NE(data.find('\0', json_at), std::string::npos);

@@ -274,7 +274,7 @@ class HeaderReader {
 };
 
 // The header's bytes and where the JSON starts, in stored data; an empty
-// header when the data has none (an index before schema 10).
+// header when the data has none (an index before schema 11).
 std::pair<std::string_view, std::size_t> split_header(std::string_view data) {
   if (data.empty() || data[0] != kDisplayMark) return {{}, 0};
   HeaderReader length(data.substr(1));
@@ -402,7 +402,7 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   for (unsigned char c : r.id) desc_key += static_cast<char>(0xff - c);
   doc.add_value(slot::sort_desc, desc_key + '\xff');
 
-  // Document data: the display header (display_header(), schema 10), the
+  // Document data: the display header (display_header(), schema 11), the
   // record as JSON without its body, a NUL, then the body as is. Results
   // then parse a few hundred bytes of JSON instead of the whole text
   // (measured 4x faster per query, bench/query_bench.cpp), and a result

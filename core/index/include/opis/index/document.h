@@ -29,7 +29,7 @@ Record record_from_document(const Xapian::Document& doc, bool with_entities = tr
 
 /// What a search result line shows of the record a document stores, read
 /// from the stored data's display header without parsing its JSON (schema
-/// 10): id, title, summary, archive, reference, repository, original
+/// 11): id, title, summary, archive, reference, repository, original
 /// language, text language and its source, url, contributors, translators,
 /// editors, cites, the date (as record_from_document() gives it back), and
 /// the body. Every other field is left empty. Throws std::runtime_error on
