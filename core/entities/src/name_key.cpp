@@ -296,6 +296,34 @@ std::string name_key(std::string_view folded_word) {
 }
 
 namespace {
+bool key_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'O'; }
+
+// Rules 3 to 5 of name_key(): vowel classes, ai -> i, runs of one letter to
+// one. `keep_lone`: a vowel with no vowel beside it keeps its letter (rule 7).
+std::string vowel_classes(const std::string& s, bool keep_lone) {
+  std::string v = s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    char& c = v[i];
+    const bool lone = (i == 0 || !key_vowel(s[i - 1])) && (i + 1 >= s.size() || !key_vowel(s[i + 1]));
+    if (keep_lone && lone && key_vowel(c)) {
+      if (c == 'O') c = 'o';
+      continue;
+    }
+    if (c == 'e' || c == 'y')
+      c = 'i';
+    else if (c == 'o')
+      c = 'u';
+    else if (c == 'O')
+      c = 'o';
+  }
+  replace_all(v, "ai", "i");
+  std::string k;
+  for (char c : v) {
+    if (k.empty() || k.back() != c) k += c;
+  }
+  return k;
+}
+
 std::string name_key_uncached(std::string_view folded_word) {
   std::string s;
   // No name word is longer than this; a longer "word" (hostile input) is cut
@@ -379,19 +407,7 @@ std::string name_key_uncached(std::string_view folded_word) {
   // be a Chinese syllable, ou stays apart; in a longer one it is French for
   // u (Moubarak, Youssef, Rouhani).
   if (s.size() <= 4) replace_all(s, "ou", "O");
-  for (char& c : s) {
-    if (c == 'e' || c == 'y')
-      c = 'i';
-    else if (c == 'o')
-      c = 'u';
-    else if (c == 'O')
-      c = 'o';
-  }
-  replace_all(s, "ai", "i");
-  std::string k;
-  for (char c : s) {
-    if (k.empty() || k.back() != c) k += c;
-  }
+  std::string k = vowel_classes(s, false);
   auto ends = [&](std::string_view e) {
     return k.size() > e.size() + 1 && k.compare(k.size() - e.size(), e.size(), e) == 0;
   };
@@ -399,6 +415,16 @@ std::string name_key_uncached(std::string_view folded_word) {
     k.replace(k.size() - 2, 2, "uv");
   else if (ends("iva"))
     k.replace(k.size() - 3, 3, "uva");
+  // 7. A short key (four letters or fewer) keeps each lone vowel as written:
+  // in a word that short one vowel is most of the name, and the classes of
+  // rule 3 join different names (Goethe/Gute, Heine/Heini, Lyon/Léon,
+  // Wien/Ven., Rigi/Regie, Gross/Gruss: issue 13's precision samples of the
+  // tuning sets) more often than spellings of one. Runs of vowels, the
+  // transliteration of one sound (Said/Saeed, Meier/Meyer), still take
+  // their class. Both words of a pair that rule 3 joins have the same key
+  // length, so both take this rule or neither; and this key has the length
+  // of rule 3's, so it never meets a longer word's key.
+  if (k.size() <= 4) k = vowel_classes(s, true);
   return k;
 }
 }  // namespace

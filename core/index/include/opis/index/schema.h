@@ -102,7 +102,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// XDATE flag terms), archive reference parts (XFOND, XOPIS, XDELO, XRG
 /// terms; page slots 10, 11). 2: persons and places facets one value a slot
 /// (slots 100+, 200+), mention tier terms (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 9;
+inline constexpr unsigned kSchemaVersion = 10;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"
