@@ -417,9 +417,9 @@ std::string name_key_uncached(std::string_view folded_word) {
     k.replace(k.size() - 3, 3, "uva");
   // 7. A short key (four letters or fewer) keeps each lone vowel as written:
   // in a word that short one vowel is most of the name, and the classes of
-  // rule 3 join different names (Goethe/Gute, Heine/Heini, Lyon/Léon,
-  // Wien/Ven., Rigi/Regie, Gross/Gruss: issue 13's precision samples of the
-  // tuning sets) more often than spellings of one. Runs of vowels, the
+  // rule 3 join different names (Goethe/Gute, Gross/Gruss, Wien/Wenn,
+  // Moon/Mon, Thierry/terre: issue 13's precision samples of the tuning
+  // sets) more often than spellings of one. Runs of vowels, the
   // transliteration of one sound (Said/Saeed, Meier/Meyer), still take
   // their class. Both words of a pair that rule 3 joins have the same key
   // length, so both take this rule or neither; and this key has the length
