@@ -14,7 +14,7 @@ namespace opis {
 namespace extraction {
 
 void Extractor::run(Record& r) {
-  m_german = is_german_language(r.original_language) ? GermanWords::get() : nullptr;
+  m_german = is_german_language(r.original_language) ? Dictionary::german() : nullptr;
   std::vector<std::string> texts;
   texts.push_back(r.title);
   texts.push_back(r.summary);

@@ -45,7 +45,7 @@ namespace extraction {
 
 using WordSet = std::unordered_set<std::string>;
 
-class GermanWords;  // german_words.h
+class Dictionary;  // german_words.h
 
 // Titles and honorifics that introduce a name (folded; several words are one
 // title). Abbreviations end with '.', which then does not end a sentence.
@@ -172,7 +172,7 @@ class Extractor {
   std::vector<std::string> m_place_order;
   std::vector<std::vector<bool>> m_claimed;
   // The German dictionary, in a German record (german_words.h), else nullptr.
-  const GermanWords* m_german = nullptr;
+  const Dictionary* m_german = nullptr;
   // A German word that the text shows to be no name (german_word()).
   bool german_noun(const std::vector<Token>& t, std::size_t i) const;
   std::unordered_map<std::string, std::size_t> m_other_words;  ///< key of a given name -> person, or kAmbiguous

@@ -1,4 +1,4 @@
-// German words for the name floor (german_words.h).
+// Words of German and French for the name floor (german_words.h).
 #include "german_words.h"
 
 #include <hunspell.hxx>
@@ -13,33 +13,43 @@
 
 namespace opis::extraction {
 
-namespace {
-
-constexpr const char* kAff = "/usr/share/hunspell/de_DE.aff";
-constexpr const char* kDic = "/usr/share/hunspell/de_DE.dic";
-
-}  // namespace
-
-struct GermanWords::Impl {
-  Hunspell hunspell{kAff, kDic};  // de_DE is UTF-8: words go in as they are
-  std::mutex lock;                // a Hunspell object is not safe to share between threads
+struct Dictionary::Impl {
+  Impl(const char* aff, const char* dic) : hunspell(aff, dic) {}
+  Hunspell hunspell;  // de_DE and fr are UTF-8: words go in as they are
+  std::mutex lock;    // a Hunspell object is not safe to share between threads
   std::unordered_map<std::string, bool> memo;
 };
 
-GermanWords::GermanWords() : m_impl(std::make_unique<Impl>()) {}
+Dictionary::Dictionary(const char* aff, const char* dic) : m_impl(std::make_unique<Impl>(aff, dic)) {}
 
-GermanWords::~GermanWords() = default;
+Dictionary::~Dictionary() = default;
 
-const GermanWords* GermanWords::get() {
-  static const std::unique_ptr<GermanWords> words = []() -> std::unique_ptr<GermanWords> {
-    std::error_code ec;
-    if (!std::filesystem::exists(kAff, ec) || !std::filesystem::exists(kDic, ec)) return nullptr;
-    return std::unique_ptr<GermanWords>(new GermanWords);
-  }();
-  return words.get();
+namespace {
+
+std::unique_ptr<Dictionary> open_dictionary(const char* aff, const char* dic,
+                                            Dictionary* (*make)(const char*, const char*)) {
+  std::error_code ec;
+  if (!std::filesystem::exists(aff, ec) || !std::filesystem::exists(dic, ec)) return nullptr;
+  return std::unique_ptr<Dictionary>(make(aff, dic));
 }
 
-bool GermanWords::knows(const std::string& word) const {
+}  // namespace
+
+const Dictionary* Dictionary::german() {
+  static const std::unique_ptr<Dictionary> d =
+      open_dictionary("/usr/share/hunspell/de_DE.aff", "/usr/share/hunspell/de_DE.dic",
+                      [](const char* a, const char* d) { return new Dictionary(a, d); });
+  return d.get();
+}
+
+const Dictionary* Dictionary::french() {
+  static const std::unique_ptr<Dictionary> d =
+      open_dictionary("/usr/share/hunspell/fr_FR.aff", "/usr/share/hunspell/fr_FR.dic",
+                      [](const char* a, const char* d) { return new Dictionary(a, d); });
+  return d.get();
+}
+
+bool Dictionary::knows(const std::string& word) const {
   std::lock_guard<std::mutex> guard(m_impl->lock);
   auto it = m_impl->memo.find(word);
   if (it != m_impl->memo.end()) return it->second;
@@ -102,7 +112,7 @@ bool is_german_language(const std::string& language) {
   return l == "de" || l == "ger" || l == "deu" || l == "german" || l == "deutsch";
 }
 
-bool german_word(const std::vector<Token>& t, std::size_t i, const GermanWords& de) {
+bool german_word(const std::vector<Token>& t, std::size_t i, const Dictionary& de) {
   const Token& w = t[i];
   if (!w.cap || w.allcaps) return false;
   // A determiner or a pronoun capitalised in a letter ("Dein Stück", "Ihr

@@ -1,6 +1,6 @@
-// German words for the name floor (name_floor.cpp): which capitalised words of
-// a German text are words of the language rather than names. Private to the
-// entities library.
+// Words of a language for the name floor (name_floor.cpp): which capitalised
+// words of a German or French text are words of the language rather than
+// names. Private to the entities library.
 #pragma once
 
 #include <cstddef>
@@ -12,29 +12,33 @@
 
 namespace opis::extraction {
 
-/// Debian's German hunspell dictionary (hunspell-de-de, /usr/share/hunspell/de_DE),
-/// loaded once on first use. Hunspell knows German's inflections ("Richters",
-/// "Leuten"), which no word list of ours would. The dictionary also lists
-/// some names (Wien, Goethe, Müller): the floor asks it only where the text
-/// itself says the word is no name (after a salutation: german_word()).
-/// Safe to call from several threads (one lock, a memo of the words seen).
-class GermanWords {
+/// A Debian hunspell dictionary (libhunspell), loaded once on first use:
+/// German (hunspell-de-de, /usr/share/hunspell/de_DE) and French
+/// (hunspell-fr, /usr/share/hunspell/fr_FR). Hunspell knows a language's
+/// inflections ("Richters", "Leuten", "tristes"), which no word list of ours
+/// would. The dictionaries also list some names (Wien, Goethe, Müller, Lyon,
+/// capitalised): the floor asks them only where the text itself says the
+/// word is no name (after a salutation: german_word()), or in lower case
+/// (French: name_floor.cpp). Safe to call from several threads (one lock, a
+/// memo of the words seen).
+class Dictionary {
  public:
   /// The dictionary, or nullptr when it is not installed (the floor then
   /// keeps every capitalised word, as before).
-  static const GermanWords* get();
+  static const Dictionary* german();
+  static const Dictionary* french();
 
   /// Whether the dictionary has `word` as written, as a word or an inflection
   /// of one (a stem of its own; a compound hunspell only guesses, such as
   /// "Sandrock", does not count).
   bool knows(const std::string& word) const;
 
-  ~GermanWords();
-  GermanWords(const GermanWords&) = delete;
-  GermanWords& operator=(const GermanWords&) = delete;
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
 
  private:
-  GermanWords();
+  Dictionary(const char* aff, const char* dic);
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
@@ -49,6 +53,6 @@ bool is_german_language(const std::string& language);
 /// or a word the dictionary knows right after a salutation ("Lieber
 /// Freund"). Not a noun after an article: Viennese "die Höflich", "der
 /// Fischer" are persons whose names the dictionary knows as words.
-bool german_word(const std::vector<Token>& t, std::size_t i, const GermanWords& de);
+bool german_word(const std::vector<Token>& t, std::size_t i, const Dictionary& de);
 
 }  // namespace opis::extraction

@@ -193,11 +193,14 @@ std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>
   return out;
 }
 
+std::string exact_floor_word(std::string_view word) { return "=" + fold_name(word); }
+
 std::set<std::string> name_like_keys(const Record& r) {
   std::set<std::string> keys;
   const bool german = is_german_language(r.original_language);
   const bool french = is_french(r.original_language);
-  const GermanWords* de = german ? GermanWords::get() : nullptr;
+  const Dictionary* de = german ? Dictionary::german() : nullptr;
+  const Dictionary* fr = french ? Dictionary::french() : nullptr;
   // A word of a place the record registers stays a name wherever it stands
   // ("in der Schweiz", "im Prater").
   std::unordered_set<std::string> place_keys;
@@ -261,9 +264,12 @@ std::set<std::string> name_like_keys(const Record& r) {
       }
       if (de && german_word(tokens, i, *de) && !place_keys.count(name_key(t.folded))) continue;
       if (french && french_function_words().count(t.folded)) continue;
-      for (const auto& w : name_words(t.text)) {
+      const std::vector<std::string> words = name_words(t.text);
+      for (const auto& w : words) {
         if (is_name_particle(w, ParticleUse::running_text)) continue;
-        keys.insert(name_key(w));
+        // A word of the language in lower case ("Triste", "Ligue"): as
+        // spelled. Asked with its accents (name_words() folds them away).
+        keys.insert(fr && words.size() == 1 && fr->knows(exact_form(t.text)) ? exact_floor_word(w) : name_key(w));
         // German genitive: Langkammers Urtheil, Schönherrs Riesen.
         if (german && w.size() > 3 && w.back() == 's')
           keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));

@@ -62,7 +62,7 @@ constexpr std::array<Field, 40> kFields = {{
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
     // Mention tiers of the person and place terms (name_weight.h): boolean
     // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
-    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text (the floor of person: and place:)"},
+    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text, or '=' and the word as spelled (the floor of person: and place:)"},
     {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
     // Sources that carry them (TEI registers, EAD access points; issue 15).
     {"authority", "XAUTH", K::boolean, 0, false, "", "an authority id of a person or place, scheme:id (authority:gnd:118609807, authority:viaf:49226474, authority:wikidata:Q44331)"},

@@ -197,6 +197,12 @@ class Explainer {
                                            : " — spellings in this index: " + join(spellings, ", "));
     }
     if (name == "name_word") {
+      // "=" + the word: a word of the record's language, which matches only as spelled (name_floor.h).
+      if (!value.empty() && value[0] == '=')
+        return fmt::format(
+            "a word written as a name, spelled \"{}\" (a word of the language too: no other spelling; the name "
+            "floor: ranked below registered names)",
+            value.substr(1));
       return fmt::format(
           "a word written as a name, any spelling with the match key \"{}\" (the name floor: "
           "ranked below registered names)",

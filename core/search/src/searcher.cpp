@@ -7,6 +7,7 @@
 
 #include "opis/base/language_id.h"
 #include "opis/base/text.h"
+#include "opis/entities/name_floor.h"
 #include "opis/entities/name_key.h"
 #include "opis/index/document.h"
 #include "opis/index/entity_terms.h"
@@ -678,6 +679,7 @@ std::vector<std::string> entity_tiers(const Xapian::Document& doc, const Xapian:
 std::vector<std::string> floor_names(const Record& r, const Xapian::Query& q) {
   auto by = query_terms_by_field(q, {"name_word"});
   if (!by.count("name_word")) return {};
+  // Keys, and "=" + a word matched only as spelled (exact_floor_word()).
   const std::size_t plen = field("name_word").prefix.size();
   std::set<std::string> keys;
   for (const auto& t : by["name_word"]) keys.insert(t.substr(plen));
@@ -686,7 +688,7 @@ std::vector<std::string> floor_names(const Record& r, const Xapian::Query& q) {
     for (const auto& tok : kwic_tokens(*text)) {
       std::string word = text->substr(tok.offset, tok.length);
       for (const auto& w : name_words(word)) {
-        if (keys.count(name_key(w))) out.insert(word);
+        if (keys.count(name_key(w)) || keys.count(exact_floor_word(w))) out.insert(word);
       }
     }
   }

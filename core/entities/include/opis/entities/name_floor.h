@@ -21,7 +21,17 @@ namespace opis {
 /// no surname's place (the given names of "Nicholas Murray Butler", the tail
 /// of "Paul d'Estournelles de Constant"), are left out where they stand
 /// there, when the record confirms the surname (person_surname_keys()).
+///
+/// A word that the record's language writes in lower case as a word of the
+/// language (French, by Debian's hunspell-fr: "Triste", "Ligue",
+/// "Province") is kept as exact_floor_word() of it, not as its key: it
+/// matches a name spelled as it is, and no other spelling (Trieste, Liège,
+/// Provence are not "Triste", "Ligue", "Province").
 std::set<std::string> name_like_keys(const Record& r);
+
+/// The floor entry of a word that matches only as spelled: "=" and its
+/// folded form (fold_name()), which no name key is.
+std::string exact_floor_word(std::string_view word);
 
 /// For each person of a record, the name keys by which a one-word person:
 /// query finds it (XPS terms): the keys of its surname (surname_words() of

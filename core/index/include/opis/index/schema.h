@@ -84,7 +84,8 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 11: the display header in front of the document data
+/// "opis:schema". 13: the name floor keeps a French word of the language
+/// as spelled (XNW "=" + word; issue 13, precision). 11: the display header in front of the document data
 /// (document.cpp, display_record_from_document()). 10: the name key of
 /// short names keeps lone vowels (name_key.cpp, issue 13). 9: name floor (XNW) keys of names joined to a lower-case
 /// word ("pre-Jackson"), after "Edw." or "fr.,", none for French and German
@@ -104,7 +105,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// XDATE flag terms), archive reference parts (XFOND, XOPIS, XDELO, XRG
 /// terms; page slots 10, 11). 2: persons and places facets one value a slot
 /// (slots 100+, 200+), mention tier terms (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 11;
+inline constexpr unsigned kSchemaVersion = 13;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"
