@@ -104,11 +104,17 @@ TEST_F(Issue17Entities, EachRecordGetsItsOwnPersonsAndPlacesBack) {
 TEST_F(Issue17Entities, RecordExportsAndPersonQueriesShowThem) {
   const auto stored = records(bulk());
   std::string person, id;
+  // A person the text mentions by the name the register gives, in a record
+  // that names places too.
   for (const auto& [i, j] : stored) {
-    if (!j["persons"].empty() && !j["places"].empty()) {
-      id = i;
-      person = j["persons"][0]["name"].get<std::string>();
-      break;
+    if (j["places"].empty() || !id.empty()) continue;
+    for (const json& p : j["persons"]) {
+      const std::string name = p["name"].get<std::string>();
+      if (p["role"] == "mentioned" && j["body"].get<std::string>().find(name) != std::string::npos) {
+        id = i;
+        person = name;
+        break;
+      }
     }
   }
   ASSERT_FALSE(id.empty());
@@ -128,18 +134,22 @@ TEST_F(Issue17Entities, RecordExportsAndPersonQueriesShowThem) {
     EXPECT_EQ(x.status, 0) << show(x);
     EXPECT_TRUE(x.out == y.out) << format << ":\n" << x.out << "\n---\n" << y.out;
   }
-  // A person: query finds the record and highlights the name in it.
+  // A person: query's result lines (the display header, the body and the
+  // slot): names highlighted, the same from both indexes.
   Result q = run({kSearch, "--db", bulk(), "--format", "json", "--limit", "100", "person:\"" + person + "\""});
   ASSERT_EQ(q.status, 0) << show(q);
-  bool found = false;
-  for (const json& h : json::parse(q.out)["results"]) {
-    if (h["id"] != id) continue;
-    found = true;
-    EXPECT_FALSE(h["highlights"].empty()) << h.dump();
-  }
-  EXPECT_TRUE(found) << person << ": " << q.out;
+  std::size_t highlighted = 0;
+  const json answer = json::parse(q.out);
+  for (const json& h : answer["results"]) highlighted += !h["highlights"].empty();
+  EXPECT_GT(highlighted, 0u) << person << ": " << q.out;
   Result q2 = run({kSearch, "--db", direct(), "--format", "json", "--limit", "100", "person:\"" + person + "\""});
-  EXPECT_EQ(json::parse(q.out)["results"].size(), json::parse(q2.out)["results"].size());
+  auto ids = [](const Result& r) {
+    std::set<std::string> out;
+    const json answer = json::parse(r.out);
+    for (const json& h : answer["results"]) out.insert(h["id"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(ids(q), ids(q2)) << person;
   // The register lists the same persons from both.
   Result ra = run({kSearch, "--db", bulk(), "--persons", "--format", "json"});
   Result rb = run({kSearch, "--db", direct(), "--persons", "--format", "json"});
