@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -365,9 +366,34 @@ Indexed index_paths(const Command& c, const BatchOptions& opts, Progress& bar) {
   return r;
 }
 
+// The database of this run, for on_terminate().
+std::string g_db;
+
+// A write error inside Xapian's commit() can throw a second time while the
+// first unwinds, which ends the process through std::terminate() (Xapian
+// 1.4.22: a file size limit reached while glass writes the postlist table,
+// where schema 12's persons and places are, tests/cli/faults_test.cpp).
+// glass's commit is atomic: the index still holds its last commit. Say so
+// as for a write error caught, and exit 2; anything else aborts as before.
+[[noreturn]] void on_terminate() {
+  if (auto e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const Xapian::DatabaseError& x) {
+      const char* why = x.get_error_string();
+      fail(fmt::format("database '{}': {}: {}{}; the index keeps what its last commit held", g_db, x.get_type(),
+                       x.get_msg(), why && *why ? fmt::format(" ({})", why) : ""));
+      std::_Exit(exit_status::error);
+    } catch (...) {}
+  }
+  std::abort();
+}
+
 // index_paths, with a failure said on stderr (the bar cleared first):
 // nothing then.
 std::optional<Indexed> try_index_paths(const Command& c, const BatchOptions& opts, Progress& bar) {
+  g_db = c.db;
+  std::set_terminate(on_terminate);
   try {
     return index_paths(c, opts, bar);
   } catch (const DatabaseLocked& e) {

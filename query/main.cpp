@@ -14,6 +14,8 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -140,106 +142,190 @@ struct Flags {
   CLI::Option* places_opt = nullptr;
 };
 
-// The flags in the order --help lists them: index and query first.
-void add_query_flags(CLI::App& app, Flags& f) {
-  add_db_option(app, f.db);
+bool given(const CLI::Option* o) { return o && o->count() > 0; }
+
+// Which flags to add to the App. Building CLI11's App costs about 25
+// instructions in every 1,000 of a whole search (0.8 M: each option is
+// built twice and its names checked against every option added before it,
+// docs/benchmarks.md), though a command line names two or three flags. So
+// the App first gets only the flags the command line names (and the
+// query): CLI11 parses them as it would in the whole App, since it looks
+// up only the names it meets. A name that no flag has, --help and
+// --version (which print the whole App) get the whole App, built again from
+// scratch: then the errors and the help are those of every flag.
+class Wanted {
+ public:
+  /// Every flag.
+  Wanted() = default;
+  /// The flags `argv` names: "--name" and "--name=value" name --name;
+  /// "-abc" names -a, -b and -c (a cluster of flags, or -a with the value
+  /// "bc": taking all three covers both); nothing after "--".
+  Wanted(int argc, char** argv) : m_all(false) {
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view a = argv[i];
+      if (a == "--") break;
+      if (a.size() < 2 || a[0] != '-') continue;
+      if (a[1] == '-') {
+        m_named.emplace(a.substr(0, a.find('=')));
+      } else {
+        for (char c : a.substr(1)) m_named.insert(std::string{'-', c});
+      }
+    }
+    for (const char* whole : {"-h", "--help", "-V", "--version"}) m_all = m_all || m_named.count(whole);
+  }
+  /// `names` ("-n,--limit") when the App is to have that flag, else null.
+  const char* operator()(const char* names) {
+    if (m_all) return names;
+    bool named = false;
+    for (std::string_view rest = names; !rest.empty();) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view name = rest.substr(0, comma);
+      if (m_named.count(name)) {
+        m_found.emplace(name);
+        named = true;
+      }
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return named ? names : nullptr;
+  }
+  /// Whether the App is to have every flag.
+  bool all() const { return m_all; }
+  /// Whether every name the command line gave is a flag added (after the
+  /// flags were added).
+  bool complete() const { return m_all || m_found.size() == m_named.size(); }
+
+ private:
+  bool m_all = true;
+  std::set<std::string, std::less<>> m_named, m_found;
+};
+
+// The flags in the order --help lists them: index and query first. Each
+// only when `want` says (Wanted).
+void add_query_flags(CLI::App& app, Flags& f, Wanted& want) {
+  if (want("-d,--db"))
+    add_db_option(app, f.db);
+  else
+    f.db = default_db_path();
   app.add_option("query", f.words, "The query (several arguments are joined with spaces)")->option_text("QUERY...");
-  app.add_option("--from", f.from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")
-      ->option_text("DATE");
-  app.add_option("--to", f.to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")
-      ->option_text("DATE");
-  app.add_option("--date-mode", f.date_mode,
-                 "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
-                 "the range) or within (all of it in the range)")
-      ->check(CLI::IsMember({"overlap", "within"}))
-      ->option_text("MODE");
-  app.add_option("--lang", f.lang,
-                 "Only records whose text is in LANG (name or ISO 639 code), the query's words stemmed in LANG "
-                 "alone (default: in every language the index holds)")
-      ->option_text("LANG");
-  app.add_option("-s,--sort", f.sort, "Order: relevance, date (oldest first) or -date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))
-      ->option_text("ORDER");
-  f.limit_opt =
-      app.add_option("-n,--limit", f.limit,
-                     "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
-          ->check(CLI::Range(0u, 100000u))
-          ->option_text("N");
-  app.add_option("--offset", f.offset, "Skip the first N results (for paging)")->option_text("N");
+  if (auto n = want("--from"))
+    app.add_option(n, f.from, "Only records dated on or after DATE (their date overlaps; see --date-mode)")
+        ->option_text("DATE");
+  if (auto n = want("--to"))
+    app.add_option(n, f.to, "Only records dated on or before DATE (their date overlaps; see --date-mode)")
+        ->option_text("DATE");
+  if (auto n = want("--date-mode"))
+    app.add_option(n, f.date_mode,
+                   "How date: and --from/--to match a record's date interval: overlap (default: any part of it in "
+                   "the range) or within (all of it in the range)")
+        ->check(CLI::IsMember({"overlap", "within"}))
+        ->option_text("MODE");
+  if (auto n = want("--lang"))
+    app.add_option(n, f.lang,
+                   "Only records whose text is in LANG (name or ISO 639 code), the query's words stemmed in LANG "
+                   "alone (default: in every language the index holds)")
+        ->option_text("LANG");
+  if (auto n = want("-s,--sort"))
+    app.add_option(n, f.sort, "Order: relevance, date (oldest first) or -date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}))
+        ->option_text("ORDER");
+  if (auto n = want("-n,--limit"))
+    f.limit_opt =
+        app.add_option(n, f.limit,
+                       "Show at most N results (default 10; with csv, ris or csljson: every match unless given)")
+            ->check(CLI::Range(0u, 100000u))
+            ->option_text("N");
+  if (auto n = want("--offset")) app.add_option(n, f.offset, "Skip the first N results (for paging)")->option_text("N");
 }
 
-void add_output_flags(CLI::App& app, Flags& f) {
-  f.format_opt =
-      app.add_option(
-             "-f,--format", f.format,
-             "Output: text or json (a page of results); csv, ris or csljson (every match, for spreadsheets and Zotero)")
-          ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))
-          ->option_text("FORMAT");
-  f.fields_opt = app.add_option("--fields", f.export_fields, csv_fields_help())->option_text("LIST");
-  app.add_option("--color", f.color, "Highlight matches: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->option_text("WHEN");
-  app.add_flag("--any", f.any, "Match records with any of the words (default: all)");
-  app.add_flag("--suggest", f.suggest,
-               "Look for a \"Did you mean\" spelling even when records match (by default only when none does: "
-               "it costs a few ms on a large index)");
-  app.add_flag("--no-suggest", f.no_suggest, "Never look for a \"Did you mean\" spelling");
-  app.add_flag("--explain", f.explain,
-               "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
-               "wildcard expansions, person name variants, date intervals");
+void add_output_flags(CLI::App& app, Flags& f, Wanted& want) {
+  if (auto n = want("-f,--format"))
+    f.format_opt = app.add_option(n, f.format,
+                                  "Output: text or json (a page of results); csv, ris or csljson (every match, for "
+                                  "spreadsheets and Zotero)")
+                       ->check(CLI::IsMember({"text", "json", "csv", "ris", "csljson"}))
+                       ->option_text("FORMAT");
+  if (auto n = want("--fields"))
+    f.fields_opt = app.add_option(n, f.export_fields, csv_fields_help())->option_text("LIST");
+  if (auto n = want("--color"))
+    app.add_option(n, f.color, "Highlight matches: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("WHEN");
+  if (auto n = want("--any")) app.add_flag(n, f.any, "Match records with any of the words (default: all)");
+  if (auto n = want("--suggest"))
+    app.add_flag(n, f.suggest,
+                 "Look for a \"Did you mean\" spelling even when records match (by default only when none does: "
+                 "it costs a few ms on a large index)");
+  if (auto n = want("--no-suggest")) app.add_flag(n, f.no_suggest, "Never look for a \"Did you mean\" spelling");
+  if (auto n = want("--explain"))
+    app.add_flag(n, f.explain,
+                 "Print how the query was understood (to stderr): fields, words and stems, phrases, proximity, "
+                 "wildcard expansions, person name variants, date intervals");
 }
 
-void add_mode_flags(CLI::App& app, Flags& f) {
-  app.add_flag("--kwic", f.kwic,
-               "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
-               "record, with context, id, date and reference (text, json or csv)");
-  app.add_option("--context", f.kwic_context, "With --kwic: words of context either side (default 5)")
-      ->check(CLI::Range(0u, 100u))
-      ->option_text("N");
-  app.add_option("--like", f.like_id,
-                 "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
-      ->option_text("ID");
-  f.batch_opt = app.add_option("--batch", f.batch,
-                               "Many queries, one process: answer each line of FILE (- for standard input), a "
-                               "query or a JSON object {\"query\": ..., \"limit\": ...}, with one line of JSON "
-                               "(as --format json); the other flags are every line's defaults")
-                    ->option_text("FILE|-");
-  app.add_option("--record", f.record_id, "Print one whole record by id, with every field, its persons and places")
-      ->option_text("ID");
-  app.add_option("--person", f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")
-      ->option_text("NAME");
-  app.add_option("--place", f.places, "Records naming this place, by any of its names (as place:NAME; repeatable)")
-      ->option_text("NAME");
-  app.add_option("--facets", f.facet_names,
-                 "Count values over all matches: person, place, year, lang, archive (comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))
-      ->option_text("LIST");
-  app.add_option("--facet-limit", f.facet_limit, "Values shown per facet (default 10)")
-      ->check(CLI::Range(1u, 100000u))
-      ->option_text("N");
-  f.persons_opt =
-      app.add_option("--persons", f.persons_pattern,
-                     "List the person register (canonical name, variants, records), or the entries matching PATTERN")
-          ->expected(0, 1)
-          ->option_text("[PATTERN]");
-  f.places_opt =
-      app.add_option("--places", f.places_pattern, "List the place register, or the entries matching PATTERN")
-          ->expected(0, 1)
-          ->option_text("[PATTERN]");
+void add_mode_flags(CLI::App& app, Flags& f, Wanted& want) {
+  if (auto n = want("--kwic"))
+    app.add_flag(n, f.kwic,
+                 "Concordance: one line per occurrence of the matched words or phrase in the text of every matching "
+                 "record, with context, id, date and reference (text, json or csv)");
+  if (auto n = want("--context"))
+    app.add_option(n, f.kwic_context, "With --kwic: words of context either side (default 5)")
+        ->check(CLI::Range(0u, 100u))
+        ->option_text("N");
+  if (auto n = want("--like"))
+    app.add_option(n, f.like_id,
+                   "Records similar to record ID (by its most distinctive words); a QUERY given too only filters them")
+        ->option_text("ID");
+  if (auto n = want("--batch"))
+    f.batch_opt = app.add_option(n, f.batch,
+                                 "Many queries, one process: answer each line of FILE (- for standard input), a "
+                                 "query or a JSON object {\"query\": ..., \"limit\": ...}, with one line of JSON "
+                                 "(as --format json); the other flags are every line's defaults")
+                      ->option_text("FILE|-");
+  if (auto n = want("--record"))
+    app.add_option(n, f.record_id, "Print one whole record by id, with every field, its persons and places")
+        ->option_text("ID");
+  if (auto n = want("--person"))
+    app.add_option(n, f.persons, "Records naming this person, any spelling (as person:NAME; repeatable)")
+        ->option_text("NAME");
+  if (auto n = want("--place"))
+    app.add_option(n, f.places, "Records naming this place, by any of its names (as place:NAME; repeatable)")
+        ->option_text("NAME");
+  if (auto n = want("--facets"))
+    app.add_option(n, f.facet_names,
+                   "Count values over all matches: person, place, year, lang, archive (comma-separated)")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->check(CLI::IsMember({"person", "place", "year", "lang", "archive"}))
+        ->option_text("LIST");
+  if (auto n = want("--facet-limit"))
+    app.add_option(n, f.facet_limit, "Values shown per facet (default 10)")
+        ->check(CLI::Range(1u, 100000u))
+        ->option_text("N");
+  if (auto n = want("--persons"))
+    f.persons_opt =
+        app.add_option(n, f.persons_pattern,
+                       "List the person register (canonical name, variants, records), or the entries matching PATTERN")
+            ->expected(0, 1)
+            ->option_text("[PATTERN]");
+  if (auto n = want("--places"))
+    f.places_opt = app.add_option(n, f.places_pattern, "List the place register, or the entries matching PATTERN")
+                       ->expected(0, 1)
+                       ->option_text("[PATTERN]");
 }
 
-void add_index_flags(CLI::App& app, Flags& f) {
-  app.add_flag("--allow-partial", f.open.allow_partial,
-               "With a sharded index (a stub file): when a shard is down, search the others and say which is missing");
-  app.add_option("--remote-timeout", f.open.remote_timeout_ms,
-                 "Milliseconds to wait for a remote shard (default 10000)")
-      ->check(CLI::Range(1u, 3600000u))
-      ->option_text("MS");
-  app.add_flag("--status", f.status,
-               "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
-               "if any cannot be searched");
+void add_index_flags(CLI::App& app, Flags& f, Wanted& want) {
+  if (auto n = want("--allow-partial"))
+    app.add_flag(n, f.open.allow_partial,
+                 "With a sharded index (a stub file): when a shard is down, search the others and say which is "
+                 "missing");
+  if (auto n = want("--remote-timeout"))
+    app.add_option(n, f.open.remote_timeout_ms, "Milliseconds to wait for a remote shard (default 10000)")
+        ->check(CLI::Range(1u, 3600000u))
+        ->option_text("MS");
+  if (auto n = want("--status"))
+    app.add_flag(n, f.status,
+                 "Health check: open every shard of the index (or the one database), count its records, and exit 2 "
+                 "if any cannot be searched");
 }
 
 // --- The validated command ---------------------------------------------------
@@ -324,24 +410,24 @@ Command validate(const Flags& f) {
   // Citation export (csv, ris, csljson): --fields is checked first.
   if (auto ef = export_format_from_name(f.format)) {
     c.exporter =
-        make_exporter(*ef, f.fields_opt->count() ? parse_csv_fields(f.export_fields) : std::vector<std::string>{});
-  } else if (f.fields_opt->count()) {
+        make_exporter(*ef, given(f.fields_opt) ? parse_csv_fields(f.export_fields) : std::vector<std::string>{});
+  } else if (given(f.fields_opt)) {
     throw std::invalid_argument("--fields applies to --format csv only");
   }
-  if (f.limit_opt->count()) c.limit = f.limit;
-  if (f.batch_opt->count()) {
+  if (given(f.limit_opt)) c.limit = f.limit;
+  if (given(f.batch_opt)) {
     // Each line is a search of its own: only the flags of a search apply.
     if (!f.words.empty() || !f.persons.empty() || !f.places.empty())
       throw QueryError("--batch takes its queries from FILE, not from the command line (or --person/--place)");
-    if (f.format_opt->count() && f.format != "json")
+    if (given(f.format_opt) && f.format != "json")
       throw QueryError("--batch answers in JSON lines (--format json), not " + f.format);
     for (const auto& [given, flag] : std::initializer_list<std::pair<bool, const char*>>{
              {f.status, "--status"},
              {!f.record_id.empty(), "--record"},
-             {f.persons_opt->count() || f.places_opt->count(), "--persons/--places"},
+             {given(f.persons_opt) || given(f.places_opt), "--persons/--places"},
              {f.kwic, "--kwic"},
              {f.explain, "--explain"},
-             {f.fields_opt->count() > 0, "--fields"}}) {
+             {given(f.fields_opt), "--fields"}}) {
       if (given) throw QueryError(fmt::format("{} does not apply to --batch", flag));
     }
     if (f.batch.empty()) throw QueryError("--batch needs a FILE, or - for standard input");
@@ -356,10 +442,10 @@ Command validate(const Flags& f) {
   } else if (!f.record_id.empty()) {
     c.mode = Mode::record;
     c.record_id = f.record_id;
-  } else if (f.persons_opt->count() || f.places_opt->count()) {
+  } else if (given(f.persons_opt) || given(f.places_opt)) {
     if (c.exporter) throw QueryError("--persons and --places print text or json, not " + f.format);
     c.mode = Mode::entity_register;
-    c.kind = f.persons_opt->count() ? EntityKind::person : EntityKind::place;
+    c.kind = given(f.persons_opt) ? EntityKind::person : EntityKind::place;
     c.pattern = c.kind == EntityKind::person ? f.persons_pattern : f.places_pattern;
   } else {
     c.search = search_options(f);
@@ -372,7 +458,7 @@ Command validate(const Flags& f) {
     // A concordance of every match (--limit N: of the first N records).
     if (f.format == "ris" || f.format == "csljson")
       throw QueryError("--kwic prints text, json or csv, not " + f.format);
-    if (f.fields_opt->count()) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
+    if (given(f.fields_opt)) throw QueryError("--fields does not apply to --kwic (its columns are fixed)");
   }
   if (c.mode == Mode::exporting) {
     c.asked = asked_of(f, c.search.query);
@@ -517,19 +603,39 @@ int run(const Command& c) {
   return exit_status::error;
 }
 
+// The App with the flags `want` says, writing into `flags`.
+std::unique_ptr<CLI::App> make_app(Flags& flags, Wanted& want) {
+  auto app = std::make_unique<CLI::App>("opis-search: search an Opis index of archive records.", "opis-search");
+  if (want.all()) {
+    app->set_version_flag("-V,--version", "opis-search " OPIS_VERSION);
+    // Made when --help prints it (CLI11 puts a newline after a footer
+    // function's text: the last one of the text is left to it).
+    app->footer([] {
+      std::string s = fields_help() + kExamples;
+      s.pop_back();
+      return s;
+    });
+  }
+  add_query_flags(*app, flags, want);
+  add_output_flags(*app, flags, want);
+  add_mode_flags(*app, flags, want);
+  add_index_flags(*app, flags, want);
+  return app;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
-  CLI::App app{"opis-search: search an Opis index of archive records.", "opis-search"};
-  app.set_version_flag("-V,--version", "opis-search " OPIS_VERSION);
-  app.footer(fields_help() + kExamples);
   Flags flags;
-  add_query_flags(app, flags);
-  add_output_flags(app, flags);
-  add_mode_flags(app, flags);
-  add_index_flags(app, flags);
-  if (auto status = parse_command_line(app, argc, argv)) return *status;
+  Wanted want(argc, argv);
+  std::unique_ptr<CLI::App> app = make_app(flags, want);
+  if (!want.complete()) {  // a name no flag has: the whole App says so
+    flags = Flags();
+    want = Wanted();
+    app = make_app(flags, want);
+  }
+  if (auto status = parse_command_line(*app, argc, argv)) return *status;
   try {
     return run(validate(flags));
   } catch (const Xapian::DatabaseOpeningError& e) {

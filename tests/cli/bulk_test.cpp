@@ -21,7 +21,8 @@ using namespace opis::test;  // run, show, TempDir, kIndex, kSearch... (process.
 
 namespace {
 
-// Terms and stored data of every document, keyed by record id.
+// Terms and stored data (the document data, then every value: the persons
+// and places are in one, schema 12) of every document, keyed by record id.
 std::map<std::string, std::pair<std::set<std::string>, std::string>> contents(const std::string& db) {
   std::map<std::string, std::pair<std::set<std::string>, std::string>> out;
   Xapian::Database d(db);
@@ -29,7 +30,10 @@ std::map<std::string, std::pair<std::set<std::string>, std::string>> contents(co
     Xapian::Document doc = d.get_document(*it);
     std::set<std::string> terms;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.insert(*t);
-    out[doc.get_value(0)] = {terms, doc.get_data()};
+    std::string stored = doc.get_data();
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      stored += "\n" + std::to_string(v.get_valueno()) + ":" + *v;
+    out[doc.get_value(0)] = {terms, stored};
   }
   return out;
 }

@@ -254,6 +254,27 @@ TEST(EntityTerms, PlaceNamesFromAGazetteerWithoutKeys) {
   EXPECT_EQ(Gazetteer::canonical_of("Basra", path), "Basra");
 }
 
+// Issue 17: the keyed gazetteer's lines are found by their "\tKEY\n"
+// (memmem()): the first line and the last, all lines of a key, and no line
+// whose key only ends or starts with it.
+TEST(EntityTerms, PlaceNamesFromAKeyedGazetteer) {
+  test::TempDir d;
+  const std::string path = (d.path() / "g.tsv").string();
+  std::ofstream(path) << Gazetteer::kAllKeyed
+                      << "Basra\tBasra\tcity\tIraq\t50\tbasra\n"
+                         "New Baghdad\tNew Baghdad\tcity\tIraq\t5\tnew baghdad\n"
+                         "Baghdadi\tBaghdadi\tcity\tIraq\t5\tbaghdadi\n"
+                         "Bagdad\tBaghdad\tcity\tIraq\t100\tbagdad\n"
+                         "Baghdad\tBaghdad\tcity\tIraq\t100\tbaghdad\n"
+                         "Mosul\tMosul\tcity\tIraq\t80\tmosul\n";
+  EXPECT_EQ(Gazetteer::canonical_of("Basra", path), "Basra");
+  EXPECT_EQ(Gazetteer::canonical_of("MOSUL", path), "Mosul");
+  EXPECT_EQ(Gazetteer::canonical_of("Bagdad", path), "Baghdad");
+  EXPECT_EQ(Gazetteer::entries_of("Baghdad", path).size(), 1u);
+  EXPECT_EQ(Gazetteer::canonical_of("Baghda", path), "Baghda");
+  EXPECT_TRUE(Gazetteer::entries_of("Nineveh", path).empty());
+}
+
 TEST(EntityTerms, PlaceNamesFromTheFileAgreeWithTheLoadedGazetteer) {
   const std::vector<std::string> names = {"Leningrad",      "Iraqi",     "Iraq",       "Baghdad",
                                           "Soviet Union",   "USSR",      "Georgia",    "Saint Petersburg",

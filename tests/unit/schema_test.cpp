@@ -211,7 +211,13 @@ TEST(Schema, StoredDataRoundTrips) {
   ASSERT_EQ(data[0], '\x01');
   const std::size_t json_at = data.find('{');
   ASSERT_NE(data.find('\0', json_at), std::string::npos);
-  EXPECT_FALSE(nlohmann::json::parse(data.substr(json_at, data.find('\0', json_at) - json_at)).contains("body"));
+  const auto stored = nlohmann::json::parse(data.substr(json_at, data.find('\0', json_at) - json_at));
+  EXPECT_FALSE(stored.contains("body"));
+  // The persons and places are in their slot (schema 12), deflated.
+  EXPECT_FALSE(stored.contains("persons"));
+  EXPECT_FALSE(stored.contains("places"));
+  const std::string entities = doc.get_value(slot::entities);
+  EXPECT_FALSE(entities.empty());
   Record back = record_from_document(doc);
   // The stored record is the record plus the persons and places extracted
   // at index time (issue 3).
@@ -224,6 +230,14 @@ TEST(Schema, StoredDataRoundTrips) {
   expected.text_language_confidence = lang.confidence;
   EXPECT_FALSE(expected.places.empty());
   EXPECT_EQ(to_json(back), to_json(expected));
+  const nlohmann::json j = to_json(back);
+  EXPECT_LT(entities.size(), j["persons"].dump().size() + j["places"].dump().size());
+  // A result line of a person: or place: query: the same persons and places.
+  Record named = display_record_from_document(doc, true);
+  EXPECT_EQ(to_json(named)["persons"], j["persons"]);
+  EXPECT_EQ(to_json(named)["places"], j["places"]);
+  for (std::size_t i = 0; i < back.persons.size(); ++i) EXPECT_EQ(named.persons[i].terms, back.persons[i].terms);
+  for (std::size_t i = 0; i < back.places.size(); ++i) EXPECT_EQ(named.places[i].term, back.places[i].term);
   // Without the persons and places (what a search shows), the rest is whole.
   Record light = record_from_document(doc, false);
   EXPECT_TRUE(light.persons.empty());
@@ -276,6 +290,40 @@ TEST(Schema, DisplayHeaderKeepsDatesAndInvalidTextAsTheJsonDoes) {
     EXPECT_EQ(to_json(shown)["date_edtf"], to_json(light)["date_edtf"]) << when;
     EXPECT_EQ(shown.date.display(), light.date.display()) << when;
     EXPECT_EQ(shown.date.interval_end().key(), light.date.interval_end().key()) << when;
+  }
+}
+
+TEST(Schema, ARecordNamingNoOneHasNoEntitiesValue) {
+  auto tg = make_term_generator();
+  Record r = sample();
+  r.body = "nothing and nobody here, in no place at all.";
+  r.title = "a note";
+  r.summary.clear();
+  r.contributors.clear();
+  r.translators.clear();
+  r.editors.clear();
+  Xapian::Document doc = make_document(r, tg, test::index_context());
+  Record back = record_from_document(doc);
+  ASSERT_TRUE(back.persons.empty() && back.places.empty()) << to_json(back).dump();
+  EXPECT_EQ(doc.get_value(slot::entities), "");
+  // Read back as it was: empty lists, as to_json() writes them.
+  EXPECT_TRUE(to_json(back)["persons"].is_array());
+  EXPECT_TRUE(to_json(back)["places"].is_array());
+  EXPECT_EQ(to_json(back), to_json(record_from_document(doc, false)));
+}
+
+TEST(Schema, APersonsAndPlacesValueCutShortIsAnError) {
+  auto tg = make_term_generator();
+  Xapian::Document doc = make_document(sample(), tg, test::index_context());
+  const std::string value = doc.get_value(slot::entities);
+  ASSERT_GT(value.size(), 10u);
+  for (const std::string& bad : {value.substr(0, value.size() / 2), std::string("\x85"), std::string("\x05xxxx")}) {
+    doc.add_value(slot::entities, bad);
+    EXPECT_THROW(record_from_document(doc), std::runtime_error);
+    EXPECT_THROW(display_record_from_document(doc, true), std::runtime_error);
+    // Readers that want no persons nor places never look.
+    EXPECT_NO_THROW(record_from_document(doc, false));
+    EXPECT_NO_THROW(display_record_from_document(doc));
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 #include <unicode/utf8.h>
+#include <zlib.h>
 
 #include "opis/base/language.h"
 #include "opis/base/language_id.h"
@@ -286,6 +287,73 @@ std::pair<std::string_view, std::size_t> split_header(std::string_view data) {
   return {data.substr(at, n), at + n};
 }
 
+// The persons and places of a record live in the value slot
+// slot::entities (schema 12), not in the document data: glass inflates
+// the whole data tag to read any of it, and every result line reads the
+// data (the display header and the body, for the snippet), while only
+// --record, exports, --kwic, opis-serve's pages and person:/place:
+// queries want the persons and places, which were most of the compressed
+// tag (inflating it was 3.1 M of the 11.9 M instructions of `opis-search
+// tunisia togo`, docs/benchmarks.md). The value is the JSON object
+// {"persons": [...], "places": [...]} as the stored record holds them,
+// deflated by us: glass compresses the document data (its docdata table)
+// with zlib, but stores values as they are (in the postlist table, which
+// it does not compress), so the JSON kept raw in a slot would have grown
+// the index by about its size: 5.8 KB a record, a fifth of the index at
+// 10,000 generated records; deflated, 1.3 KB, and the index grew 0.4%
+// (docs/benchmarks.md). Layout: the JSON's length as a varint, then a raw
+// deflate stream (no zlib header nor checksum: Xapian's own tables keep
+// the data safe).
+std::string deflated(const std::string& text) {
+  std::string out;
+  put_size(out, text.size());
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib: cannot start deflating the persons and places");
+  const std::size_t at = out.size();
+  out.resize(at + deflateBound(&z, static_cast<uLong>(text.size())));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data() + at);
+  z.avail_out = static_cast<uInt>(out.size() - at);
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(at + z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: cannot deflate the persons and places");
+  return out;
+}
+
+// deflated()'s text back. Throws std::runtime_error on a value that is not
+// one (cut short, or not a deflate stream of the length it says).
+std::string inflated(std::string_view value) {
+  HeaderReader length(value);
+  const std::size_t n = length.size();
+  std::size_t at = 0;
+  while (static_cast<unsigned char>(value[at]) >= 0x80) ++at;
+  ++at;
+  std::string out(n, '\0');
+  z_stream z{};
+  if (inflateInit2(&z, -15) != Z_OK) throw std::runtime_error("zlib: cannot start inflating the persons and places");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(value.data() + at));
+  z.avail_in = static_cast<uInt>(value.size() - at);
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(n);
+  const int rc = inflate(&z, Z_FINISH);
+  const bool whole = rc == Z_STREAM_END && z.total_out == n;
+  inflateEnd(&z);
+  if (!whole) throw std::runtime_error("stored record: persons and places cut short");
+  return out;
+}
+
+// The stored persons and places of `doc` (its slot::entities value), as
+// the JSON object {"persons": [...], "places": [...]}; both lists empty
+// when the record has none (no value is stored then).
+nlohmann::json stored_entities(const Xapian::Document& doc) {
+  const std::string value = doc.get_value(slot::entities);
+  if (value.empty()) return {{"persons", nlohmann::json::array()}, {"places", nlohmann::json::array()}};
+  return nlohmann::json::parse(inflated(value));
+}
+
 }  // namespace
 
 Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, const IndexContext& ctx) {
@@ -403,23 +471,36 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   doc.add_value(slot::sort_desc, desc_key + '\xff');
 
   // Document data: the display header (display_header(), schema 11), the
-  // record as JSON without its body, a NUL, then the body as is. Results
-  // then parse a few hundred bytes of JSON instead of the whole text
-  // (measured 4x faster per query, bench/query_bench.cpp), and a result
-  // line none (display_record_from_document()).
+  // record as JSON without its body, persons and places, a NUL, then the
+  // body as is. Results then parse a few hundred bytes of JSON instead of
+  // the whole text (measured 4x faster per query, bench/query_bench.cpp),
+  // and a result line none (display_record_from_document()).
   nlohmann::json data = to_json(r);
   data.erase("body");
   data["text_language"] = lang.code;
   data["text_language_source"] = lang.source;
   data["text_language_confidence"] = lang.confidence;
-  // Each person's and place's name terms, so that a search tells which of
-  // them a query matched without folding their names again (Person::terms).
-  for (std::size_t i = 0; i < entity_terms.persons.size() && i < data["persons"].size(); ++i) {
-    data["persons"][i]["terms"] = entity_terms.persons[i];
+  // The persons and places to their value slot (stored_entities(), schema
+  // 12), each with its name terms, so that a search tells which of them a
+  // query matched without folding their names again (Person::terms).
+  using nlohmann::json;
+  json entities = {{"persons", json::array()}, {"places", json::array()}};
+  for (const char* key : {"persons", "places"}) {
+    if (auto it = data.find(key); it != data.end()) {
+      entities[key] = std::move(*it);
+      data.erase(it);
+    }
   }
-  for (std::size_t i = 0; i < entity_terms.places.size() && i < data["places"].size(); ++i) {
-    data["places"][i]["term"] = entity_terms.places[i];
+  json& persons = entities["persons"];
+  json& places = entities["places"];
+  for (std::size_t i = 0; i < entity_terms.persons.size() && i < persons.size(); ++i) {
+    persons[i]["terms"] = entity_terms.persons[i];
   }
+  for (std::size_t i = 0; i < entity_terms.places.size() && i < places.size(); ++i) {
+    places[i]["term"] = entity_terms.places[i];
+  }
+  if (!persons.empty() || !places.empty())
+    doc.add_value(slot::entities, deflated(entities.dump(-1, ' ', false, json::error_handler_t::replace)));
   std::string stored = display_header(r, lang);
   stored += data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   stored += '\0';
@@ -428,104 +509,29 @@ Xapian::Document make_document(const Record& source, Xapian::TermGenerator& tg, 
   return doc;
 }
 
-namespace {
-
-// The end of the JSON value starting at `i` in `json` (Opis's own compact
-// dump: no white space): a string, a number or literal, or an object or
-// array with everything in it.
-std::size_t skip_json_value(std::string_view json, std::size_t i) {
-  int depth = 0;
-  bool in_string = false;
-  for (; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-        if (depth == 0) return i + 1;  // a string value ends
-      }
-      continue;
-    }
-    if (c == '"')
-      in_string = true;
-    else if (c == '{' || c == '[')
-      ++depth;
-    else if (c == '}' || c == ']') {
-      if (depth == 0) return i;  // the end of the enclosing object
-      if (--depth == 0) return i + 1;
-    } else if (c == ',' && depth == 0) {
-      return i;
-    }
-  }
-  return json.size();
-}
-
-// The stored record's JSON without its top-level "persons" and "places"
-// members. Most results show no names, and those two are four fifths of
-// the JSON: nlohmann lexes every byte even of members a callback drops,
-// which made parsing 34% of a whole search (callgrind, `opis-search
-// upon`). nlohmann cannot skip a subtree unread, hence this scan.
-std::string without_entities(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  std::size_t copied = 0;
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    } else if (c == '"') {
-      const bool key = depth == 1 && i > 0 && (json[i - 1] == '{' || json[i - 1] == ',');
-      std::size_t value = 0;
-      for (std::string_view k : {std::string_view("\"persons\":"), std::string_view("\"places\":")}) {
-        if (key && json.substr(i, k.size()) == k) value = i + k.size();
-      }
-      if (!value) {
-        in_string = true;
-        continue;
-      }
-      // Drop `"key":value` and the comma before it (or after it, first).
-      std::size_t end = skip_json_value(json, value);
-      std::size_t from = json[i - 1] == ',' ? i - 1 : i;
-      if (from == i && end < json.size() && json[end] == ',') ++end;
-      out.append(json.substr(copied, from - copied));
-      copied = end;
-      i = end - 1;
-    }
-  }
-  out.append(json.substr(copied));
-  return out;
-}
-
-}  // namespace
-
 Record record_from_document(const Xapian::Document& doc, bool with_entities) {
   std::string data = doc.get_data();
   const std::size_t json_at = split_header(data).second;
   std::size_t nul = data.find('\0', json_at);  // JSON never holds a raw NUL
   std::string_view stored = std::string_view(data).substr(json_at, nul - json_at);
-  using nlohmann::json;
-  Record r = record_from_stored_json(with_entities ? json::parse(stored) : json::parse(without_entities(stored)));
+  nlohmann::json j = nlohmann::json::parse(stored);
+  if (with_entities) {
+    // Back in the record as they were before they had a slot of their own:
+    // the same JSON object, so the same Record, --record and exports.
+    nlohmann::json entities = stored_entities(doc);
+    j["persons"] = std::move(entities["persons"]);
+    j["places"] = std::move(entities["places"]);
+  }
+  Record r = record_from_stored_json(j);
   if (nul == std::string::npos) return r;
   r.body = data.substr(nul + 1);
   return r;
 }
 
-Record display_record_from_document(const Xapian::Document& doc) {
+Record display_record_from_document(const Xapian::Document& doc, bool with_entities) {
   std::string data = doc.get_data();
   const auto [header, json_at] = split_header(data);
-  if (json_at == 0) return record_from_document(doc, false);  // no header: the JSON
+  if (json_at == 0) return record_from_document(doc, with_entities);  // no header: the JSON
   Record r;
   HeaderReader in(header);
   for (std::string* s : {&r.id, &r.title, &r.summary, &r.archive, &r.reference, &r.repository, &r.original_language,
@@ -546,6 +552,11 @@ Record display_record_from_document(const Xapian::Document& doc) {
   d.range = in.integer() != 0;
   d.decade = in.integer() != 0;
   d.end_precision = static_cast<DatePrecision>(in.integer());
+  if (with_entities) {
+    Record e = record_from_stored_json(stored_entities(doc));
+    r.persons = std::move(e.persons);
+    r.places = std::move(e.places);
+  }
   const std::size_t nul = data.find('\0', json_at);
   if (nul != std::string::npos) {
     data.erase(0, nul + 1);

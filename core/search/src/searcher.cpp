@@ -580,9 +580,8 @@ std::vector<Hit> hits_of(Xapian::MSet& mset, const Xapian::Query& q, const Searc
     h.percent = it.get_percent();
     // The persons and places only to highlight the names a query matched;
     // a result line's fields alone, without the JSON, when that is enough.
-    h.record = opts.display_records && entity_terms.empty()
-                   ? display_record_from_document(it.get_document())
-                   : record_from_document(it.get_document(), !entity_terms.empty());
+    h.record = opts.display_records ? display_record_from_document(it.get_document(), !entity_terms.empty())
+                                    : record_from_document(it.get_document(), !entity_terms.empty());
     snippet_of(h, mset, stem, finder, plain_terms, opts.snippet_bytes);
     if (!entity_terms.empty()) {
       auto names = matched_names(h.record, entity_terms);

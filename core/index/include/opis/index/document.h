@@ -15,16 +15,20 @@
 namespace opis {
 
 /// Build the Xapian document for a record: terms of every schema field,
-/// value slots, and the record as JSON document data; persons and places
-/// extracted by `ctx.extractor` when the record has none. `tg` must have
+/// value slots, and the record as JSON document data (its persons and
+/// places in their own value slot); persons and places extracted by
+/// `ctx.extractor` when the record has none. `tg` must have
 /// its stemmer set (see make_term_generator()).
 Xapian::Document make_document(const Record& r, Xapian::TermGenerator& tg, const IndexContext& ctx);
 
 /// The record a document stores (the inverse of make_document()): its JSON
-/// data and, after a NUL byte, its body. Throws nlohmann::json::exception
-/// on data that is not a stored record. Without `with_entities` the persons
-/// and places are left empty: their lists are most of the stored JSON, and
-/// skipping them measured 10% of a whole search (docs/benchmarks.md).
+/// data and, after a NUL byte, its body; with `with_entities`, its persons
+/// and places from their value slot (slot::entities, schema 12). Throws
+/// nlohmann::json::exception on data that is not a stored record, and
+/// std::runtime_error on a persons-and-places value cut short. Without
+/// `with_entities` the persons and places are left empty: a search shows
+/// none, and reading them (inflating and parsing their JSON) would be most
+/// of the reading of a record (docs/benchmarks.md).
 Record record_from_document(const Xapian::Document& doc, bool with_entities = true);
 
 /// What a search result line shows of the record a document stores, read
@@ -32,9 +36,11 @@ Record record_from_document(const Xapian::Document& doc, bool with_entities = tr
 /// 11): id, title, summary, archive, reference, repository, original
 /// language, text language and its source, url, contributors, translators,
 /// editors, cites, the date (as record_from_document() gives it back), and
-/// the body. Every other field is left empty. Throws std::runtime_error on
-/// a header cut short.
-Record display_record_from_document(const Xapian::Document& doc);
+/// the body; with `with_entities`, the persons and places too (what a
+/// person: or place: query's highlights need). Every other field is left
+/// empty. Throws std::runtime_error on a header or a persons-and-places
+/// value cut short.
+Record display_record_from_document(const Xapian::Document& doc, bool with_entities = false);
 
 /// English stemming with a memo of the words already stemmed
 /// (language_stemmer("en")). Not thread-safe: one per thread.

@@ -56,6 +56,10 @@ inline constexpr Xapian::valueno lang = 8;         ///< original language as wri
 inline constexpr Xapian::valueno archive = 9;      ///< holding archive as written
 inline constexpr Xapian::valueno page_first = 10;  ///< first page/leaf of the reference, sortable_serialise()d
 inline constexpr Xapian::valueno page_last = 11;   ///< last page/leaf of the reference, sortable_serialise()d
+/// The stored record's persons and places, out of the document data (which
+/// every result line reads): {"persons": [...], "places": [...]} as JSON,
+/// deflated (document.cpp says why); absent when the record names none.
+inline constexpr Xapian::valueno entities = 12;
 // Multi-valued facets: one value a slot, from the base up (the k-th person
 // of a record in persons + k), so that Xapian's own ValueCountMatchSpy can
 // count them (search/facets.h). Each value is "key" kFacetLabelSep "label"
@@ -85,7 +89,9 @@ inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
 /// "opis:schema". 13: the name floor keeps a French word of the language
-/// as spelled (XNW "=" + word; issue 13, precision). 11: the display header in front of the document data
+/// as spelled (XNW "=" + word; issue 13, precision). 12: the persons and
+/// places out of the document data, in the value slot slot::entities
+/// (document.cpp). 11: the display header in front of the document data
 /// (document.cpp, display_record_from_document()). 10: the name key of
 /// short names keeps lone vowels (name_key.cpp, issue 13). 9: name floor (XNW) keys of names joined to a lower-case
 /// word ("pre-Jackson"), after "Edw." or "fr.,", none for French and German

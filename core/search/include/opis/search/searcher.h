@@ -51,7 +51,9 @@ struct SearchOptions {
   /// Each Hit::record holds only what a result line shows (text and JSON
   /// printers, printer.cpp: display_record_from_document()'s fields) and
   /// the texts its snippet comes from, read without parsing the stored
-  /// JSON; false: the whole record (exports, HTML, --record).
+  /// JSON (and, for a query naming a person or place, the persons and
+  /// places, for its highlights); false: the whole record (exports, HTML,
+  /// --record).
   bool display_records = false;
 };
 
