@@ -81,7 +81,8 @@ TEST(EntityTerms, PersonAndPlaceQueries) {
                 ") FILTER XPSkrusuv) OR (PostingSource(Xapian::FixedWeightPostingSource(wt=" + digits4(0.5) +
                 ")) FILTER (XNWkrusuv OR XNW=khrushchov))))");  // one word: a surname key too (XPS)
   // A country's records are left out of person:'s floor (Jordan the country).
-  EXPECT_NE(described(person_query("Jordan", test::gazetteer_path())).find(name_floor("(XNWjurdan OR XNW=jordan)", "XPLjordan")),
+  EXPECT_NE(described(person_query("Jordan", test::gazetteer_path()))
+                .find(name_floor("(XNWjurdan OR XNW=jordan)", "XPLjordan")),
             std::string::npos);
   // Particles are no given names: person:Al-Mudaris is Mudaris.
   EXPECT_EQ(person_query("Al-Mudaris", test::gazetteer_path()).get_description().find("XPG"), std::string::npos);

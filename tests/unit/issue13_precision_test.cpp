@@ -200,8 +200,7 @@ TEST(Issue13Precision, FrenchWordsOfTheLanguageMatchOnlyAsSpelled) {
 TEST(Issue13Recall, NamesBesideMonthsTitlesAndJunkParticlesStayFindable) {
   test::TempDir d;
   const std::string db = index_letters(
-      d, {
-          // A French month after "du" is no surname ("Haskell du Novembre").
+      d, {// A French month after "du" is no surname ("Haskell du Novembre").
           {"month", "fr", "Je re\u00e7ois la lettre d'Haskell du 23 Novembre. Merci."},
           // "Edw." and "Mlle." end no sentence: the name after them is no
           // sentence-initial common word.

@@ -52,8 +52,9 @@ Xapian::Query name_floor_query(std::string_view value, const std::vector<std::st
   if (words.size() == 1) {
     // Its key, or the word as spelled where the record's language has it
     // as a word (name_floor.h).
-    floor = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed_term(field("name_word"), name_key(words.front()))),
-                          Xapian::Query(prefixed_term(field("name_word"), exact_floor_word(words.front()))));
+    floor =
+        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed_term(field("name_word"), name_key(words.front()))),
+                      Xapian::Query(prefixed_term(field("name_word"), exact_floor_word(words.front()))));
   } else {
     // The words as the index has them: Xapian's own TermGenerator splits the
     // name ("d'Estournelles" is one word), so the phrase is plain search's.
@@ -180,8 +181,7 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
                                Xapian::Query(prefixed_term(field("person_surname"), name_key(words.front()))));
   }
   std::string place = country_term_of(reading, gazetteer);
-  Xapian::Query floor =
-      name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
+  Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
   if (words.size() > 1) {
     // "Vladimir Lenin" in a record that writes only "Lenin": the surname
     // alone, as a bare mention is registered (compatible with any given
