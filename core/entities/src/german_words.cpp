@@ -14,38 +14,43 @@
 namespace opis::extraction {
 
 struct Dictionary::Impl {
-  Impl(const char* aff, const char* dic) : hunspell(aff, dic) {}
+  Impl(const char* aff, const char* dic, bool stem) : hunspell(aff, dic), stem(stem) {}
   Hunspell hunspell;  // de_DE and fr are UTF-8: words go in as they are
+  bool stem;          // also ask for a stem (German: not a compound hunspell guesses)
   std::mutex lock;    // a Hunspell object is not safe to share between threads
   std::unordered_map<std::string, bool> memo;
 };
 
-Dictionary::Dictionary(const char* aff, const char* dic) : m_impl(std::make_unique<Impl>(aff, dic)) {}
+Dictionary::Dictionary(const char* aff, const char* dic, bool stem) : m_impl(std::make_unique<Impl>(aff, dic, stem)) {}
 
 Dictionary::~Dictionary() = default;
 
 namespace {
 
-std::unique_ptr<Dictionary> open_dictionary(const char* aff, const char* dic,
-                                            Dictionary* (*make)(const char*, const char*)) {
+bool installed(const char* aff, const char* dic) {
   std::error_code ec;
-  if (!std::filesystem::exists(aff, ec) || !std::filesystem::exists(dic, ec)) return nullptr;
-  return std::unique_ptr<Dictionary>(make(aff, dic));
+  return std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec);
 }
 
 }  // namespace
 
 const Dictionary* Dictionary::german() {
-  static const std::unique_ptr<Dictionary> d =
-      open_dictionary("/usr/share/hunspell/de_DE.aff", "/usr/share/hunspell/de_DE.dic",
-                      [](const char* a, const char* d) { return new Dictionary(a, d); });
+  static const std::unique_ptr<Dictionary> d = [] {
+    constexpr const char* aff = "/usr/share/hunspell/de_DE.aff";
+    constexpr const char* dic = "/usr/share/hunspell/de_DE.dic";
+    return installed(aff, dic) ? std::unique_ptr<Dictionary>(new Dictionary(aff, dic, true)) : nullptr;
+  }();
   return d.get();
 }
 
+// French has no compounds to tell from words, so spelling alone is asked:
+// hunspell's stem() was half the cost of a French record's look-ups.
 const Dictionary* Dictionary::french() {
-  static const std::unique_ptr<Dictionary> d =
-      open_dictionary("/usr/share/hunspell/fr_FR.aff", "/usr/share/hunspell/fr_FR.dic",
-                      [](const char* a, const char* d) { return new Dictionary(a, d); });
+  static const std::unique_ptr<Dictionary> d = [] {
+    constexpr const char* aff = "/usr/share/hunspell/fr_FR.aff";
+    constexpr const char* dic = "/usr/share/hunspell/fr_FR.dic";
+    return installed(aff, dic) ? std::unique_ptr<Dictionary>(new Dictionary(aff, dic, false)) : nullptr;
+  }();
   return d.get();
 }
 
@@ -53,7 +58,7 @@ bool Dictionary::knows(const std::string& word) const {
   std::lock_guard<std::mutex> guard(m_impl->lock);
   auto it = m_impl->memo.find(word);
   if (it != m_impl->memo.end()) return it->second;
-  const bool known = m_impl->hunspell.spell(word) && !m_impl->hunspell.stem(word).empty();
+  const bool known = m_impl->hunspell.spell(word) && (!m_impl->stem || !m_impl->hunspell.stem(word).empty());
   m_impl->memo.emplace(word, known);
   return known;
 }

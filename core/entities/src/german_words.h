@@ -29,8 +29,8 @@ class Dictionary {
   static const Dictionary* french();
 
   /// Whether the dictionary has `word` as written, as a word or an inflection
-  /// of one (a stem of its own; a compound hunspell only guesses, such as
-  /// "Sandrock", does not count).
+  /// of one (German: with a stem of its own; a compound hunspell only
+  /// guesses, such as "Sandrock", does not count).
   bool knows(const std::string& word) const;
 
   ~Dictionary();
@@ -38,7 +38,7 @@ class Dictionary {
   Dictionary& operator=(const Dictionary&) = delete;
 
  private:
-  Dictionary(const char* aff, const char* dic);
+  Dictionary(const char* aff, const char* dic, bool stem);
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
