@@ -26,8 +26,11 @@ def value(name, person):
 
 def hits(db, binary, queries):
     lines = "\n".join(json.dumps({"query": f'{k}:"{v}"', "limit": 100000, "suggest": False}) for k, v in queries)
-    out = subprocess.run([binary, "--db", db, "--batch", "-"], input=lines, capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    # --batch exits 1 when a query finds nothing: that is an answer here.
+    run = subprocess.run([binary, "--db", db, "--batch", "-"], input=lines, capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        sys.exit(f"hit_delta.py: {binary} --batch exited {run.returncode}: {run.stderr.strip()}")
+    out = run.stdout.splitlines()
     answers = [json.loads(o) for o in out]
     for (k, v), a in zip(queries, answers):
         if "error" in a:

@@ -84,9 +84,15 @@ TEST_F(Issue3, HassanIsNotHussein) {
   auto hassan = ids({"person:Hassan"});
   EXPECT_TRUE(has(hussein, "9011"));
   EXPECT_FALSE(has(hussein, "9010"));  // names only Hassan (Sabri)
-  EXPECT_TRUE(has(hassan, "9010"));
-  EXPECT_FALSE(has(hassan, "9011"));  // names only King Hussein
+  EXPECT_FALSE(has(hassan, "9011"));   // names only King Hussein
+  // Hassan is Hassan Sabri's given name (hunspell-fr tags it one): a
+  // one-word person: query asks for a surname (issue 13, precision); the
+  // full name, in any spelling the key joins, finds him.
+  EXPECT_FALSE(has(hassan, "9010"));
   EXPECT_EQ(ids({"person:\"Hassan Sabri\""}), std::vector<std::string>{"9010"});
+  EXPECT_EQ(ids({"person:\"Hasan Sabri\""}), std::vector<std::string>{"9010"});
+  auto sabri = ids({"person:Sabri"});
+  EXPECT_TRUE(has(sabri, "9009") && has(sabri, "9010"));
   EXPECT_FALSE(has(ids({"person:\"Hassan Sabri\""}), "9009"));  // Ali Sabri is another Sabri
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "../cli/process.h"
@@ -233,6 +234,61 @@ TEST(Issue13Recall, NamesBesideMonthsTitlesAndJunkParticlesStayFindable) {
   EXPECT_EQ(ids("place:Nieuport"), std::set<std::string>{"joined"});
   EXPECT_EQ(ids("place:\"H\u00f4tel de Ville\""), std::set<std::string>{"hotel"});
   EXPECT_EQ(ids("place:Op\u00e9ra-Comique"), std::set<std::string>{"hotel"});
+}
+
+bool french_names() { return std::filesystem::exists("/usr/share/hunspell/fr_FR.dic"); }
+
+// Letters titled as an edition titles them, indexed into `dir` with extraction on.
+std::string index_titled(const std::filesystem::path& dir, const std::vector<std::array<std::string, 3>>& letters) {
+  const std::string db = dir.string();
+  IndexWriter w(db, test::index_context());
+  for (const auto& [id, title, body] : letters) {
+    Record r;
+    r.id = id;
+    r.original_language = "de";
+    r.title = title;
+    r.body = body;
+    w.add(r);
+  }
+  w.commit();
+  return db;
+}
+
+// Seen on the hbas tuning set: person:Herrmann found 352 of 400 letters, by
+// the given name of Hermann Bahr ("Lieber Hermann", "Dein Hermann", the
+// titles). A collection that calls someone Hermann as a given name leaves
+// out the records where the word only opens a name or signs as the first
+// word of a registered full name; a surname Hermann after a given name stays
+// found, and so does every other way to ask for Bahr. Through a real index.
+TEST(Issue13Precision, AGivenNameIsNoSurname) {
+  test::TempDir d;
+  const std::string db = index_titled(
+      d.path() / "letters",
+      {{{"to-bahr", "Arthur Schnitzler an Hermann Bahr, 5. 9. 1931", "Lieber Hermann,\nich danke dir.\nDein Arthur"}},
+       {{"from-bahr", "Hermann Bahr an Arthur Schnitzler, 6. 9. 1931",
+         "Lieber Arthur,\nes geht mir gut.\nHerzlichst Dein Hermann"}},
+       {{"title-only", "Hermann Bahr an Otto Brahm, 1. 1. 1900", "Die Premiere ist verschoben."}},
+       {{"georg", "Otto Brahm an Arthur Schnitzler", "Der Roman von Georg Hermann ist erschienen."}}});
+  Searcher s(db);
+  auto ids = [&](const std::string& query) { return test::search_ids(s, query); };
+  EXPECT_EQ(ids("person:Hermann"), std::set<std::string>{"georg"});
+  EXPECT_EQ(ids("person:Herrmann"), std::set<std::string>{"georg"});
+  EXPECT_EQ(ids("person:Arthur"), std::set<std::string>{});
+  const std::set<std::string> bahr{"to-bahr", "from-bahr", "title-only"};
+  EXPECT_EQ(ids("person:Bahr"), bahr);
+  EXPECT_EQ(ids("person:\"Hermann Bahr\""), bahr);
+  EXPECT_EQ(ids("\"Hermann\""), (std::set<std::string>{"to-bahr", "from-bahr", "title-only", "georg"}));
+  if (french_names()) {
+    // The dictionary's given names (hunspell-fr tags Otto "po:prn"), in any collection.
+    EXPECT_EQ(ids("person:Otto"), std::set<std::string>{});
+    EXPECT_EQ(ids("person:Brahm"), (std::set<std::string>{"title-only", "georg"}));
+  }
+  // Where no record calls anyone Hermann, the word opening a name is still
+  // found: it may be a surname written first ("Lin Biao", then "Lin").
+  const std::string other = index_titled(
+      d.path() / "other", {{{"title-only", "Hermann Bahr an Otto Brahm, 1. 1. 1900", "Die Premiere ist verschoben."}}});
+  Searcher s2(other);
+  EXPECT_EQ(test::search_ids(s2, "person:Hermann"), std::set<std::string>{"title-only"});
 }
 
 }  // namespace

@@ -43,6 +43,15 @@ class Dictionary {
   std::unique_ptr<Impl> m_impl;
 };
 
+/// Whether Debian's French dictionary (hunspell-fr: Grammalecte's) tags
+/// `word`, as written, as a given name ("po:prn") and as nothing else, not
+/// even in lower case: about 2,800 given names of many languages ("Paul",
+/// "Otto", "Olga", "Hassan"), not "Hugo" (a surname too), "Constant" or
+/// "Pierre" (words), "Hermann" (a surname), "Felix" or "Leo" (absent). The
+/// dictionary's lines are read once, without hunspell; false when it is not
+/// installed.
+bool dictionary_given_name(const std::string& word);
+
 /// Whether a record's language (ISO 639-1 or -2, or the name) is German.
 bool is_german_language(const std::string& language);
 

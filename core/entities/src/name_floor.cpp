@@ -14,6 +14,7 @@
 #include "extractor.h"
 #include "german_words.h"
 #include "opis/base/text.h"
+#include "opis/entities/authority.h"
 
 namespace opis {
 
@@ -133,10 +134,115 @@ struct InnerWords {
   std::vector<bool> inner;
 };
 
+// Words after which a letter calls a person by the name they go by: a
+// salutation ("Lieber Hermann", "Dear Wystan", "Cher Paul") or a closing
+// before the signature ("Dein Hermann", "Ihr Arthur"). The first word of a
+// full name so used is a given name. Folded (fold_name()). A small closed
+// list: no library lists them.
+const std::unordered_set<std::string>& salutation_words() {
+  static const std::unordered_set<std::string> s = {
+      "lieber",   "liebe",  "lieben", "liebes", "liebster", "liebste",   "liebstes",  "verehrter",
+      "verehrte", "teurer", "teure",  "bester", "beste",    "dear",      "dearest",   "cher",
+      "chere",    "chers",  "cheres", "caro",   "cara",     "carissimo", "carissima", "querido",
+      "querida",  "dein",   "deine",  "euer",   "eure",     "ihr",       "ihre",      "herzlichst",
+      "treuer",   "treue",  "yours",  "ton",    "ta"};
+  return s;
+}
+
+// Whether `text` writes `word` (as spelled, a whole word) right after a
+// salutation word. A plain search: it runs only for the few words that may
+// be given names (person_names()).
+bool after_salutation(std::string_view text, std::string_view word) {
+  auto letter = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if (end < text.size() && letter(static_cast<unsigned char>(text[end]))) continue;
+    std::size_t e = at;
+    if (e == 0 || text[e - 1] != ' ') continue;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && letter(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b < e && salutation_words().count(fold_name(text.substr(b, e - b)))) return true;
+  }
+  return false;
+}
+
+// Whether `word` is a given name by the French dictionary, the one Debian
+// packages with given names tagged (dictionary_given_name()), before `next`,
+// a word that is no word of a German text's language ("Otto Brahm", not
+// "Lothar Premiere": there the given name may be a surname, Rudolf Lothar's).
+bool given_name_before(const std::string& word, const std::string& next, const Dictionary* de) {
+  return dictionary_given_name(word) && !(de && de->knows(next));
+}
+
+// The words of a name in reading order ("Schnitzler, Arthur": Arthur
+// Schnitzler), as written, without a title before them ("Herrn Hermann
+// Bahr"), particles and initials.
+std::vector<std::string> reading_words(const std::string& name) {
+  const std::vector<Token> t = tokenize(reading_order(name));
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const std::size_t n = title_at(t, i);
+    if (n == 0) break;
+    i += n;
+  }
+  std::vector<std::string> out;
+  for (; i < t.size(); ++i) {
+    if (t[i].initials || (is_name_particle(t[i].folded, ParticleUse::running_text) && !t[i].cap)) continue;
+    out.push_back(t[i].text);
+  }
+  return out;
+}
+
+// Whether token i follows a name word ("Georg Hermann"), not a salutation
+// or a title ("Lieber Hermann", "Herrn Hermann Bahr").
+bool after_name_word(const std::vector<Token>& t, std::size_t i) {
+  return i > 0 && t[i - 1].after == ' ' && name_like(t[i - 1]) && !salutation_words().count(t[i - 1].folded) &&
+         title_at(t, i - 1) == 0;
+}
+
+// Whether token i opens a name of two words or more ("Hermann Bahr"):
+// a name word before one, after none.
+bool opens_name(const std::vector<Token>& t, std::size_t i) {
+  return i + 1 < t.size() && t[i].after == ' ' && !t[i].allcaps && name_like(t[i + 1]) && !after_name_word(t, i);
+}
+
+// Whether token i is a given name where it stands (name_like_keys()).
+bool given_name_at(const std::vector<Token>& t, std::size_t i, const std::unordered_set<std::string>& given,
+                   const Dictionary* de) {
+  if (after_name_word(t, i)) return false;
+  if (given.count(t[i].folded)) return true;
+  return opens_name(t, i) && given_name_before(t[i].text, t[i + 1].text, de);
+}
+
 }  // namespace
 
-std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>& persons, std::vector<bool>* sure) {
+PersonNames person_names(const Record& r) {
+  PersonNames out;
+  out.reading.reserve(r.persons.size());
+  for (const Person& p : r.persons) {
+    out.reading.push_back(p.name.find(',') == std::string::npos ? reading_words(p.name) : std::vector<std::string>());
+    const auto& words = out.reading.back();
+    if (words.size() < 2) continue;
+    const std::string first = fold_name(words.front());
+    if (first.empty() || first == fold_name(words.back()) || out.given.count(first)) continue;
+    // The first word of a full name is a given name when a salutation calls
+    // someone by it ("Lieber Hermann" in a letter to Hermann Bahr). Not
+    // otherwise when written alone: "Lin Biao", then "Lin", writes the family
+    // name first, and in "Felix Salten" a lone "Felix" was the composer Hugo
+    // Felix (hbas tuning set).
+    if (after_salutation(r.body, words.front())) out.given.insert(first);
+  }
+  return out;
+}
+
+std::vector<std::set<std::string>> person_surname_keys(const Record& r, const PersonNames& pn,
+                                                       std::vector<bool>* sure) {
+  const std::vector<Person>& persons = r.persons;
+  const auto& given = pn.given;
+  const Dictionary* de = is_german_language(r.original_language) ? Dictionary::german() : nullptr;
   std::vector<std::set<std::string>> out(persons.size()), all(persons.size());
+  std::vector<std::string> given_first(persons.size());
   std::vector<bool> ok(persons.size(), false);
   for (std::size_t i = 0; i < persons.size(); ++i) {
     const Person& p = persons[i];
@@ -162,7 +268,21 @@ std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>
           std::all_of(keys.begin(), keys.end(), [&](const auto& k) { return out[i].count(k); }))
         alone = true;
     }
+    // A full name that opens with a given name ("Otto Brahm", "Lieber
+    // Hermann" beside "Hermann Bahr"): that word is no key of it, sure or
+    // not (given_first[i]; "Ezra Pound Cantos" still runs on).
+    const auto& rw = pn.reading[i];
+    if (rw.size() > 1) {
+      const std::string f = fold_name(rw.front());
+      if (f != fold_name(rw.back()) && (given.count(f) || given_name_before(rw.front(), rw[1], de))) given_first[i] = f;
+    }
     ok[i] = (alone || particle) && !run_on(p.name) && std::none_of(p.forms.begin(), p.forms.end(), run_on);
+    // A one-word person that is a given name of the record's ("Hermann",
+    // beside "Hermann Bahr"): no surname of its own.
+    if (p.name.find(' ') == std::string::npos && given.count(fold_name(p.name))) {
+      out[i].clear();
+      ok[i] = true;
+    }
   }
   for (std::size_t i = 0; i < persons.size(); ++i) {
     // "Estournelles de Constant" beside a sure "Paul d'Estournelles de Constant".
@@ -181,13 +301,48 @@ std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>
   for (std::size_t i = 0; i < persons.size(); ++i) {
     if (!ok[i]) {
       out[i] = all[i];
-      continue;
+      // Unsure, the first word of a full name may be a given name the
+      // dictionary does not know ("Hermann Bahr", and "Dein Hermann"
+      // alone): kept apart, as the floor keeps it (opening_floor_word()).
+      // "Lin Biao", then "Lin", is found by it where no record of the
+      // collection calls someone Lin as a given name.
+      const auto& rw = pn.reading[i];
+      if (rw.size() > 1) {
+        const std::string k = name_key(fold_name(rw.front()));
+        bool other = false;
+        for (std::size_t w = 1; w < rw.size(); ++w) other = other || name_key(fold_name(rw[w])) == k;
+        if (!other && out[i].erase(k)) out[i].insert(opening_floor_word(k));
+      }
+    } else {
+      // Every form written alone names the person by itself (Lin for Lin
+      // Biao), but a given name (person_names()); the first word of the
+      // full name is kept apart ("Dein Hermann" beside "Hermann Bahr"), as
+      // the floor keeps it (opening_floor_word()).
+      const auto& rw = pn.reading[i];
+      const std::string first = rw.size() > 1 ? name_key(fold_name(rw.front())) : std::string();
+      for (const auto& f : persons[i].forms) {
+        if (f.find(' ') == std::string::npos && !given.count(fold_name(f)))
+          for (const auto& k : word_keys(f)) out[i].insert(k == first && !out[i].count(k) ? opening_floor_word(k) : k);
+      }
     }
-    // Every form written alone names the person by itself (Lin for Lin Biao).
-    for (const auto& f : persons[i].forms) {
-      if (f.find(' ') == std::string::npos)
-        for (const auto& k : word_keys(f)) out[i].insert(k);
+    auto drop = [&](const std::string& word) {
+      out[i].erase(name_key(word));
+      out[i].erase(opening_floor_word(name_key(word)));
+    };
+    if (!given_first[i].empty()) {
+      // Written alone too ("Ernst" beside "Ernst Hardt"), a word the
+      // dictionary has for a given name may be someone's surname: kept
+      // apart, as the floor keeps the first words of the record's names.
+      const std::string k = name_key(given_first[i]);
+      const bool lone = std::any_of(persons[i].forms.begin(), persons[i].forms.end(), [&](const std::string& f) {
+        return f.find(' ') == std::string::npos && name_key(fold_name(f)) == k;
+      });
+      drop(given_first[i]);
+      if (lone && !given.count(given_first[i])) out[i].insert(opening_floor_word(k));
     }
+    // Nor is a given name of the record's a key of any person ("Herzlichst
+    // Dein Hermann", taken for a name); "Georg Hermann" keeps the floor.
+    for (const auto& g : given) drop(g);
   }
   if (sure) *sure = ok;
   return out;
@@ -195,16 +350,21 @@ std::vector<std::set<std::string>> person_surname_keys(const std::vector<Person>
 
 std::string exact_floor_word(std::string_view word) { return "=" + fold_name(word); }
 
-std::set<std::string> name_like_keys(const Record& r) {
-  std::set<std::string> keys;
+std::string opening_floor_word(std::string_view key) { return "^" + std::string(key); }
+
+std::set<std::string> name_like_keys(const Record& r) { return name_like_keys(r, person_names(r)); }
+
+std::set<std::string> name_like_keys(const Record& r, const PersonNames& person_names) {
+  std::set<std::string> keys, opening;
   const bool german = is_german_language(r.original_language);
   const bool french = is_french(r.original_language);
   const Dictionary* de = german ? Dictionary::german() : nullptr;
   const Dictionary* fr = french ? Dictionary::french() : nullptr;
   // A word of a place the record registers stays a name wherever it stands
   // ("in der Schweiz", "im Prater").
+  const auto& given = person_names.given;
   std::unordered_set<std::string> place_keys;
-  if (de) {
+  if (de || !given.empty()) {
     for (const Place& p : r.places) {
       for (const auto& w : name_words(p.name)) place_keys.insert(name_key(w));
     }
@@ -213,7 +373,7 @@ std::set<std::string> name_like_keys(const Record& r) {
   std::vector<InnerWords> names;
   std::unordered_multimap<std::string, std::size_t> by_first;
   std::vector<bool> confirmed;
-  const auto surnames = person_surname_keys(r.persons, &confirmed);
+  const auto surnames = person_surname_keys(r, person_names, &confirmed);
   // Not in German: its capitalised nouns run on into names ("auf dem
   // Semmering Brahm", "Matinee Reicher"), and the word before a name is as
   // often a place or a noun as a given name (hbas tuning set: 1.3 points of
@@ -241,6 +401,12 @@ std::set<std::string> name_like_keys(const Record& r) {
       names.push_back(std::move(n));
     }
   }
+  // The first words of the record's full names ("Hermann" of "Hermann
+  // Bahr"): written alone too, they are kept apart ("Dein Hermann").
+  std::unordered_set<std::string> first_words;
+  for (const auto& rw : person_names.reading) {
+    if (rw.size() > 1) first_words.insert(fold_name(rw.front()));
+  }
   auto scan = [&](std::string_view text) {
     const std::vector<Token> tokens = tokenize(text);
     std::vector<bool> skip(tokens.size(), false);
@@ -258,6 +424,11 @@ std::set<std::string> name_like_keys(const Record& r) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       if (skip[i]) continue;
+      // A given name: one the record calls a person by, alone or opening a
+      // name ("Lieber Hermann", "Hermann Bahr"), or one the dictionary knows
+      // opening a name ("Felix Philippi"); not after a name word ("Georg
+      // Hermann": a surname there), nor a registered place's word.
+      if (given_name_at(tokens, i, given, de) && !place_keys.count(name_key(t.folded))) continue;
       if (!name_like(t)) {
         if (!t.cap && !t.initials && t.text.find('-') != std::string::npos) joined_names(t.text, keys);
         continue;
@@ -265,14 +436,23 @@ std::set<std::string> name_like_keys(const Record& r) {
       if (de && german_word(tokens, i, *de) && !place_keys.count(name_key(t.folded))) continue;
       if (french && french_function_words().count(t.folded)) continue;
       const std::vector<std::string> words = name_words(t.text);
+      // Opening a name, a word may be a given name the floor has no list of
+      // ("Hermann Bahr"): kept apart (opening_floor_word()).
+      std::set<std::string>& into =
+          words.size() == 1 && (opens_name(tokens, i) || (first_words.count(t.folded) && !after_name_word(tokens, i)))
+              ? opening
+              : keys;
       for (const auto& w : words) {
         if (is_name_particle(w, ParticleUse::running_text)) continue;
         // A word of the language in lower case ("Triste", "Ligue"): as
         // spelled. Asked with its accents (name_words() folds them away).
-        keys.insert(fr && words.size() == 1 && fr->knows(exact_form(t.text)) ? exact_floor_word(w) : name_key(w));
+        if (fr && words.size() == 1 && fr->knows(exact_form(t.text)))
+          keys.insert(exact_floor_word(w));
+        else
+          into.insert(name_key(w));
         // German genitive: Langkammers Urtheil, Schönherrs Riesen.
         if (german && w.size() > 3 && w.back() == 's')
-          keys.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));
+          into.insert(name_key(std::string_view(w).substr(0, w.size() - 1)));
       }
     }
   };
@@ -280,7 +460,11 @@ std::set<std::string> name_like_keys(const Record& r) {
   scan(r.summary);
   scan(r.body);
   for (const auto& [k, v] : r.extra) scan(v);
+  for (const auto& k : opening) {
+    if (!keys.count(k)) keys.insert(opening_floor_word(k));
+  }
   keys.erase(std::string());
+  keys.erase(opening_floor_word(std::string()));
   return keys;
 }
 

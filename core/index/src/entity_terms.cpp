@@ -184,13 +184,15 @@ void add_entity_terms(Xapian::Document& doc, const Record& r, EntityTermsOut* ou
   // The floor: every word written as a name, registered or not (boolean:
   // no length, no weight of its own; the query gives it a fixed one).
   const Field& nw = field("name_word");
-  for (const auto& k : name_like_keys(r)) doc.add_boolean_term(prefixed_term(nw, k));
+  const PersonNames names = person_names(r);
+  for (const auto& k : name_like_keys(r, names)) doc.add_boolean_term(prefixed_term(nw, k));
+  for (const auto& g : names.given) doc.add_boolean_term(prefixed_term(field("given_name"), name_key(g)));
   // Terms weighed by mentions (name_weight_query() on the search side) and their wdf in this
   // record, summed over the persons and places that give them (as Xapian
   // sums the wdf): their tier terms are added at the end.
   std::map<std::string, Xapian::termcount> weighed;
   FacetValues person_facets;
-  const auto surnames = person_surname_keys(r.persons);
+  const auto surnames = person_surname_keys(r, names);
   for (std::size_t pi = 0; pi < r.persons.size(); ++pi) {
     const Person& p = r.persons[pi];
     std::set<std::string> terms = person_name_terms(p), given;

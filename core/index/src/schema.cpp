@@ -19,7 +19,7 @@ using K = FieldKind;
 // name, prefix, kind, weight, in default search, alias, description
 // (Not reformatted: one field a line, a table to read down.)
 // clang-format off
-constexpr std::array<Field, 40> kFields = {{
+constexpr std::array<Field, 41> kFields = {{
     {"id", "Q", K::boolean, 0, false, "", "record id, exact (id:209747)"},
     {"title", "S", K::text, kTitleWeight, true, "", "words of the title"},
     {"summary", "XSUM", K::text, kSummaryWeight, true, "", "words of the summary"},
@@ -62,7 +62,8 @@ constexpr std::array<Field, 40> kFields = {{
     {"within", "XWI", K::entity, 0, false, "", "a country and every place in it the gazetteer knows (within:Iraq)"},
     // Mention tiers of the person and place terms (name_weight.h): boolean
     // "XNT" + threshold + ":" + term, e.g. XNT8:XPKkrusuv.
-    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text, or '=' and the word as spelled (the floor of person: and place:)"},
+    {"name_word", "XNW", K::internal, 0, false, "", "name key of a word written as a name anywhere in the text, '=' and the word as spelled, or '^' and the key of a word that only opens names (the floor of person: and place:)"},
+    {"given_name", "XNG", K::internal, 0, false, "", "name key of a given name the record calls a person by (\"Lieber Hermann\"): in a collection that has it, person:Hermann leaves out names it only opens"},
     {"name_tier", "XNT", K::internal, 0, false, "", "a person or place term named at least N times (N = 2, 4 ... 64)"},
     // Sources that carry them (TEI registers, EAD access points; issue 15).
     {"authority", "XAUTH", K::boolean, 0, false, "", "an authority id of a person or place, scheme:id (authority:gnd:118609807, authority:viaf:49226474, authority:wikidata:Q44331)"},

@@ -47,14 +47,17 @@ std::vector<std::string> name_words_without_particles(std::string_view name) {
 // where the name is registered as the other kind of entity (`other`) are left
 // out: Jordan the country is not person:Jordan (country_term_of()).
 Xapian::Query name_floor_query(std::string_view value, const std::vector<std::string>& words,
-                               const Xapian::Query& other) {
+                               const Xapian::Query& other, bool opening = true) {
   Xapian::Query floor;
   if (words.size() == 1) {
     // Its key, or the word as spelled where the record's language has it
-    // as a word (name_floor.h).
-    floor =
-        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed_term(field("name_word"), name_key(words.front()))),
-                      Xapian::Query(prefixed_term(field("name_word"), exact_floor_word(words.front()))));
+    // as a word, or its key where it only opens names, unless that is a
+    // given name there (name_floor.h).
+    const std::string key = name_key(words.front());
+    std::vector<Xapian::Query> any{Xapian::Query(prefixed_term(field("name_word"), key)),
+                                   Xapian::Query(prefixed_term(field("name_word"), exact_floor_word(words.front())))};
+    if (opening) any.emplace_back(prefixed_term(field("name_word"), opening_floor_word(key)));
+    floor = Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   } else {
     // The words as the index has them: Xapian's own TermGenerator splits the
     // name ("d'Estournelles" is one word), so the phrase is plain search's.
@@ -160,7 +163,7 @@ std::optional<Xapian::Query> authority_query(std::string_view value) {
 
 }  // namespace
 
-Xapian::Query person_query(const std::string& raw, const std::string& gazetteer) {
+Xapian::Query person_query(const std::string& raw, const std::string& gazetteer, const Xapian::Database* db) {
   std::string value = trim_copy(raw);
   if (auto q = authority_query(value)) return *q;
   if (!value.empty() && value[0] == '=') {
@@ -174,14 +177,26 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
   auto words = name_words_without_particles(reading);
   if (words.empty()) throw QueryError("person:" + raw + " has no name in it; give a name of two letters or more");
   Xapian::Query registered = registered_person_query(value, reading, words);
+  // Whether the collection calls someone by the word as a given name
+  // ("Lieber Hermann"): then a name it only opens is no hit ("Hermann Bahr"
+  // for person:Hermann). A look-up in the database, so that a collection
+  // teaches it (no list of given names is packaged).
+  auto opening = [&](const std::string& word) {
+    return !db || db->get_termfreq(prefixed_term(field("given_name"), name_key(word))) == 0;
+  };
   if (words.size() == 1) {
     // One word: a registered person whose surname it is, or who is written
     // by it alone (XPS, name_floor.h), not one whose given name it is.
-    registered = Xapian::Query(Xapian::Query::OP_FILTER, registered,
-                               Xapian::Query(prefixed_term(field("person_surname"), name_key(words.front()))));
+    const std::string key = name_key(words.front());
+    Xapian::Query surname(prefixed_term(field("person_surname"), key));
+    if (opening(words.front()))
+      surname = Xapian::Query(Xapian::Query::OP_OR, surname,
+                              Xapian::Query(prefixed_term(field("person_surname"), opening_floor_word(key))));
+    registered = Xapian::Query(Xapian::Query::OP_FILTER, registered, surname);
   }
   std::string place = country_term_of(reading, gazetteer);
-  Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place));
+  Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place),
+                                         words.size() > 1 || opening(words.front()));
   if (words.size() > 1) {
     // "Vladimir Lenin" in a record that writes only "Lenin": the surname
     // alone, as a bare mention is registered (compatible with any given
@@ -189,8 +204,8 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer)
     // registered tier says whether the given names agree).
     const std::string surname = surname_of(value, words);
     std::string country = country_term_of(surname, gazetteer);
-    Xapian::Query bare =
-        name_floor_query(surname, {surname}, country.empty() ? Xapian::Query() : Xapian::Query(country));
+    Xapian::Query bare = name_floor_query(surname, {surname},
+                                          country.empty() ? Xapian::Query() : Xapian::Query(country), opening(surname));
     bare = Xapian::Query(
         Xapian::Query::OP_AND_NOT, bare,
         Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed_term(field("person_given"), name_key(surname) + "_")));

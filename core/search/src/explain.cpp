@@ -203,11 +203,22 @@ class Explainer {
             "a word written as a name, spelled \"{}\" (a word of the language too: no other spelling; the name "
             "floor: ranked below registered names)",
             value.substr(1));
+      // "^" + a key: a word the record writes only opening a name ("Hermann Bahr").
+      if (!value.empty() && value[0] == '^')
+        return fmt::format(
+            "a word written only opening a name, any spelling with the match key \"{}\" (asked only when no record "
+            "of this collection calls someone by it as a given name; the name floor: ranked below registered names)",
+            value.substr(1));
       return fmt::format(
           "a word written as a name, any spelling with the match key \"{}\" (the name floor: "
           "ranked below registered names)",
           value);
     }
+    if (name == "person_surname" && !value.empty() && value[0] == '^')
+      return fmt::format(
+          "person: a registered name whose surname is unsure opens with a word of the match key \"{}\" (asked only "
+          "when no record of this collection calls someone by it as a given name)",
+          value.substr(1));
     if (name == "person_given")
       return fmt::format("person: given name compatible (surname key and initial \"{}\")", value);
     if (name == "place") return fmt::format("place: \"{}\" (every name of it)", value);

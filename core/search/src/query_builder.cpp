@@ -120,15 +120,15 @@ class BooleanFieldProcessor : public GuardedFieldProcessor {
 class EntityFieldProcessor : public GuardedFieldProcessor {
  public:
   EntityFieldProcessor(const Field& f, const std::vector<std::string>& quoted, const std::string& gazetteer,
-                       ParseErrorSlot error)
-      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted), m_gazetteer(gazetteer) {}
+                       const Xapian::Database& db, ParseErrorSlot error)
+      : GuardedFieldProcessor(std::move(error)), m_field(f), m_quoted(quoted), m_gazetteer(gazetteer), m_db(db) {}
   Xapian::Query process(const std::string& raw) override {
     std::string str = raw;
     if (raw.rfind(kPlaceholder, 0) == 0) {
       std::size_t n = std::strtoul(raw.c_str() + kPlaceholder.size(), nullptr, 10);
       if (n < m_quoted.size()) str = m_quoted[n];
     }
-    if (m_field.name == "person") return person_query(str, m_gazetteer);
+    if (m_field.name == "person") return person_query(str, m_gazetteer, &m_db);
     if (m_field.name == "place") return place_query(str, m_gazetteer);
     return within_query(str, m_gazetteer);
   }
@@ -138,6 +138,7 @@ class EntityFieldProcessor : public GuardedFieldProcessor {
   const Field& m_field;
   const std::vector<std::string>& m_quoted;
   const std::string m_gazetteer;  ///< QueryOptions::gazetteer
+  const Xapian::Database& m_db;   ///< its given names (person_query())
 };
 
 // Replace every `person:VALUE` (and place:, within:) by
@@ -555,7 +556,7 @@ Xapian::Query build_query(const Xapian::Database& db, const std::string& text, c
           continue;
         }
         if (f.kind == FieldKind::entity) {
-          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, opts.gazetteer, error))->release());
+          qp.add_prefix(n, (new EntityFieldProcessor(f, quoted, opts.gazetteer, db, error))->release());
           continue;
         }
         if (f.kind == FieldKind::text) {

@@ -681,7 +681,10 @@ std::vector<std::string> floor_names(const Record& r, const Xapian::Query& q) {
   // Keys, and "=" + a word matched only as spelled (exact_floor_word()).
   const std::size_t plen = field("name_word").prefix.size();
   std::set<std::string> keys;
-  for (const auto& t : by["name_word"]) keys.insert(t.substr(plen));
+  for (const auto& t : by["name_word"]) {
+    keys.insert(t.substr(plen));
+    if (t.compare(plen, 1, "^") == 0) keys.insert(t.substr(plen + 1));  // opening_floor_word()
+  }
   std::set<std::string> out;
   for (const std::string* text : {&r.body, &r.summary, &r.title}) {
     for (const auto& tok : kwic_tokens(*text)) {

@@ -88,7 +88,11 @@ inline constexpr Xapian::valueno kMaxFacetValues = 64;
 inline constexpr char kFacetLabelSep = '\x1e';
 
 /// The version of this schema, stored as the database metadata
-/// "opis:schema". 13: the name floor keeps a French word of the language
+/// "opis:schema". 14: given names (issue 13, precision): a record's given
+/// names (XNG), the first word of a name of two or more kept apart in the
+/// name floor (XNW "^" + key) and among the surname keys of a person whose
+/// surname is unsure (XPS "^" + key), no given name among a person's
+/// surname keys. 13: the name floor keeps a French word of the language
 /// as spelled (XNW "=" + word; issue 13, precision). 12: the persons and
 /// places out of the document data, in the value slot slot::entities
 /// (document.cpp). 11: the display header in front of the document data
@@ -111,7 +115,7 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// XDATE flag terms), archive reference parts (XFOND, XOPIS, XDELO, XRG
 /// terms; page slots 10, 11). 2: persons and places facets one value a slot
 /// (slots 100+, 200+), mention tier terms (name_weight.h). 1: the first.
-inline constexpr unsigned kSchemaVersion = 13;
+inline constexpr unsigned kSchemaVersion = 14;
 inline constexpr char kSchemaKey[] = "opis:schema";
 
 /// Throws std::runtime_error when `db` holds records and its "opis:schema"

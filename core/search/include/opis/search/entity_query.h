@@ -15,8 +15,13 @@ namespace opis {
 
 /// person:VALUE. Throws QueryError when VALUE has no name word.
 /// `gazetteer`: the gazetteer file (QueryOptions::gazetteer), whose place of
-/// that name leaves records out of the floor (Jordan the country).
-Xapian::Query person_query(const std::string& value, const std::string& gazetteer);
+/// that name leaves records out of the floor (Jordan the country). `db`
+/// (when given): the database searched. Where it has the word of a one-word
+/// query as a given name some record calls a person by (XNG, "Lieber
+/// Hermann"), the query leaves out the records that write the word only
+/// opening a name ("Hermann Bahr"; name_floor.h, opening_floor_word()).
+Xapian::Query person_query(const std::string& value, const std::string& gazetteer,
+                           const Xapian::Database* db = nullptr);
 /// place:VALUE. The name is made canonical by Gazetteer::canonical_of()
 /// with the gazetteer file at `gazetteer` (QueryOptions::gazetteer; "": the
 /// name stands for itself), which reads only the file's lines for that
