@@ -22,6 +22,7 @@ struct Dictionary::Impl {
   bool stem;          // also ask for a stem (German: not a compound hunspell guesses)
   std::mutex lock;    // a Hunspell object is not safe to share between threads
   std::unordered_map<std::string, bool> memo;
+  std::unordered_map<std::string, bool> spelled;  // spells()' memo
 };
 
 Dictionary::Dictionary(const char* aff, const char* dic, bool stem) : m_impl(std::make_unique<Impl>(aff, dic, stem)) {}
@@ -55,6 +56,16 @@ const Dictionary* Dictionary::french() {
     return installed(aff, dic) ? std::unique_ptr<Dictionary>(new Dictionary(aff, dic, false)) : nullptr;
   }();
   return d.get();
+}
+
+bool Dictionary::spells(const std::string& word) const {
+  if (!m_impl->stem) return knows(word);
+  std::lock_guard<std::mutex> guard(m_impl->lock);
+  auto it = m_impl->spelled.find(word);
+  if (it != m_impl->spelled.end()) return it->second;
+  const bool known = m_impl->hunspell.spell(word);
+  m_impl->spelled.emplace(word, known);
+  return known;
 }
 
 bool Dictionary::knows(const std::string& word) const {

@@ -446,8 +446,8 @@ std::set<std::string> name_like_keys(const Record& r, const PersonNames& person_
         if (is_name_particle(w, ParticleUse::running_text)) continue;
         // A word of the language in lower case ("Triste", "Ligue"): as
         // spelled. Asked with its accents (name_words() folds them away).
-        if (fr && words.size() == 1 && fr->knows(exact_form(t.text)))
-          keys.insert(exact_floor_word(w));
+        if (words.size() == 1 && ((fr && fr->knows(exact_form(t.text))) || (de && de->spells(t.text))))
+          into.insert(exact_floor_word(w));
         else
           into.insert(name_key(w));
         // German genitive: Langkammers Urtheil, Schönherrs Riesen.

@@ -56,7 +56,10 @@ Xapian::Query name_floor_query(std::string_view value, const std::vector<std::st
     const std::string key = name_key(words.front());
     std::vector<Xapian::Query> any{Xapian::Query(prefixed_term(field("name_word"), key)),
                                    Xapian::Query(prefixed_term(field("name_word"), exact_floor_word(words.front())))};
-    if (opening) any.emplace_back(prefixed_term(field("name_word"), opening_floor_word(key)));
+    if (opening) {
+      any.emplace_back(prefixed_term(field("name_word"), opening_floor_word(key)));
+      any.emplace_back(prefixed_term(field("name_word"), opening_floor_word(exact_floor_word(words.front()))));
+    }
     floor = Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   } else {
     // The words as the index has them: Xapian's own TermGenerator splits the
@@ -197,6 +200,13 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer,
   std::string place = country_term_of(reading, gazetteer);
   Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place),
                                          words.size() > 1 || opening(words.front()));
+  if (words.size() == 1 && !floor.empty() && !opening(words.front())) {
+    // For --explain: why the records that write the word only opening a
+    // name are left out. Of weight 0, it changes no match and no score.
+    Xapian::Query given(prefixed_term(field("given_name"), name_key(words.front())));
+    floor =
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, floor, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, given, 0.0));
+  }
   if (words.size() > 1) {
     // "Vladimir Lenin" in a record that writes only "Lenin": the surname
     // alone, as a bare mention is registered (compatible with any given

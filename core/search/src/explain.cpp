@@ -70,6 +70,15 @@ class Explainer {
       line(depth, term(t) + (floor ? "" : " (weighted by mentions)"));
       return;
     }
+    if (std::string g = given_name_marker(q); !g.empty()) {
+      walk(q.get_subquery(0), depth);
+      const Xapian::doccount n = m_db.get_termfreq(g);
+      line(depth,
+           fmt::format("not where the word only opens a name (\"Hermann Bahr\"): {} of this collection {} "
+                       "someone by it as a given name (\"Lieber Hermann\")",
+                       n == 1 ? std::string("1 record") : fmt::format("{} records", n), n == 1 ? "calls" : "call"));
+      return;
+    }
     const std::string desc = q.get_description();
     std::smatch m;
     switch (type) {
@@ -145,6 +154,18 @@ class Explainer {
  private:
   void line(int depth, const std::string& s) { m_out += std::string(2 * depth, ' ') + s + '\n'; }
 
+  // person_query()'s AND_MAYBE(floor, 0 * XNG term): the given name term, or "".
+  static std::string given_name_marker(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    if (q.get_type() != Q::OP_AND_MAYBE || q.get_num_subqueries() != 2) return {};
+    const Q s = q.get_subquery(1);
+    if (s.get_type() != Q::OP_SCALE_WEIGHT || s.get_num_subqueries() != 1) return {};
+    const Q t = s.get_subquery(0);
+    if (t.get_type() != Q::LEAF_TERM) return {};
+    std::string term = *t.get_terms_begin();
+    return term.rfind(field("given_name").prefix, 0) == 0 ? term : std::string();
+  }
+
   static std::string weighed_term(const Xapian::Query& q) {
     using Q = Xapian::Query;
     auto filtered_term = [](const Q& f) -> std::string {
@@ -204,6 +225,12 @@ class Explainer {
             "floor: ranked below registered names)",
             value.substr(1));
       // "^" + a key: a word the record writes only opening a name ("Hermann Bahr").
+      if (value.rfind("^=", 0) == 0)
+        return fmt::format(
+            "a word written only opening a name, spelled \"{}\" (a word of the language too; asked only when no "
+            "record of this collection calls someone by it as a given name; the name floor: ranked below registered "
+            "names)",
+            value.substr(2));
       if (!value.empty() && value[0] == '^')
         return fmt::format(
             "a word written only opening a name, any spelling with the match key \"{}\" (asked only when no record "
