@@ -426,7 +426,7 @@ std::set<std::string> name_like_keys(const Record& r, const PersonNames& person_
       if (skip[i]) continue;
       // A given name: one the record calls a person by, alone or opening a
       // name ("Lieber Hermann", "Hermann Bahr"), or one the dictionary knows
-      // opening a name ("Felix Philippi"); not after a name word ("Georg
+      // opening a name ("Otto Brahm"); not after a name word ("Georg
       // Hermann": a surname there), nor a registered place's word.
       if (given_name_at(tokens, i, given, de) && !place_keys.count(name_key(t.folded))) continue;
       if (!name_like(t)) {
@@ -444,8 +444,9 @@ std::set<std::string> name_like_keys(const Record& r, const PersonNames& person_
               : keys;
       for (const auto& w : words) {
         if (is_name_particle(w, ParticleUse::running_text)) continue;
-        // A word of the language in lower case ("Triste", "Ligue"): as
-        // spelled. Asked with its accents (name_words() folds them away).
+        // A word of the language ("Triste", "Ligue" in French, which the
+        // dictionary knows in lower case, accents kept: name_words() folds
+        // them away; "Novelle", "Weise" in German): as spelled.
         if (words.size() == 1 && ((fr && fr->knows(exact_form(t.text))) || (de && de->spells(t.text))))
           into.insert(exact_floor_word(w));
         else

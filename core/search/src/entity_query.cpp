@@ -187,20 +187,21 @@ Xapian::Query person_query(const std::string& raw, const std::string& gazetteer,
   auto opening = [&](const std::string& word) {
     return !db || db->get_termfreq(prefixed_term(field("given_name"), name_key(word))) == 0;
   };
+  const bool one_opening = words.size() == 1 && opening(words.front());
   if (words.size() == 1) {
     // One word: a registered person whose surname it is, or who is written
     // by it alone (XPS, name_floor.h), not one whose given name it is.
     const std::string key = name_key(words.front());
     Xapian::Query surname(prefixed_term(field("person_surname"), key));
-    if (opening(words.front()))
+    if (one_opening)
       surname = Xapian::Query(Xapian::Query::OP_OR, surname,
                               Xapian::Query(prefixed_term(field("person_surname"), opening_floor_word(key))));
     registered = Xapian::Query(Xapian::Query::OP_FILTER, registered, surname);
   }
   std::string place = country_term_of(reading, gazetteer);
   Xapian::Query floor = name_floor_query(reading, words, place.empty() ? Xapian::Query() : Xapian::Query(place),
-                                         words.size() > 1 || opening(words.front()));
-  if (words.size() == 1 && !floor.empty() && !opening(words.front())) {
+                                         words.size() > 1 || one_opening);
+  if (words.size() == 1 && !floor.empty() && !one_opening) {
     // For --explain: why the records that write the word only opening a
     // name are left out. Of weight 0, it changes no match and no score.
     Xapian::Query given(prefixed_term(field("given_name"), name_key(words.front())));

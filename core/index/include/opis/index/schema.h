@@ -92,7 +92,8 @@ inline constexpr char kFacetLabelSep = '\x1e';
 /// names (XNG), the first word of a name of two or more kept apart in the
 /// name floor (XNW "^" + key) and among the surname keys of a person whose
 /// surname is unsure (XPS "^" + key), no given name among a person's
-/// surname keys. 13: the name floor keeps a French word of the language
+/// surname keys; a German word of the language kept as spelled (XNW "=" +
+/// word), as French since 13. 13: the name floor keeps a French word of the language
 /// as spelled (XNW "=" + word; issue 13, precision). 12: the persons and
 /// places out of the document data, in the value slot slot::entities
 /// (document.cpp). 11: the display header in front of the document data
