@@ -227,14 +227,15 @@ class Explainer {
       // "^" + a key: a word the record writes only opening a name ("Hermann Bahr").
       if (value.rfind("^=", 0) == 0)
         return fmt::format(
-            "a word written only opening a name, spelled \"{}\" (a word of the language too; asked only when no "
-            "record of this collection calls someone by it as a given name; the name floor: ranked below registered "
-            "names)",
+            "a word written only opening a name, spelled \"{}\" (a word of the language too; a one-word person: "
+            "query asks for it only when no record of this collection calls someone by it as a given name; the name "
+            "floor: ranked below registered names)",
             value.substr(2));
       if (!value.empty() && value[0] == '^')
         return fmt::format(
-            "a word written only opening a name, any spelling with the match key \"{}\" (asked only when no record "
-            "of this collection calls someone by it as a given name; the name floor: ranked below registered names)",
+            "a word written only opening a name, any spelling with the match key \"{}\" (a one-word person: query "
+            "asks for it only when no record of this collection calls someone by it as a given name; the name floor: "
+            "ranked below registered names)",
             value.substr(1));
       return fmt::format(
           "a word written as a name, any spelling with the match key \"{}\" (the name floor: "
